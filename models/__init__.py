@@ -1,0 +1,1 @@
+"""Model registry, fetch (download) and load. Imports nothing from service/ or eval/."""

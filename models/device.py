@@ -1,0 +1,23 @@
+"""Choose where a model runs and in which dtype."""
+
+from __future__ import annotations
+
+import torch
+
+
+def pick_device(requested: str = "auto") -> str:
+    """'auto' → 'cuda' when a GPU is visible, else 'cpu'. An explicit 'cuda' without a GPU is an error."""
+    if requested == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if requested == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError("WIREBRIEF_DEVICE=cuda but no CUDA device is visible; use 'auto' or 'cpu'")
+    return requested
+
+
+def pick_dtype(requested: str, device: str) -> torch.dtype:
+    """'auto' → float32 on CPU (fastest there), bfloat16 on CUDA when supported, else float16."""
+    if requested == "auto":
+        if device == "cuda":
+            return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+        return torch.float32
+    return {"float32": torch.float32, "float16": torch.float16, "bfloat16": torch.bfloat16}[requested]

@@ -1,0 +1,226 @@
+"""Registry of model specs: what each model is for, where it comes from (hub id + pinned revision), its licence,
+languages and input limit. Knows nothing about the service above it.
+
+``resolve(ref)`` turns what a user writes in a setting — a registry name, a hub id or a local directory — into a
+``ModelSpec``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+Task = Literal["translation", "summarization", "chat"]
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    task: Task
+    hub_id: str | None
+    revision: str | None
+    licence: str
+    source_languages: tuple[str, ...] = ()
+    target_language: str = "en"
+    max_input_tokens: int = 512
+    architecture: str = ""
+    local_path: str | None = None
+    backend: Literal["transformers", "ctranslate2"] = "transformers"
+    notes: str = ""
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def display_id(self) -> str:
+        return self.local_path or f"{self.hub_id}@{self.revision or 'main'}"
+
+
+# Revisions: commits on the Hugging Face Hub. A spec whose revision is None follows the repo's default branch;
+# pin it with `python -m models fetch NAME --revision SHA` once a reviewed commit is known (see README).
+_REGISTRY: dict[str, ModelSpec] = {}
+
+
+def register(spec: ModelSpec) -> ModelSpec:
+    if spec.name in _REGISTRY:
+        raise ValueError(f"model {spec.name!r} is already registered")
+    _REGISTRY[spec.name] = spec
+    return spec
+
+
+def _opus(lang: str, name: str, revision: str | None = None, *, licence: str = "apache-2.0") -> ModelSpec:
+    return ModelSpec(
+        name=f"opus-mt-{lang}-en",
+        task="translation",
+        hub_id=f"Helsinki-NLP/opus-mt-{lang}-en",
+        revision=revision,
+        licence=licence,
+        source_languages=(lang,),
+        max_input_tokens=512,
+        architecture="marian",
+        notes=f"{name}→English route",
+    )
+
+
+register(
+    ModelSpec(
+        name="opus-mt-tc-big-fr-en",
+        task="translation",
+        hub_id="Helsinki-NLP/opus-mt-tc-big-fr-en",
+        revision=None,
+        licence="cc-by-4.0",
+        source_languages=("fr",),
+        max_input_tokens=512,
+        architecture="marian",
+        notes="Default FR→EN (transformer-big; BLEU 34.8 newstest2013, 46.0 FLORES-200 devtest).",
+        aliases=("quality",),
+    )
+)
+register(
+    ModelSpec(
+        name="opus-mt-fr-en",
+        task="translation",
+        hub_id="Helsinki-NLP/opus-mt-fr-en",
+        revision=None,
+        licence="apache-2.0",
+        source_languages=("fr",),
+        max_input_tokens=512,
+        architecture="marian",
+        notes="Smaller, faster FR→EN profile (transformer-base; BLEU 33.9 newstest2013).",
+        aliases=("fast",),
+    )
+)
+for _lang, _name in [
+    ("de", "German"),
+    ("es", "Spanish"),
+    ("it", "Italian"),
+    ("pt", "Portuguese"),
+    ("nl", "Dutch"),
+    ("ru", "Russian"),
+    ("ar", "Arabic"),
+    ("zh", "Chinese"),
+]:
+    register(_opus(_lang, _name))
+register(
+    ModelSpec(
+        name="opus-mt-mul-en",
+        task="translation",
+        hub_id="Helsinki-NLP/opus-mt-mul-en",
+        revision=None,
+        licence="apache-2.0",
+        source_languages=("*",),
+        max_input_tokens=512,
+        architecture="marian",
+        notes="Many-to-English fallback for languages without a dedicated route.",
+    )
+)
+register(
+    ModelSpec(
+        name="distilbart-cnn-12-6",
+        task="summarization",
+        hub_id="sshleifer/distilbart-cnn-12-6",
+        # The commit transformers' own summarization pipeline pinned as its default.
+        revision="a4f8f3e",
+        licence="apache-2.0",
+        source_languages=("en",),
+        max_input_tokens=1024,
+        architecture="bart",
+        notes="Default English news summarizer (CNN/DailyMail).",
+    )
+)
+register(
+    ModelSpec(
+        name="bart-large-cnn",
+        task="summarization",
+        hub_id="facebook/bart-large-cnn",
+        revision=None,
+        licence="mit",
+        source_languages=("en",),
+        max_input_tokens=1024,
+        architecture="bart",
+        notes="Larger, slower English news summarizer.",
+    )
+)
+for _size, _note in [("0.5B", "smallest"), ("1.5B", "default for briefs"), ("3B", "best quality, slowest")]:
+    register(
+        ModelSpec(
+            name=f"qwen2.5-{_size.lower()}-instruct",
+            task="chat",
+            hub_id=f"Qwen/Qwen2.5-{_size}-Instruct",
+            revision=None,
+            licence="qwen-research" if _size == "3B" else "apache-2.0",
+            source_languages=("en", "fr"),
+            max_input_tokens=32768,
+            architecture="qwen2",
+            notes=f"Instruction-tuned chat model for briefs ({_note}).",
+        )
+    )
+
+
+class UnknownModelError(LookupError):
+    pass
+
+
+def all_specs() -> list[ModelSpec]:
+    return list(_REGISTRY.values())
+
+
+def get(name: str) -> ModelSpec:
+    """A registered spec by name or alias."""
+    if name in _REGISTRY:
+        return _REGISTRY[name]
+    for spec in _REGISTRY.values():
+        if name in spec.aliases:
+            return spec
+    raise UnknownModelError(f"no model named {name!r} in the registry; known: {', '.join(sorted(_REGISTRY))}")
+
+
+def route_for(language: str) -> ModelSpec | None:
+    """The registered translation route for a source language, or None."""
+    for spec in _REGISTRY.values():
+        if spec.task == "translation" and language in spec.source_languages:
+            return spec
+    return None
+
+
+def resolve(ref: str, task: Task) -> ModelSpec:
+    """Turn a setting's value into a spec: registry name/alias, existing local directory, or hub id."""
+    try:
+        spec = get(ref)
+    except UnknownModelError:
+        spec = None
+    if spec is not None:
+        if spec.task != task:
+            raise UnknownModelError(f"model {ref!r} is a {spec.task} model, not a {task} model")
+        return spec
+    path = Path(ref).expanduser()
+    if path.is_dir():
+        return ModelSpec(
+            name=path.name,
+            task=task,
+            hub_id=None,
+            revision=None,
+            licence="unknown (local directory)",
+            local_path=str(path.resolve()),
+            max_input_tokens=_max_tokens_for(task),
+        )
+    if "/" in ref and not ref.startswith((".", "/", "~")):
+        hub_id, _, revision = ref.partition("@")
+        for known in _REGISTRY.values():
+            if known.hub_id == hub_id and known.task == task:
+                return replace(known, revision=revision or known.revision)
+        return ModelSpec(
+            name=hub_id.split("/")[-1],
+            task=task,
+            hub_id=hub_id,
+            revision=revision or None,
+            licence="unknown (check the model card)",
+            max_input_tokens=_max_tokens_for(task),
+        )
+    raise UnknownModelError(
+        f"{ref!r} is neither a registered model ({', '.join(sorted(_REGISTRY))}), "
+        "an existing local directory, nor a hub id of the form 'org/name[@revision]'"
+    )
+
+
+def _max_tokens_for(task: Task) -> int:
+    return {"translation": 512, "summarization": 1024, "chat": 32768}[task]

@@ -1,0 +1,186 @@
+"""Tiny models of the real architectures, built in seconds with tokenizers trained on the fly.
+
+Same classes and the same loading code as the production checkpoints (MarianMTModel + MarianTokenizer with
+sentencepiece; BartForConditionalGeneration + BartTokenizer with byte-level BPE); random weights, so their output
+is nonsense text — they exist for tests, demos on machines without the hub, and benchmarks (``config_overrides``
+rebuilds the exact production sizes). No weights are ever committed: everything here is made at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+CORPUS_DIR = Path(__file__).parent / "tiny_corpus"
+
+# The published configs of the production models (config.json on the hub), used by the benchmark.
+OPUS_MT_FR_EN = dict(
+    d_model=512,
+    encoder_layers=6,
+    decoder_layers=6,
+    encoder_attention_heads=8,
+    decoder_attention_heads=8,
+    encoder_ffn_dim=2048,
+    decoder_ffn_dim=2048,
+    vocab_size=59514,
+    max_position_embeddings=512,
+    activation_function="swish",
+    scale_embedding=True,
+    static_position_embeddings=True,
+)
+OPUS_MT_TC_BIG_FR_EN = dict(
+    OPUS_MT_FR_EN,
+    d_model=1024,
+    encoder_attention_heads=16,
+    decoder_attention_heads=16,
+    encoder_ffn_dim=4096,
+    decoder_ffn_dim=4096,
+    activation_function="relu",
+    vocab_size=53017,
+)
+DISTILBART_CNN_12_6 = dict(
+    d_model=1024,
+    encoder_layers=12,
+    decoder_layers=6,
+    encoder_attention_heads=16,
+    decoder_attention_heads=16,
+    encoder_ffn_dim=4096,
+    decoder_ffn_dim=4096,
+    vocab_size=50264,
+    max_position_embeddings=1024,
+)
+
+
+def corpus(lang: str) -> list[str]:
+    return (CORPUS_DIR / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
+    import sentencepiece as spm
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write("\n".join(lines))
+        text_path = fh.name
+    spm.SentencePieceTrainer.train(
+        input=text_path,
+        model_prefix=str(prefix),
+        vocab_size=vocab_size,
+        model_type="unigram",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        bos_id=-1,
+        eos_id=-1,
+        unk_id=0,
+        minloglevel=2,
+    )
+    Path(text_path).unlink()
+    return prefix.with_suffix(".model")
+
+
+def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **config_overrides: Any) -> Path:
+    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights."""
+    import torch
+    from transformers import MarianConfig, MarianMTModel, MarianTokenizer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    src = _train_spm(corpus("fr"), out_dir / "source", vocab_size)
+    tgt = _train_spm(corpus("en"), out_dir / "target", vocab_size)
+    src.rename(out_dir / "source.spm")
+    tgt.rename(out_dir / "target.spm")
+    for leftover in out_dir.glob("*.vocab"):
+        leftover.unlink()
+    vocab = _marian_vocab(out_dir / "source.spm", out_dir / "target.spm")
+    (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
+    tokenizer = MarianTokenizer(
+        source_spm=str(out_dir / "source.spm"),
+        target_spm=str(out_dir / "target.spm"),
+        vocab=str(out_dir / "vocab.json"),
+        source_lang="fr",
+        target_lang="en",
+    )
+    config_kwargs = dict(
+        vocab_size=len(vocab),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=512,
+        pad_token_id=vocab["<pad>"],
+        eos_token_id=vocab["</s>"],
+        decoder_start_token_id=vocab["<pad>"],
+        forced_eos_token_id=vocab["</s>"],
+        activation_function="swish",
+        scale_embedding=True,
+        static_position_embeddings=True,
+    )
+    config_kwargs.update(config_overrides)
+    torch.manual_seed(seed)
+    model = MarianMTModel(MarianConfig(**config_kwargs))
+    model.generation_config.bad_words_ids = [[vocab["<pad>"]]]
+    model.save_pretrained(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir
+
+
+def _marian_vocab(*spm_paths: Path) -> dict[str, int]:
+    """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, <pad> last."""
+    import sentencepiece as spm
+
+    vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
+    for path in spm_paths:
+        proc = spm.SentencePieceProcessor(model_file=str(path))
+        for i in range(proc.get_piece_size()):
+            piece = proc.id_to_piece(i)
+            if piece not in vocab and piece != "<unk>":
+                vocab[piece] = len(vocab)
+    vocab["<pad>"] = len(vocab)
+    return vocab
+
+
+def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **config_overrides: Any) -> Path:
+    """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(
+        corpus("en"),
+        vocab_size=vocab_size,
+        min_frequency=1,
+        special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
+        show_progress=False,
+    )
+    bpe.save_model(str(out_dir))
+    tokenizer = BartTokenizer(vocab_file=str(out_dir / "vocab.json"), merges_file=str(out_dir / "merges.txt"))
+    config_kwargs = dict(
+        vocab_size=len(tokenizer),
+        d_model=32,
+        encoder_layers=2,
+        decoder_layers=2,
+        encoder_attention_heads=2,
+        decoder_attention_heads=2,
+        encoder_ffn_dim=64,
+        decoder_ffn_dim=64,
+        max_position_embeddings=1024,
+        pad_token_id=tokenizer.pad_token_id,
+        bos_token_id=tokenizer.bos_token_id,
+        eos_token_id=tokenizer.eos_token_id,
+        decoder_start_token_id=tokenizer.eos_token_id,
+        forced_bos_token_id=tokenizer.bos_token_id,
+        forced_eos_token_id=tokenizer.eos_token_id,
+    )
+    config_kwargs.update(config_overrides)
+    torch.manual_seed(seed)
+    model = BartForConditionalGeneration(BartConfig(**config_kwargs))
+    model.save_pretrained(out_dir)
+    tokenizer.save_pretrained(out_dir)
+    return out_dir

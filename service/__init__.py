@@ -1,0 +1,1 @@
+"""wirebrief service: text → translate → summarize pipeline, app, API and CLI."""
