@@ -1,0 +1,1 @@
+"""Evaluation harness: metrics, suites, comparisons, human ratings, benchmarks."""
