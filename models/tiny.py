@@ -163,7 +163,7 @@ def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **co
         show_progress=False,
     )
     bpe.save_model(str(out_dir))
-    tokenizer = BartTokenizer(vocab_file=str(out_dir / "vocab.json"), merges_file=str(out_dir / "merges.txt"))
+    tokenizer = BartTokenizer(vocab=str(out_dir / "vocab.json"), merges=str(out_dir / "merges.txt"))
     config_kwargs = dict(
         vocab_size=len(tokenizer),
         d_model=32,
