@@ -251,7 +251,7 @@ class Pipeline:
             models=models,
             options=options,
         )
-        result.id = result_key(normalized.text, models, options)
+        result.id = result_key(normalized.text, self.models_used(), options)
         return result
 
     def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
@@ -346,6 +346,8 @@ def _windows(segmented: list, size: int) -> list[list[int]]:
 
 
 def result_key(text: str, models: list[ModelUsed], options: dict) -> str:
+    """Identity of a Result: the normalized text, every model the pipeline holds (id, revision, backend, dtype)
+    and the options. Independent of timings, so identical requests share one stored Result."""
     payload = json.dumps(
         {"text": text, "models": [m.model_dump() for m in models], "options": options}, sort_keys=True
     )

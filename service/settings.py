@@ -87,7 +87,9 @@ class Settings(BaseSettings):
     )
 
     # --- input limits (enforced on the server) -------------------------------------------------------
-    max_chars: int = Field(20_000, ge=1, description="Characters per dispatch (after normalization).")
+    max_chars: int = Field(
+        40_000, ge=1, description="Characters per dispatch (a 5,000-word French dispatch is about 31,000)."
+    )
     max_file_bytes: int = Field(5_000_000, ge=1, description="Bytes per uploaded file.")
     max_batch_files: int = Field(50, ge=1, description="Files per batch upload.")
     max_batch_rows: int = Field(5_000, ge=1, description="Rows per CSV/JSONL batch.")
