@@ -1,7 +1,7 @@
 """The Ray engine: the same pipeline stages as a streaming Ray Data job.
 
     read (the driver hands a window of pending documents to the cluster)
-      → prepare: normalize, detect, segment — CPU tasks, grouped into packs of ~WIREBRIEF_RAY_PACK_SENTENCES
+      → prepare: normalize, detect, segment — CPU actors (no model), grouped into packs of ~WIREBRIEF_RAY_PACK_SENTENCES
       → translate: an actor pool; each actor builds the Pipeline once from settings; a pack's sentences go to
         the translator in one call, batched under WIREBRIEF_TOKEN_BUDGET; ``num_gpus`` when the cluster has GPUs
       → summarize: a second actor pool (same Pipeline), one Result per document
@@ -83,35 +83,47 @@ def _actor_resources(settings: Settings) -> tuple[float, float, int]:
 
 
 # ------------------------------------------------------------------------------------------------ stages
-def _prepare_batch(batch, settings: Settings, options: dict, pack_sentences: int):
-    """CPU task: documents → packs of prepared dispatches (normalize, detect, segment; no model)."""
-    import pyarrow as pa
+class PrepareStage:
+    """CPU actor: documents → packs of prepared dispatches (normalize, detect, segment; no model).
 
-    from service.pipeline import Pipeline
+    An actor rather than a plain task because the language detector takes seconds and ~500 MB to build:
+    each actor builds it once, where tasks spread over fresh worker processes would each rebuild it."""
 
-    pipeline = Pipeline(settings=settings, stacks={}, summarizer=None)
-    packs: list[bytes] = []
-    current: list[tuple] = []
-    sentences = 0
-    for key, text in zip(batch.column("key").to_pylist(), batch.column("text").to_pylist()):
-        try:
-            state = pipeline.prepare(
-                text,
-                summaries=options["summaries"],
-                source_language=options.get("source_language"),
-                summarizer=options.get("summarizer", "model"),
-            )
-        except Exception as exc:
-            current.append((key, None, error_reason(exc)))
-            continue
-        current.append((key, state, None))
-        sentences += state.sentence_count
-        if sentences >= pack_sentences:
+    def __init__(self, settings: Settings, options: dict, pack_sentences: int):
+        from service.pipeline import Pipeline
+        from service.text.detect import detect_language
+
+        self.pipeline = Pipeline(settings=settings, stacks={}, summarizer=None)
+        self.options = options
+        self.pack_sentences = pack_sentences
+        detect_language("Le gouvernement a présenté mardi son projet de loi.")  # build the detector now
+
+    def __call__(self, batch):
+        import pyarrow as pa
+
+        options = self.options
+        packs: list[bytes] = []
+        current: list[tuple] = []
+        sentences = 0
+        for key, text in zip(batch.column("key").to_pylist(), batch.column("text").to_pylist()):
+            try:
+                state = self.pipeline.prepare(
+                    text,
+                    summaries=options["summaries"],
+                    source_language=options.get("source_language"),
+                    summarizer=options.get("summarizer", "model"),
+                )
+            except Exception as exc:
+                current.append((key, None, error_reason(exc)))
+                continue
+            current.append((key, state, None))
+            sentences += state.sentence_count
+            if sentences >= self.pack_sentences:
+                packs.append(pickle.dumps(current))
+                current, sentences = [], 0
+        if current:
             packs.append(pickle.dumps(current))
-            current, sentences = [], 0
-    if current:
-        packs.append(pickle.dumps(current))
-    return pa.table({"pack": pa.array(packs, pa.large_binary())})
+        return pa.table({"pack": pa.array(packs, pa.large_binary())})
 
 
 class _ModelStage:
@@ -173,18 +185,35 @@ class SummarizeStage(_ModelStage):
         )
 
 
+def _quiet_ray_data() -> None:
+    """The CLI draws its own progress bar; Ray Data's bars and periodic logs would interleave with it."""
+    import logging
+
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False
+    context.issue_detectors_config.detectors = []
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+
+
 def _dataset(docs: Sequence[tuple[int, str]], settings: Settings, options: dict):
+    _quiet_ray_data()
     cpus, gpus, most = _actor_resources(settings)
     retries = settings.ray_retries
     blocks = max(1, min(len(docs), most * 4, 200))
     ds = ray.data.from_items([{"key": k, "text": t} for k, t in docs], override_num_blocks=blocks)
     ds = ds.map_batches(
-        _prepare_batch,
-        fn_kwargs={"settings": settings, "options": options, "pack_sentences": settings.ray_pack_sentences},
+        PrepareStage,
+        fn_constructor_kwargs={
+            "settings": settings,
+            "options": options,
+            "pack_sentences": settings.ray_pack_sentences,
+        },
         batch_format="pyarrow",
         batch_size=None,
         num_cpus=settings.ray_task_cpus,
-        max_retries=retries,
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, int(ray.cluster_resources().get("CPU", 1)))),
+        max_restarts=retries,
+        max_task_retries=retries,
     )
     actor_args = dict(
         fn_constructor_kwargs={"settings": settings},
