@@ -9,13 +9,13 @@ from pathlib import Path
 from models.tiny import corpus
 
 
-def documents(n: int, *, offset: int = 0) -> list[str]:
-    """n distinct short French dispatches (1–3 corpus sentences + a numbered lead, so each text is unique);
-    every 10th is long enough (over 40 words) to be summarized by the model rather than passed through."""
+def documents(n: int, *, offset: int = 0, short: bool = False) -> list[str]:
+    """n distinct French dispatches: a numbered lead (so each text is unique) + 1–4 corpus sentences, or just
+    one corpus sentence when ``short``."""
     lines = corpus("fr")
     docs = []
     for i in range(offset, offset + n):
-        count = 4 if i % 10 == 0 else 1 + i % 3
+        count = 1 if short else (4 if i % 10 == 0 else 1 + i % 3)
         body = " ".join(lines[(i + k) % len(lines)] for k in range(count))
         docs.append(f"Dépêche {i}. {body}")
     return docs

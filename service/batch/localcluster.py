@@ -1,4 +1,4 @@
-"""A real Ray cluster on loopback for tests and benchmarks: a head and worker node processes started with
+"""A real Ray cluster on loopback for tests and the batch benchmark: a head and worker node processes started with
 `ray start --block`, each in its own process group, on free ports and a private temp dir — so it never touches
 another Ray on this machine, and stopping it kills exactly the processes it started."""
 
@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 RAY = str(Path(sys.executable).with_name("ray"))
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
