@@ -61,6 +61,71 @@ def translate(
     typer.echo(result.to_json() if json_out else to_markdown(result))
 
 
+@app.command()
+def batch(
+    inputs: List[str] = typer.Argument(..., help="Files and folders (.txt .md .docx .html .csv .jsonl; folders recursively)."),
+    out: Path = typer.Option(..., "--out", help="Output folder: results.jsonl, markdown/, errors.jsonl, summary.csv."),
+    engine: str = typer.Option("local", "--engine", help="local (this process) or ray (a Ray cluster)."),
+    address: Optional[str] = typer.Option(
+        None, "--address", help="Ray cluster: auto, ray://host:10001 or host:port; default: start Ray here."
+    ),
+    text_column: Optional[str] = typer.Option(None, "--text-column", help="CSV/JSONL column holding the text."),
+    summary: Optional[List[str]] = typer.Option(
+        None, "--summary", "-s", help="Summary preset (repeatable): headline, lede, bullets, paragraph."
+    ),
+    no_summary: bool = typer.Option(False, "--no-summary", help="Translate only."),
+    summarizer: str = typer.Option("model", help="model, extractive-lead or extractive-centrality."),
+    source_language: Optional[str] = typer.Option(None, "--source-language", "-l", help="Skip detection."),
+) -> None:
+    """Translate and summarize many documents; resumable (finished documents are never redone)."""
+    from tqdm import tqdm
+
+    from service.batch.api import DEFAULT_PRESETS, run_batch
+    from service.errors import WirebriefError
+    from service.settings import get_settings
+
+    if address is not None and engine != "ray":
+        typer.echo("error: --address needs --engine ray", err=True)
+        raise typer.Exit(2)
+    presets = [] if no_summary else (summary or list(DEFAULT_PRESETS))
+    bar = tqdm(total=0, unit="doc", desc="batch", dynamic_ncols=True)
+
+    def progress(p) -> None:
+        bar.total = p.total
+        bar.n = p.finished
+        bar.set_postfix(errors=p.errors, refresh=False)
+        bar.refresh()
+
+    try:
+        job_id, counts, files = run_batch(
+            inputs,
+            out,
+            get_settings(),
+            engine=engine,
+            address=address,
+            text_column=text_column,
+            summaries=presets,
+            summarizer=summarizer,
+            source_language=source_language,
+            progress=progress,
+        )
+    except WirebriefError as exc:
+        bar.close()
+        typer.echo(f"error [{exc.code}]: {exc.message}", err=True)
+        raise typer.Exit(2)
+    except RuntimeError as exc:  # model not available, device errors: the message carries the fix
+        bar.close()
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    bar.close()
+    typer.echo(
+        f"job {job_id}: {counts.done} done, {counts.errors} failed of {counts.total} → {files.results}"
+        + (f" (reasons in {files.errors})" if counts.errors else "")
+    )
+    if counts.done + counts.errors < counts.total:
+        raise typer.Exit(1)
+
+
 @app.command("settings")
 def show_settings() -> None:
     """Print every setting: environment variable, current value, meaning."""

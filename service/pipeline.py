@@ -166,6 +166,26 @@ class Pipeline:
         summarizer: str = "model",
         listener: Listener = ignore,
     ) -> Result:
+        """One dispatch through every stage. Batch engines call the three stages themselves (the model-free
+        ``prepare`` in CPU tasks, ``translate_many`` over several dispatches, ``finish``), so a dispatch gives
+        the same Result whichever way it runs."""
+        state = self.prepare(
+            text, summaries=summaries, source_language=source_language, summarizer=summarizer, listener=listener
+        )
+        self.translate_stage(state, listener)
+        return self.finish(state, listener)
+
+    # ---------------------------------------------------------------- stages, callable one by one
+    def prepare(
+        self,
+        text: str,
+        *,
+        summaries: Iterable[str] = DEFAULT_PRESETS,
+        source_language: str | None = None,
+        summarizer: str = "model",
+        listener: Listener = ignore,
+    ) -> "Prepared":
+        """Validate, normalize, detect the language, segment. Uses no model."""
         presets = self.validate(text, summaries, summarizer)
         timings: dict[str, float] = {}
         warnings: list[Issue] = []
@@ -197,61 +217,105 @@ class Pipeline:
         listener(Progress("segmenting", 0, 1))
         segmented = segment(normalized.text, language.code)
         timings["segment"] = time.perf_counter() - t0
+        return Prepared(
+            text=normalized.text,
+            presets=presets,
+            summarizer=summarizer,
+            source_language=source_language,
+            language=language,
+            segmented=segmented,
+            warnings=warnings,
+            timings=timings,
+        )
 
+    def translate_stage(self, state: "Prepared", listener: Listener = ignore) -> "Prepared":
+        """Translate one prepared dispatch, paragraph window by window (streams ParagraphReady)."""
         t0 = time.perf_counter()
-        translated = language.code != "en"
-        if translated:
-            stack_key, translator = self._translator_for(language)
-            paragraphs = self._translate(segmented, self.stacks[stack_key], listener, warnings)
-            models = [m for m in translator.models_used()]
+        state.translated = state.language.code != "en"
+        if state.translated:
+            stack_key, translator = self._translator_for(state.language)
+            state.paragraphs = self._translate(state.segmented, self.stacks[stack_key], listener, state.warnings)
+            state.models = [m for m in translator.models_used()]
         else:
-            warnings.append(
-                Issue(code="passthrough", message="the text is English: not translated", severity="info")
-            )
-            paragraphs = [
-                Paragraph(
-                    index=p,
-                    sentences=[
-                        Sentence(index=i, source=seg.text, translation=seg.text, kind=seg.kind)
-                        for i, seg in enumerate(segs)
-                    ],
-                )
-                for p, segs in enumerate(segmented)
-            ]
-            for paragraph in paragraphs:
-                listener(ParagraphReady(paragraph, len(paragraphs)))
-            models = []
-        timings["translate"] = time.perf_counter() - t0
+            self._passthrough(state)
+            for paragraph in state.paragraphs:
+                listener(ParagraphReady(paragraph, len(state.paragraphs)))
+        state.timings["translate"] = time.perf_counter() - t0
+        return state
 
+    def translate_many(self, states: list["Prepared"]) -> list["Prepared"]:
+        """Translate several prepared dispatches together: all sentences for one model go to the translator in
+        one call, which batches them under the token budget. Same translations as ``translate_stage`` (batched
+        output equals one-at-a-time output); only the ``cached`` flags and timings may differ."""
+        groups: dict[str, list[Prepared]] = {}
+        for state in states:
+            state.translated = state.language.code != "en"
+            if not state.translated:
+                t0 = time.perf_counter()
+                self._passthrough(state)
+                state.timings["translate"] = time.perf_counter() - t0
+                continue
+            stack_key, _ = self._translator_for(state.language)
+            groups.setdefault(stack_key, []).append(state)
+        for stack_key, group in groups.items():
+            stack = self.stacks[stack_key]
+            t0 = time.perf_counter()
+            sources = [seg.text for state in group for segs in state.segmented for seg in segs]
+            cached = [stack.cache.contains(s) for s in sources]
+            outputs = stack.translator.translate(sources)
+            elapsed = time.perf_counter() - t0
+            position = 0
+            for state in group:
+                count = sum(len(segs) for segs in state.segmented)
+                window = list(range(len(state.segmented)))
+                state.paragraphs = self._assemble(
+                    state.segmented,
+                    window,
+                    sources[position : position + count],
+                    outputs[position : position + count],
+                    cached[position : position + count],
+                    stack,
+                    state.warnings,
+                )
+                state.models = list(stack.translator.models_used())
+                state.timings["translate"] = elapsed * count / max(1, len(sources))
+                position += count
+        return states
+
+    def finish(self, state: "Prepared", listener: Listener = ignore) -> Result:
+        """Summaries by preset, then the Result."""
+        if state.paragraphs is None:
+            raise ValueError("finish() needs a translated dispatch: call translate_stage or translate_many first")
+        presets, timings, models = state.presets, dict(state.timings), list(state.models)
         t0 = time.perf_counter()
-        english = [s.translation for p in paragraphs for s in p.sentences if s.translation]
+        english = [s.translation for p in state.paragraphs for s in p.sentences if s.translation]
         summary_map: dict[str, Summary] = {}
         for done, preset in enumerate(presets):
             listener(Progress("summarizing", done, len(presets)))
-            summary_map[preset.name] = self._summarize(english, preset, summarizer)
+            summary_map[preset.name] = self._summarize(english, preset, state.summarizer)
         if presets:
             listener(Progress("summarizing", len(presets), len(presets)))
-            if summarizer == "model":
+            if state.summarizer == "model":
                 models += self.summary_models
         timings["summarize"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
 
         options = {
             "summaries": [p.name for p in presets],
-            "summarizer": summarizer,
-            "source_language": source_language,
+            "summarizer": state.summarizer,
+            "source_language": state.source_language,
         }
         result = Result(
-            language=language,
-            translated=translated,
-            paragraphs=paragraphs,
+            language=state.language,
+            translated=state.translated,
+            paragraphs=state.paragraphs,
             summaries=summary_map,
-            warnings=warnings,
+            warnings=state.warnings,
             timings=timings,
             models=models,
             options=options,
         )
-        result.id = result_key(normalized.text, self.models_used(), options)
+        result.id = result_key(state.text, self.models_used(), options)
         return result
 
     def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
@@ -288,30 +352,59 @@ class Pipeline:
                 listener(Progress("translating", base + done, total))
 
             outputs = stack.translator.translate(sources, progress)
-            position = 0
-            for p in window:
-                sentences = []
-                for i, seg in enumerate(segmented[p]):
-                    source, output = sources[position], outputs[position]
-                    sentences.append(
-                        Sentence(
-                            index=i,
-                            source=source,
-                            translation=output,
-                            kind=seg.kind,
-                            parts=len(stack.splitter.split(source)),
-                            cached=cached[position],
-                        )
-                    )
-                    for code, message in degenerate_reasons(source, output):
-                        warnings.append(Issue(code=code, message=message, paragraph=p, sentence=i))
-                    position += 1
-                paragraph = Paragraph(index=p, sentences=sentences)
+            for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings):
                 paragraphs.append(paragraph)
                 listener(ParagraphReady(paragraph, len(segmented)))
             done_before += len(sources)
             listener(Progress("translating", done_before, total))
         return paragraphs
+
+    @staticmethod
+    def _assemble(
+        segmented: list,
+        window: list[int],
+        sources: list[str],
+        outputs: list[str],
+        cached: list[bool],
+        stack: TranslationStack,
+        warnings: list[Issue],
+    ) -> list[Paragraph]:
+        """Paragraphs of ``window`` from their sentences' translations, with degenerate-output warnings."""
+        paragraphs = []
+        position = 0
+        for p in window:
+            sentences = []
+            for i, seg in enumerate(segmented[p]):
+                source, output = sources[position], outputs[position]
+                sentences.append(
+                    Sentence(
+                        index=i,
+                        source=source,
+                        translation=output,
+                        kind=seg.kind,
+                        parts=len(stack.splitter.split(source)),
+                        cached=cached[position],
+                    )
+                )
+                for code, message in degenerate_reasons(source, output):
+                    warnings.append(Issue(code=code, message=message, paragraph=p, sentence=i))
+                position += 1
+            paragraphs.append(Paragraph(index=p, sentences=sentences))
+        return paragraphs
+
+    @staticmethod
+    def _passthrough(state: "Prepared") -> None:
+        state.warnings.append(Issue(code="passthrough", message="the text is English: not translated", severity="info"))
+        state.paragraphs = [
+            Paragraph(
+                index=p,
+                sentences=[
+                    Sentence(index=i, source=seg.text, translation=seg.text, kind=seg.kind) for i, seg in enumerate(segs)
+                ],
+            )
+            for p, segs in enumerate(state.segmented)
+        ]
+        state.models = []
 
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))
@@ -326,6 +419,29 @@ class Pipeline:
         if summarizer == "extractive-centrality" or self.summarizer is None:
             return CentralitySummarizer().summarize(english, preset)
         return self.summarizer.summarize(english, preset)
+
+
+@dataclass
+class Prepared:
+    """A dispatch between stages: after ``prepare`` (normalized, language, segments), then after translation
+    (paragraphs, models). Plain data, picklable, so a batch engine can move it between processes."""
+
+    text: str
+    """The normalized text (what the Result id hashes)."""
+    presets: list[Preset]
+    summarizer: str
+    source_language: str | None
+    language: LanguageInfo
+    segmented: list
+    warnings: list[Issue]
+    timings: dict[str, float]
+    translated: bool = False
+    paragraphs: list[Paragraph] | None = None
+    models: list[ModelUsed] = field(default_factory=list)
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(segs) for segs in self.segmented)
 
 
 def _windows(segmented: list, size: int) -> list[list[int]]:

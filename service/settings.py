@@ -101,6 +101,29 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535, description="Port the app listens on.")
     db_path: Path = Field(default_factory=_default_db_path, description="SQLite store (history, jobs, ratings).")
 
+    # --- batch jobs (service/batch) -------------------------------------------------------------------
+    batch_lease_seconds: float = Field(
+        900.0, gt=0, description="A batch document claimed by a worker on another host is taken over after this."
+    )
+    ray_window_documents: int = Field(
+        1000, ge=1, description="Documents the Ray engine hands to the cluster at a time (bounds driver memory)."
+    )
+    ray_pack_sentences: int = Field(
+        256, ge=1, description="Sentences per pack sent to a translation actor (the translator batches them "
+        "under WIREBRIEF_TOKEN_BUDGET)."
+    )
+    ray_max_actors: int = Field(0, ge=0, description="Actors per model stage on Ray; 0 = as many as the cluster fits.")
+    ray_actor_cpus: float = Field(1.0, gt=0, description="Logical CPUs reserved by each Ray model actor.")
+    ray_actor_gpus: float = Field(
+        1.0, ge=0, description="GPUs per Ray model actor when the cluster has GPUs (fractions share a GPU)."
+    )
+    ray_task_cpus: float = Field(0.25, gt=0, description="Logical CPUs per Ray normalize/detect/segment actor.")
+    ray_retries: int = Field(3, ge=0, description="Times Ray retries a failed task or restarts a dead actor.")
+    ray_ship_code: bool = Field(
+        True, description="Send the service/ and models/ packages to the cluster (runtime_env py_modules); "
+        "turn off when the nodes' image already has this version installed."
+    )
+
     # --- data ---------------------------------------------------------------------------------------
     data_root: Path = Field(
         default_factory=_default_data_root,
