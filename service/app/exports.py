@@ -3,21 +3,47 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from service.render import to_markdown
 from service.result import Result
 
 
-def to_docx_bytes(result: Result) -> bytes:
-    import docx
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, surrogates, U+FFFE/U+FFFF). Model output can
+# contain them; python-docx refuses them, so they become U+FFFD in the DOCX (the JSON keeps the exact text).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-    document = docx.Document()
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+class _SafeDocument:
+    """python-docx Document whose text-adding calls go through ``xml_safe``."""
+
+    def __init__(self):
+        import docx
+
+        self.doc = docx.Document()
+
+    def add_heading(self, text: str, level: int):
+        return self.doc.add_heading(xml_safe(text), level=level)
+
+    def add_paragraph(self, text: str, style: str | None = None):
+        return self.doc.add_paragraph(xml_safe(text), style=style)
+
+    def save(self, target) -> None:
+        self.doc.save(target)
+
+
+def to_docx_bytes(result: Result) -> bytes:
+    document = _SafeDocument()
     headline = result.summaries.get("headline")
     document.add_heading(headline.text if headline and headline.text else "Translation", level=1)
     lang = result.language
     how = "stated" if lang.given else f"detected, confidence {lang.confidence:.2f}"
-    document.add_paragraph(f"Source language: {lang.name} ({lang.code}, {how})").italic = True
+    document.add_paragraph(f"Source language: {lang.name} ({lang.code}, {how})").runs[0].italic = True
     for name, summary in result.summaries.items():
         if name == "headline":
             continue

@@ -3,6 +3,7 @@ streaming, then read it side by side with summaries, warnings, copy buttons and 
 
 from __future__ import annotations
 
+import logging
 import time
 
 import gradio as gr
@@ -26,6 +27,7 @@ SUMMARIZER_CHOICES = [
     ("Extractive: lead", "extractive-lead"),
     ("Extractive: central sentences", "extractive-centrality"),
 ]
+log = logging.getLogger("wirebrief.app")
 # Progress events can arrive hundreds of times a second on short sentences; the page needs a few per second.
 MIN_UPDATE_SECONDS = 0.2
 
@@ -108,6 +110,9 @@ def build(ctx: AppContext) -> None:
                             yield {progress: render_progress(item)}
             except WirebriefError as exc:
                 yield {progress: render_error(exc.message)}
+            except Exception as exc:  # shown, not swallowed: the page must never wait forever
+                log.exception("dispatch run failed")
+                yield {progress: render_error(f"internal error ({type(exc).__name__}: {exc}); see the server log")}
 
         run.click(
             on_run,

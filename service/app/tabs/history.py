@@ -17,7 +17,8 @@ def history_rows(ctx: AppContext) -> list[list]:
     rows = []
     for row in ctx.runtime.store.recent(LIMIT):
         when = dt.datetime.fromtimestamp(row.created_at).strftime("%Y-%m-%d %H:%M")
-        rows.append([when, row.language, row.first_line, row.headline, row.warnings, row.id])
+        headline = row.headline if len(row.headline) <= 100 else row.headline[:99] + "…"
+        rows.append([when, row.language, row.first_line, headline, row.warnings, row.id])
     return rows
 
 
@@ -34,7 +35,7 @@ def build(ctx: AppContext) -> None:
             interactive=False,
             wrap=True,
             max_height=320,
-            column_widths=["9rem", "5rem", "30%", "25%", "5rem", "12rem"],
+            column_widths=["12%", "8%", "30%", "25%", "7%", "18%"],
             elem_id="wb-history-table",
         )
         message = gr.Markdown("")

@@ -82,3 +82,13 @@ def test_docx_and_downloads_hold_the_result(tmp_path):
     assert Result.model_validate_json(paths["json"].read_text()) == result
     assert paths["md"].read_text().startswith("# Farmers win aid")
     assert paths["docx"].read_bytes()[:2] == b"PK"
+
+
+def test_docx_survives_control_characters_in_model_output():
+    import docx
+
+    result = make_result(sources=[["Un."]], translations=[["bad\x00out\x1fput"]], headline="head\x0bline")
+    document = docx.Document(io.BytesIO(to_docx_bytes(result)))
+    texts = [p.text for p in document.paragraphs]
+    assert "bad\ufffdout\ufffdput" in texts
+    assert document.paragraphs[0].text == "head\ufffdline"
