@@ -72,6 +72,7 @@ class Runtime:
         self._waiting = 0
         self._waiting_lock = threading.Lock()
         self._on_ready: list[Callable[["Runtime"], None]] = []
+        self._ready_lock = threading.Lock()
 
     # ------------------------------------------------------------------ start-up
     def start(self) -> threading.Thread:
@@ -97,8 +98,11 @@ class Runtime:
             log.info("models loaded in %.1f s", self._load_seconds)
         finally:
             self._loaded.set()
-        if self._state == "ready":
-            for callback in list(self._on_ready):
+        with self._ready_lock:
+            callbacks = list(self._on_ready) if self._state == "ready" else []
+            self._on_ready.clear()
+        if callbacks:
+            for callback in callbacks:
                 try:
                     callback(self)
                 except Exception:  # a follow-up task (e.g. resuming a batch job) must not take the service down
@@ -106,10 +110,11 @@ class Runtime:
 
     def on_ready(self, callback: Callable[["Runtime"], None]) -> None:
         """Run ``callback(runtime)`` once the models are loaded (at once, in this thread, if they already are)."""
-        if self._state == "ready":
-            callback(self)
-        else:
-            self._on_ready.append(callback)
+        with self._ready_lock:
+            if self._state != "ready":
+                self._on_ready.append(callback)
+                return
+        callback(self)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until loading finished (ready or failed); True when it finished in time."""
@@ -161,7 +166,7 @@ class Runtime:
                     listener(ParagraphReady(paragraph, len(hit.paragraphs)))
                 hit.extra["cache"] = {"hit": True, "request_key": key}
                 return hit
-        with self._slot():
+        with self.slot():
             result = pipeline.run(
                 text, summaries=presets, source_language=source_language, summarizer=summarizer, listener=listener
             )
@@ -200,10 +205,11 @@ class Runtime:
         return drain()
 
     @contextmanager
-    def _slot(self) -> Iterator[None]:
-        """Admission: at most ``concurrency`` pipeline runs at once, at most ``queue_size`` waiting (then 429)."""
+    def slot(self, *, limit_queue: bool = True) -> Iterator[None]:
+        """Admission: at most ``concurrency`` pipeline runs at once. With ``limit_queue``, at most ``queue_size``
+        callers wait and the next gets ``Overloaded`` (429); batch work waits without that limit."""
         with self._waiting_lock:
-            if self._waiting >= self.settings.queue_size:
+            if limit_queue and self._waiting >= self.settings.queue_size:
                 raise Overloaded(
                     f"{self._waiting} requests are already waiting (setting WIREBRIEF_QUEUE_SIZE="
                     f"{self.settings.queue_size}); retry shortly"

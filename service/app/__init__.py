@@ -3,6 +3,7 @@ the FastAPI app at / by ``mount_ui``. Holds no logic the API/CLI also need: it c
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import gradio as gr
@@ -27,8 +28,20 @@ def build_blocks(ctx: AppContext) -> gr.Blocks:
     return blocks
 
 
+def batch_service(runtime, settings, workdir):
+    """The batch jobs service, started (worker + resume of unfinished jobs); None without service/batch."""
+    if importlib.util.find_spec("service.batch") is None:
+        return None
+    from service.app.batch_jobs import BatchService
+
+    service = BatchService(runtime, settings, workdir)
+    service.start()
+    return service
+
+
 def mount_ui(app, runtime, settings) -> gr.Blocks:
     ctx = AppContext(runtime=runtime, settings=settings)
+    ctx.batch = batch_service(runtime, settings, ctx.workdir)
     blocks = build_blocks(ctx)
     blocks.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     script = (STATIC / "wirebrief.js").read_text(encoding="utf-8")
