@@ -74,9 +74,10 @@ def settings_env(settings, **overrides) -> dict[str, str]:
 
 
 class ServerProcess:
-    """``python -m service serve`` in a subprocess: what a user starts, killable like a crash."""
+    """``python -m service [serve]`` in a subprocess: what a user starts, killable like a crash."""
 
-    def __init__(self, env: dict[str, str], cwd, log_path):
+    def __init__(self, env: dict[str, str], cwd, log_path, args: tuple[str, ...] = ("serve",)):
+        self.args = args
         self.port = int(env["WIREBRIEF_PORT"])
         self.url = f"http://127.0.0.1:{self.port}"
         self.env, self.cwd, self.log_path = env, cwd, log_path
@@ -88,7 +89,7 @@ class ServerProcess:
 
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service", "serve"], cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", *self.args], cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

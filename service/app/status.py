@@ -29,4 +29,6 @@ def build(ctx: AppContext) -> None:
         state = ctx.runtime.health().state
         return render_status(ctx), gr.Timer(active=state == "loading")
 
-    timer.tick(poll, outputs=[banner, timer], api_visibility="private", show_progress="hidden")
+    timer.tick(
+        poll, outputs=[banner, timer], api_visibility="private", show_progress="hidden", concurrency_limit=None
+    )

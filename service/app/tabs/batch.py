@@ -149,9 +149,13 @@ def build(ctx: AppContext) -> None:
 
         outputs = [job_id, progress, results, download, jobs]
         files.change(on_files, inputs=files, outputs=[column, column_note], api_visibility="private")
+        # Watching only polls the job store (the work runs in the batch worker): it must not hold one of the
+        # queue's slots, which the Dispatch view needs, for the length of a job.
         start.click(
             on_start, inputs=[files, column, presets, summarizer], outputs=outputs, show_progress="hidden",
-            api_visibility="private",
+            api_visibility="private", concurrency_limit=None,
         )
-        jobs.select(on_job_select, outputs=outputs, show_progress="hidden", api_visibility="private")
+        jobs.select(
+            on_job_select, outputs=outputs, show_progress="hidden", api_visibility="private", concurrency_limit=None
+        )
         tab.select(job_rows, outputs=jobs, api_visibility="private")

@@ -35,9 +35,12 @@ def test_restart_lists_jobs_and_resumes_the_unfinished_one(tiny_settings, tmp_pa
     job_id, created = batch_api.create_job(items, settings, store, summaries=[], label="resume test")
     assert created and store.job(job_id).pending == 5
 
-    # 1st server: picks the job up at start-up; killed once some (not all) documents are done.
-    first = ServerProcess(settings_env(settings, WIREBRIEF_PORT=free_port()), PROJECT_ROOT, tmp_path / "first.log")
+    # 1st server (`python -m service`, no command: the default is to serve): picks the job up at start-up; killed
+    # once some (not all) documents are done.
+    env = settings_env(settings, WIREBRIEF_PORT=free_port())
+    first = ServerProcess(env, PROJECT_ROOT, tmp_path / "first.log", args=())
     first.start()
+    assert first.url.endswith(env["WIREBRIEF_PORT"])
     try:
         deadline = time.monotonic() + 300
         while store.job(job_id).done < 2:
