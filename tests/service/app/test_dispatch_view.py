@@ -81,6 +81,12 @@ def test_paste_translate_read_side_by_side(page, live_app, artifacts):
 
     page.screenshot(path=str(artifacts / "app-dispatch.png"), full_page=True)
 
+    # Copy button: the headline reaches the clipboard.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_app.url)
+    page.click("#wb-dispatch-summaries .wb-summary[data-preset='headline'] .wb-copy")
+    page.wait_for_selector("#wb-dispatch-summaries .wb-summary[data-preset='headline'] .wb-copied")
+    assert page.evaluate("navigator.clipboard.readText()").strip() == result.summaries["headline"].text.strip()
+
     # Downloads: JSON is the Result; Markdown and DOCX hold the translation.
     with page.expect_download() as download:
         page.click("#wb-dispatch-dl-json")
