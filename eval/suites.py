@@ -97,6 +97,7 @@ def run_suite(
     download: bool = True,
     progress: bool = True,
     plots: bool = True,
+    settings: Any = None,
 ) -> RunOutput:
     if isinstance(suite, str):
         suite = load_suite(suite)
@@ -131,6 +132,7 @@ def run_suite(
         dataset_size=len(dataset),
         task=suite.task,
         output_language=out_language,
+        settings=settings,
     )
 
     # --- run the system --------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def _segmenter(language: str):
 
 
 def sentences(text: str, language: str) -> list[str]:
-    """Sentences of ``text``: the project's segmenter when it exists (service.text), else pysbd."""
+    """Sentences of ``text``: the project's segmenter (service.text) when this checkout has it, else pysbd."""
     splitter = _project_splitter()
     if splitter is not None:
         return [s for s in splitter(text, language) if s.strip()]
@@ -38,8 +38,21 @@ def sentences(text: str, language: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _project_splitter():
-    return None
+    try:
+        from service.text.segment import split_paragraphs, split_sentences
+    except ImportError:
+        return None
+
+    def split(text: str, language: str) -> list[str]:
+        return [seg.text for para in split_paragraphs(text) for seg in split_sentences(para, language)]
+
+    return split
 
 
 def splitter_name() -> str:
-    return "pysbd-" + __import__("importlib.metadata").metadata.version("pysbd")
+    """Which sentence splitter the checks and lead-k use (goes into the run signature)."""
+    from importlib.metadata import version
+
+    if _project_splitter() is not None:
+        return f"service.text.segment (pysbd-{version('pysbd')} + French rules)"
+    return f"pysbd-{version('pysbd')}"
