@@ -62,7 +62,7 @@ def one_line(sig: dict[str, Any]) -> str:
     models = ",".join(f"{m.get('hub_id') or m.get('name')}@{m.get('revision') or 'main'}" for m in sig["system"]["models"])
     parts = [
         f"suite:{sig['suite']}",
-        f"system:{sig['system']['type']}",
+        f"system:{sig['system'].get('name', sig['system']['type'])}",
         f"src:{src_hash}",
         f"ref:{ref_hash}",
         f"n:{ds['selected']}/{ds['size']}",

@@ -73,7 +73,7 @@ _REGISTRY: dict[str, CheckSpec] = {}
 
 # Modules holding the built-in checks, imported on first use. A plug-in module adds itself here (or calls
 # ``register`` from anywhere before the run); the facts adapter lives in ``eval/checks/facts.py``.
-BUILTIN_MODULES = ("coverage", "language", "length_ratio", "repetition", "untranslated", "facts")
+BUILTIN_MODULES = ("coverage", "empty", "language", "length_ratio", "repetition", "untranslated", "facts")
 _loaded = False
 
 

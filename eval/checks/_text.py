@@ -9,11 +9,6 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 TOKEN_RE = re.compile(r"[^\W_]+")
 
 
-def words(text: str) -> list[str]:
-    """Lowercased letter-only words (numbers and punctuation dropped)."""
-    return [w.lower() for w in WORD_RE.findall(text)]
-
-
 def tokens(text: str) -> list[str]:
     return [t.lower() for t in TOKEN_RE.findall(text)]
 

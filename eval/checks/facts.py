@@ -5,7 +5,7 @@ module may also expose ``check_pair(source: str, translation: str) -> list[dict]
 ``python -m eval facts --jsonl`` lines (``{"type": "number|date|money|name|quote", "source": …, "detail": …}``).
 A segment fails when there is at least one issue. Until service/facts exists the check reports ``skip`` with the
 reason, so suites can list it already. service/facts may instead register its own "facts" check with
-``eval.checks.register``; a registration made after this module loads replaces this adapter.
+``eval.checks.register``: whichever registers first, a check that service/facts registered is kept.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
-from eval.checks import CheckResult, Segment, register
+from eval.checks import _REGISTRY, CheckResult, Segment, register
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +33,6 @@ def _issues_from_result(facts: dict[str, Any]) -> list[Any] | None:
     return None
 
 
-@register("facts", tasks=("translation",), description="numbers, dates, money, names, quotes kept (service.facts)")
 def facts(seg: Segment, **_: object) -> CheckResult:
     if seg.result is not None and getattr(seg.result, "facts", None):
         issues = _issues_from_result(seg.result.facts)
@@ -51,3 +50,8 @@ def _verdict(issues: list[Any]) -> CheckResult:
         detail = first.get("detail") or first.get("source") if isinstance(first, dict) else str(first)
         return CheckResult("fail", float(len(issues)), f"{len(issues)} issue(s): {detail}")
     return CheckResult("pass", 0.0)
+
+
+# service/facts may have registered its own "facts" check already: keep it.
+if "facts" not in _REGISTRY:
+    register("facts", tasks=("translation",), description="numbers, dates, money, names, quotes kept (service.facts)")(facts)

@@ -6,6 +6,8 @@ import json
 from html import escape
 from typing import Any
 
+from eval.metrics import HIGHER_IS_BETTER
+
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;max-width:1150px;color:#222;padding:0 16px}
@@ -25,7 +27,7 @@ def _figures(results, segments, worst, band) -> dict[str, str | None]:
         "scores": plots.score_distributions(results["task"], segments, results["metrics"]),
         "lengths": plots.length_ratios(segments, band),
         "checks": plots.check_failures(results["checks"]),
-        "worst": plots.worst(worst, results["primary"]),
+        "worst": plots.worst(segments, worst, results["primary"], HIGHER_IS_BETTER.get(results["primary"], True)),
     }
 
 

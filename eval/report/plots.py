@@ -36,11 +36,10 @@ def score_distributions(task: str, segments: list[dict[str, Any]], corpus: dict[
         ax.hist(values, bins=25, color=COLOR, alpha=0.85)
         if key in corpus:
             ax.axvline(corpus[key]["score"], color="black", linestyle="--", linewidth=1)
-        ax.set_title(f"segment {key} (corpus {corpus.get(key, {}).get('score', float('nan')):.1f})", fontsize=9)
+        ax.set_title(f"segment {key} (dashed: corpus {corpus.get(key, {}).get('score', float('nan')):.1f})", fontsize=9)
         ax.set_xlabel(key, fontsize=8)
         ax.set_ylabel("segments", fontsize=8)
         ax.tick_params(labelsize=7)
-    fig.suptitle("Score distributions (dashed: corpus score)", fontsize=10)
     return _png(fig)
 
 
@@ -50,7 +49,8 @@ def length_ratios(segments: list[dict[str, Any]], band: tuple[float, float] | No
     src = [len(s["output"].split()) / max(1, len(s["source"].split())) for s in segments]
     ref = [len(s["output"].split()) / max(1, len(s["reference"].split())) for s in segments]
     fig, axes = plt.subplots(1, 2, figsize=(8, 2.8))
-    for ax, values, title in ((axes[0], src, "output / source words"), (axes[1], ref, "output / reference words")):
+    src_title = "output / source words" + (f" (red: check band {band[0]}–{band[1]})" if band else "")
+    for ax, values, title in ((axes[0], src, src_title), (axes[1], ref, "output / reference words")):
         ax.hist(values, bins=30, color=COLOR, alpha=0.85)
         ax.set_title(title, fontsize=9)
         ax.tick_params(labelsize=7)
@@ -58,7 +58,6 @@ def length_ratios(segments: list[dict[str, Any]], band: tuple[float, float] | No
         for x in band:
             axes[0].axvline(x, color=FAIL, linestyle="--", linewidth=1)
     axes[1].axvline(1.0, color="black", linestyle=":", linewidth=1)
-    fig.suptitle("Length ratios" + (f" (red: check band {band[0]}–{band[1]})" if band else ""), fontsize=10)
     return _png(fig)
 
 
@@ -81,14 +80,19 @@ def check_failures(checks: dict[str, dict[str, Any]]) -> str | None:
     return _png(fig)
 
 
-def worst(rows: list[dict[str, Any]], primary: str) -> str | None:
-    if not rows:
+def worst(segments: list[dict[str, Any]], rows: list[dict[str, Any]], primary: str, higher_is_better: bool = True) -> str | None:
+    """Every segment's score, sorted worst first, with the listed worst segments in red and labelled."""
+    values = [s["scores"][primary] for s in segments if primary in s.get("scores", {})]
+    if not values or not rows:
         return None
-    fig, ax = plt.subplots(figsize=(6.5, 0.35 * len(rows) + 0.9))
-    labels = [f"#{r['index']}" for r in rows]
-    ax.barh(labels, [r["scores"][primary] for r in rows], color=COLOR)
-    ax.invert_yaxis()
-    ax.set_xlabel(f"segment {primary}", fontsize=8)
-    ax.tick_params(labelsize=8)
-    ax.set_title(f"Worst segments by {primary}", fontsize=10)
+    ordered = sorted(values, reverse=not higher_is_better)
+    fig, ax = plt.subplots(figsize=(8, 2.8))
+    ax.plot(range(1, len(ordered) + 1), ordered, color=COLOR, linewidth=1.5)
+    ax.scatter(range(1, len(rows) + 1), [r["scores"][primary] for r in rows], color=FAIL, s=14, zorder=3)
+    zeros = sum(1 for v in values if v == 0)
+    note = f"; {zeros} segments score 0" if zeros else ""
+    ax.set_title(f"segment {primary}, sorted worst first (red: the {len(rows)} listed below{note})", fontsize=9)
+    ax.set_xlabel("rank", fontsize=8)
+    ax.set_ylabel(primary, fontsize=8)
+    ax.tick_params(labelsize=7)
     return _png(fig)

@@ -14,7 +14,8 @@ def seg(output: str, source: str = SRC, **kw) -> Segment:
 
 
 def test_builtin_checks_registered():
-    assert {"coverage", "language", "length_ratio", "repetition", "untranslated", "facts"} <= set(registry())
+    assert {"coverage", "empty", "language", "length_ratio", "repetition", "untranslated", "facts"} <= set(registry())
+    assert get("empty").fn(seg("  ")).status == "fail" and get("empty").fn(seg(GOOD)).status == "pass"
 
 
 def test_coverage_counts_sentences():

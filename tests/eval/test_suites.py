@@ -92,7 +92,9 @@ def test_unknown_system_and_missing_dataset(tiny_suite, tmp_path):
         locate(spec, tmp_path, download=False)
 
 
-def test_data_root_override_and_sacrebleu_fallback_are_tried(tmp_path, newstest):
+def test_data_root_override_and_sacrebleu_fallback(tmp_path, newstest, monkeypatch):
+    from sacrebleu.dataset import DATASETS
+
     spec = load_suite("newstest2013").dataset
     # a given root wins
     (tmp_path / "newstest2013-fr-en").mkdir()
@@ -100,11 +102,24 @@ def test_data_root_override_and_sacrebleu_fallback_are_tried(tmp_path, newstest)
         (tmp_path / "newstest2013-fr-en" / p.name).write_bytes(p.read_bytes())
     src, _, origin = locate(spec, tmp_path, download=False)
     assert origin == "data_root" and src.parent.parent == tmp_path
-    # an empty root falls through to sacrebleu (cache only here: no network in tests)
+    # an empty root falls through to sacrebleu's cache (`sacrebleu -t wmt13 -l fr-en` puts the text files there)
     empty = tmp_path / "empty"
     empty.mkdir()
-    try:
-        _, _, origin = locate(spec, empty, download=False)
-        assert origin == "sacrebleu"
-    except DatasetNotFound as exc:
-        assert "sacrebleu -t wmt13 -l fr-en" in str(exc)
+    ds = DATASETS["wmt13"]
+    monkeypatch.setattr(ds, "_outdir", str(tmp_path / "sacrebleu-cache" / "wmt13"))
+    with pytest.raises(DatasetNotFound, match="sacrebleu -t wmt13 -l fr-en"):
+        locate(spec, empty, download=False)
+    Path(ds._outdir).mkdir(parents=True)
+    Path(ds._get_txt_file_path("fr-en", "src")).write_bytes(newstest[0].read_bytes())
+    Path(ds._get_txt_file_path("fr-en", "ref")).write_bytes(newstest[1].read_bytes())
+    found_src, found_ref, origin = locate(spec, empty, download=False)
+    assert origin == "sacrebleu" and read_lines(found_ref) == read_lines(newstest[1])
+    # the downloader failing offline (sacrebleu calls sys.exit) is a DatasetNotFound, not an exit
+    monkeypatch.setattr(ds, "_outdir", str(tmp_path / "nowhere"))
+
+    def offline(_langpair):
+        raise SystemExit(1)
+
+    monkeypatch.setattr(ds, "get_files", offline)
+    with pytest.raises(DatasetNotFound, match="offline"):
+        locate(spec, empty, download=True)
