@@ -42,10 +42,11 @@ def ratings(
         typer.echo("no ratings stored yet")
         return
     typer.echo(f"{agg['ratings']} ratings by {agg['raters']} raters on {agg['pairs']} pairs ({agg['items']} items)\n")
-    typer.echo(f"{'system':<22}{'dimension':<14}{'n':>5}{'mean':>7}   95% CI")
+    w = max([len("system")] + [len(s) for s in agg["means"]]) + 2
+    typer.echo(f"{'system':<{w}}{'dimension':<14}{'n':>5}{'mean':>7}   95% CI")
     for system, dims in agg["means"].items():
         for d, m in dims.items():
-            typer.echo(f"{system:<22}{d:<14}{m['n']:>5}{_f(m['mean']):>7}   [{_f(m['ci_low'])}, {_f(m['ci_high'])}]")
+            typer.echo(f"{system:<{w}}{d:<14}{m['n']:>5}{_f(m['mean']):>7}   [{_f(m['ci_low'])}, {_f(m['ci_high'])}]")
     typer.echo("\nwin rates (overall = mean of the three dimensions):")
     for w in agg["win_rates"]:
         if w["dimension"] == "overall":
