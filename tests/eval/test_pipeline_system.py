@@ -12,9 +12,9 @@ import yaml
 from eval.io import read_jsonl
 from eval.suites import run_suite
 
+_MISSING = [m for m in ("service.pipeline", "service.text") if importlib.util.find_spec(m) is None]
 pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("service.pipeline") is None or importlib.util.find_spec("service.text") is None,
-    reason="service.pipeline / service.text are not in this checkout",
+    bool(_MISSING), reason=f"{', '.join(_MISSING)} not in this checkout (the pipeline imports service.text)"
 )
 
 
