@@ -130,6 +130,18 @@ class Settings(BaseSettings):
         description="Root of the evaluation data (newstest2013, FLORES-200, OrangeSum).",
     )
 
+    # --- evaluation harness ----------------------------------------------------------------------------
+    comet_model: str = Field(
+        "Unbabel/wmt22-comet-da",
+        description="COMET checkpoint for `python -m eval score`: a local .ckpt / model directory or a hub id "
+        "already in the offline cache. Used only when unbabel-comet is installed; never downloaded by the harness.",
+    )
+    results_dir: Path = Field(
+        Path("results"), description="Where `python -m eval run` writes its results folders (relative to the cwd)."
+    )
+    bootstrap_samples: int = Field(1000, ge=100, description="Paired-bootstrap resamples in `python -m eval compare`.")
+    bootstrap_seed: int = Field(12345, description="Seed of the paired bootstrap (sacrebleu's default seed).")
+
     def table(self) -> list[tuple[str, str, str]]:
         """(env var, current value, description) for every setting: what the CLI and docs print."""
         rows = []
