@@ -1,0 +1,65 @@
+"""``extract_facts(text, lang)``: every fact of a text, numbers, dates, money, names and quotes."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates, is_year
+from .model import Fact
+from .money import find_money
+from .names import Gazetteer, find_names, load_gazetteer
+from .numbers import AMBIGUOUS_WORDS, SP, Numeral, find_numerals, key
+from .quotes import find_quotes
+from .text import sentence_starts
+
+# Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
+# the other side they support a number, missing there they are not reported.
+SOFT_WORD_MAX = 2
+
+
+def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None) -> list[Fact]:
+    """All facts of ``text`` (``lang``: 'fr' or 'en'), in text order."""
+    lang = "fr" if lang.lower().startswith("fr") else "en"
+    gaz = gazetteer or load_gazetteer()
+    starts = sentence_starts(text)
+    numerals = find_numerals(text, lang)
+    money, money_spans = find_money(text, lang, numerals)
+    free = [n for n in numerals if not _inside(money_spans, n)]
+    dates, date_spans = find_dates(text, lang, free, starts)
+    claimed = money_spans + date_spans
+    numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
+    names = find_names(text, lang, starts, claimed, gaz)
+    quotes = find_quotes(text, lang, names)
+    facts = money + dates + numbers + names + quotes
+    facts.sort(key=lambda f: (f.start, f.type))
+    return facts
+
+
+def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:
+    return any(a < n.end and n.start < b for a, b in spans)
+
+
+def number_fact(text: str, n: Numeral, lang: str) -> Fact:
+    values = [n.value] + list(n.extra.get("alts", []))
+    # "30m", "1.2bn" without a currency: newsroom shorthand for million / billion.
+    if lang == "en" and not n.scaled and n.kind == "cardinal":
+        m = re.match(r"(bn|m|mn|tn)\b", text[n.end : n.end + 3])
+        if m:
+            values.append(n.value * {"bn": 1e9, "m": 1e6, "mn": 1e6, "tn": 1e12}[m.group(1)])
+    keys = [f"n:{key(v)}" for v in values]
+    provides = keys + [f"bare:{key(v)}" for v in values]
+    if n.value == int(n.value) and 1800 <= n.value <= 2100:
+        provides.append(f"y:{int(n.value)}")
+    soft = (
+        n.approx
+        or (n.words and n.kind == "ordinal")
+        or (n.words and n.value <= SOFT_WORD_MAX)
+        or n.text.lower() in AMBIGUOUS_WORDS
+    )
+    return Fact(
+        type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
+        soft=soft, data={"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx},
+    )
+
+
+__all__ = ["extract_facts", "is_year", "SP"]
