@@ -39,6 +39,7 @@ def check_translation(
     *,
     types: Iterable[str] = DEFAULT_TYPES,
     target_side: bool = True,
+    target_names: bool = False,
 ) -> list[FactIssue]:
     """Facts of the French source missing or changed in the English translation, and (``target_side``) facts of
     the translation the source does not support."""
@@ -52,7 +53,7 @@ def check_translation(
         issues += _check_values(tgt, src, types, "target", "source")
     if "name" in types:
         issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation")
-        if target_side:
+        if target_side and target_names:
             issues += _check_names(tgt, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
         issues += _check_quotes(src, tgt, translation_en, gaz)

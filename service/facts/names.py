@@ -49,7 +49,7 @@ FR_GENERIC = set(
     secrétaire etat état etats états république union conseil cour assemblée parti centre banque université
     institut commission parlement sénat gouvernement armée nord sud est ouest saint sainte grand grande nouveau
     nouvelle haut haute national nationale fédération association fondation comité agence office direction
-    maison palais église docteur dr professeur maître me général colonel capitaine lieutenant sergent""".split()
+    maison palais église docteur dr dre pr pre professeur maître me mgr général colonel capitaine lieutenant sergent""".split()
 )
 _CONNECTORS = {"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el",
                "da", "di", "dos", "das", "of", "the", "y", "del", "della", "ter"}
@@ -83,14 +83,22 @@ class Gazetteer:
     words_en2fr: dict[str, set[str]] = field(default_factory=dict)
     max_fr_words: int = 1
     max_en_words: int = 1
+    acronyms: set[str] = field(default_factory=set)  # folded keys and forms written in capitals ("IS", "UE")
 
     def add(self, fr: str, en: Iterable[str]) -> None:
         f = fold(fr).strip()
         en = [e for e in en if e]
+        if re.fullmatch(r"(?:[A-Z]\.?){2,5}", fr):
+            self.acronyms.add(f)
+        for e in en:
+            if re.fullmatch(r"(?:[A-Z]\.?){2,5}", e):
+                self.acronyms.add(fold(e))
         self.fr2en.setdefault(f, [])
         for e in en:
             if e not in self.fr2en[f]:
                 self.fr2en[f].append(e)
+            if not e[:1].isupper():
+                continue  # descriptive renderings ("the prime minister's office") do not name anything
             fe = fold(e)
             self.en2fr.setdefault(fe, set()).add(f)
             self.max_en_words = max(self.max_en_words, len(fe.split()))
@@ -99,7 +107,7 @@ class Gazetteer:
     def copy(self) -> "Gazetteer":
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
                          set(self.demonyms), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
-                         self.max_fr_words, self.max_en_words)
+                         self.max_fr_words, self.max_en_words, set(self.acronyms))
 
 
 @lru_cache(maxsize=4)
@@ -118,6 +126,22 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         for form in _fr_forms(base, spec):
             g.add(form, en_all)
             g.demonyms.add(fold(form))
+    # A nationality and its country share English forms ("péruvien: [Peruvian, Peru]", "Pérou: [Peru]"): link them
+    # so that "Peruvian" in a translation is supported by "Pérou" in the source, and "Peru" by "péruvien".
+    by_en: dict[str, set[str]] = {}
+    for fr, ens in g.fr2en.items():
+        for e in ens:
+            by_en.setdefault(fold(e), set()).add(fr)
+    extra: dict[str, list[str]] = {}
+    for fr, ens in list(g.fr2en.items()):
+        linked = set().union(*(by_en.get(fold(e), set()) for e in ens)) - {fr}
+        for other in linked:
+            for e in ens:
+                if e[:1].isupper():
+                    g.en2fr.setdefault(fold(e), set()).add(other)
+            extra.setdefault(other, []).extend(e for e in ens if e[:1].isupper())
+    for fr, ens in extra.items():  # "Russie" may come out as "Russian", "UE" as "European"
+        g.fr2en[fr].extend(e for e in dict.fromkeys(ens) if e not in g.fr2en[fr])
     g.en_not_names = {fold(w) for w in data.get("en_not_names") or []}
     for fr, en in (data.get("name_words") or {}).items():
         f = fold(fr)
@@ -139,13 +163,40 @@ def gazetteer_with(glossary=None) -> Gazetteer:
     return g
 
 
+# --- common words -------------------------------------------------------------------------------------------
+# A name is shared by both languages, so its frequency is about the same in French and English text; a capitalized
+# word that is common in one language and 100 times rarer in the other ("Bancaire", "Journée"; "Dying", "Director")
+# is a common word written with a capital, not a name. Frequencies: wordfreq's small lists (Zipf scale).
+COMMON_ZIPF = 3.5
+COMMON_GAP = 2.0
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="small")
+
+
+def common_word(word: str, lang: str) -> bool:
+    """Is ``word`` a common word of ``lang`` (not a name)?"""
+    w = word.lower()
+    if len(w) < 2 or (word.isupper() and len(word) <= 5):
+        return False
+    own = _zipf(w, lang)
+    if own < COMMON_ZIPF:
+        return False
+    other = _zipf(w, "en" if lang == "fr" else "fr")
+    return own - other >= COMMON_GAP
+
+
 # --- skeletons for cognate matching -----------------------------------------------------------------------------
 def skeleton(word: str) -> str:
     """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
     w = fold(word)
     w = re.sub(r"['\-. ]", "", w)
-    for a, b in (("tch", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("kh", "k"), ("ck", "k"),
-                 ("qu", "k"), ("q", "k"), ("c", "k"), ("y", "i"), ("dj", "j"), ("w", "v"), ("sch", "sh")):
+    for a, b in (("tch", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("qu", "k"),
+                 ("q", "k"), ("c", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v"), ("sch", "sh")):
         w = w.replace(a, b)
     w = w.replace("ae", "e")
     w = re.sub(r"(.)\1+", r"\1", w)
@@ -160,6 +211,9 @@ def cognate(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
         return True
+    ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
+    if ca == cb and len(ca) >= 4:
+        return True  # "Hezbollah" ~ "Hizbullah"
     short, long_ = sorted((sa, sb), key=len)
     if long_.startswith(short) and (len(short) >= 5 or len(short) >= 3 and len(long_) - len(short) <= 2):
         return True
@@ -260,7 +314,10 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
             run = run[:-1]
         if not run:
             continue
-        if lang == "en" and all(fold(r.text) in gaz.en_not_names or fold(r.text) in EN_STOP for r in run):
+        if lang == "en" and all(
+            (fold(r.text) in gaz.en_not_names or fold(r.text) in EN_STOP) and not (len(r.text) > 1 and r.text.isupper())
+            for r in run
+        ):
             continue
         if lang == "fr" and all(fold(r.text) in FR_STOP for r in run):
             continue
@@ -288,7 +345,10 @@ def _looks_like_name(word: str, text: str, starts: set[int]) -> bool:
 
 
 def _in_gazetteer(gaz: Gazetteer, words_: list[str], lang: str) -> bool:
-    f = fold(" ".join(words_))
+    raw = " ".join(words_)
+    f = fold(raw)
+    if f in gaz.acronyms and not raw.isupper():
+        return False
     if lang == "fr":
         return f in gaz.fr2en
     return f in gaz.en2fr
@@ -300,22 +360,36 @@ class TextIndex:
 
     def __init__(self, text: str):
         self.text = text
-        folded = re.sub(r"[^\w'\-]+", " ", fold(text))
+        folded = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", fold(text))  # possessives: "Israel's", "States'"
+        folded = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), folded)  # "u.s.a." → "usa"
+        folded = re.sub(r"[^\w']+|'(?!\w)|(?<!\w)'", " ", folded)
         folded = re.sub(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", r"\1' ", folded)
-        self.folded = " " + folded + " "
+        self.folded = " " + " ".join(folded.split()) + " "
         self.words = set(self.folded.split())
-        parts = set()
-        for w in self.words:
-            parts.update(p for p in re.split(r"[-']", w) if p)
-        self.words |= parts
+        self.joined = {a + b for a, b in zip(self.folded.split(), self.folded.split()[1:])}
         self.long_words = [w for w in self.words if len(w) >= 4]
         self.acronym_keys = {
-            "".join(sorted(m.lower())) for m in re.findall(r"\b[A-Z]{2,6}\b", text)
+            "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
         }
+        self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
+
+    @staticmethod
+    def _norm(phrase: str) -> str:
+        f = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), fold(phrase))
+        f = re.sub(r"[^\w']+|'(?!\w)|(?<!\w)'", " ", f)
+        f = re.sub(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", r"\1' ", f)
+        return " ".join(f.split())
 
     def has_phrase(self, phrase: str) -> bool:
-        f = " " + re.sub(r"[^\w'\-]+", " ", fold(phrase)).strip() + " "
-        return f in self.folded or (f.strip() + "s ") in self.folded.replace(" ", "  ")
+        if re.fullmatch(r"(?:[A-Z]\.?){2,5}", phrase):
+            # acronyms are matched case-sensitively: "US" is not "us", "WHO" is not "who"
+            return phrase.replace(".", "") in self.acronyms
+        f = self._norm(phrase)
+        if not f:
+            return False
+        if " " + f + " " in self.folded or " " + f + "s " in self.folded:
+            return True
+        return " " not in f and f in self.joined or f.replace(" ", "") in self.words
 
     def has_acronym_anagram(self, word: str) -> bool:
         """ "APS" ~ "PSA", "MS" ~ "SM", "OTAN" ~ "NATO": an acronym whose letters are reordered in translation."""
@@ -324,11 +398,16 @@ class TextIndex:
         key = "".join(sorted(word.lower()))
         return key in self.acronym_keys
 
+    def has_initials(self, words_: list[str]) -> bool:
+        """ "New York" ~ "NY", "Nations unies" ~ "UN"."""
+        initials = "".join(w[0] for w in words_ if w[:1].isalpha() and fold(w) not in _CONNECTORS).upper()
+        return len(initials) >= 2 and (initials in self.acronyms or initials[::-1] in self.acronyms)
+
     def has_word(self, word: str) -> bool:
-        f = fold(word)
+        f = self._norm(word).replace(" ", "")
         if f in self.words:
             return True
-        return any(p in self.words for p in re.split(r"[-']", f) if len(p) >= 4)
+        return any(p in self.words for p in re.split(r"[-' ]", self._norm(word)) if len(p) >= 4)
 
     def has_cognate(self, word: str) -> bool:
         if self.has_word(word):
@@ -338,13 +417,17 @@ class TextIndex:
         return any(cognate(word, w) for w in self.long_words)
 
 
-def _cover(words_: list[str], table: dict, max_words: int) -> list[tuple[int, int, str]]:
-    """Greedy longest spans of ``words_`` that are gazetteer keys: (i, j, folded key)."""
+def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Greedy longest spans of ``words_`` that are gazetteer keys: (i, j, folded key). A key that is an acronym
+    ("IS", "WHO") only matches words written in capitals."""
     spans = []
     i = 0
     while i < len(words_):
         for L in range(min(max_words, len(words_) - i), 0, -1):
-            k = fold(" ".join(words_[i : i + L]))
+            raw = " ".join(words_[i : i + L])
+            k = fold(raw)
+            if k in acronyms and not raw.isupper():
+                continue
             k2 = re.sub(r"^(?:l'|le |la |les )", "", k)
             if k in table or k2 in table:
                 spans.append((i, i + L, k if k in table else k2))
@@ -369,25 +452,31 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
     if other.has_phrase(fact.text):
         return True
     if direction == "fr>en":
-        table, max_words, wtable, generic = gaz.fr2en, gaz.max_fr_words, gaz.words_fr2en, FR_GENERIC
+        table, max_words, wtable, generic, lang = gaz.fr2en, gaz.max_fr_words, gaz.words_fr2en, FR_GENERIC, "fr"
     elif direction == "en>fr":
-        table, max_words, wtable, generic = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names
+        table, max_words, wtable, generic, lang = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names, "en"
     else:
-        table, max_words, wtable, generic = {}, 1, {}, gaz.en_not_names
+        table, max_words, wtable, generic, lang = {}, 1, {}, gaz.en_not_names, "en"
     covered: set[int] = set()
     units = 0
-    for i, j, k in _cover(words_, table, max_words) if table else []:
+    for i, j, k in _cover(words_, table, max_words, gaz.acronyms) if table else []:
         covered.update(range(i, j))
         units += 1
-        if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(words_[i:j])):
+        span = words_[i:j]
+        if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(span)):
             return True
-    weak = []
+        if direction != "en>en" and any(len(w) >= 4 and other.has_cognate(w) for w in span):
+            return True
+    weak, common = [], []
     for idx, w in enumerate(words_):
         fw = fold(w)
         if idx in covered or fw in _CONNECTORS:
             continue
         if fw in wtable or fw in generic or fw in EN_STOP or fw in FR_STOP:
             weak.append(w)
+            continue
+        if common_word(w, lang):
+            common.append(w)  # a first name such as "Christiane" also reads as a common word
             continue
         units += 1
         if other.has_acronym_anagram(w):
@@ -397,9 +486,13 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
                 return True
         elif other.has_cognate(w):
             return True
+    if any(other.has_word(w) for w in common):
+        return True
+    if len(words_) >= 2 and other.has_initials(words_):
+        return True
     if units:
         return False
-    for w in weak:
+    for w in weak + common:
         fw = fold(w)
         if other.has_word(w) or any(other.has_phrase(t) for t in wtable.get(fw, [])):
             return True
