@@ -153,9 +153,8 @@ def _swappable(f, gaz) -> bool:
     words = [fold(w) for w in f.data.get("tokens", f.text.split())]
     if all(w in gaz.en_not_names or w in gaz.words_en2fr for w in words):
         return False
-    ff = fold(f.text)
-    if ff in gaz.en2fr and all(fr in gaz.demonyms for fr in gaz.en2fr[ff]):
-        return False
+    if any(w in gaz.en_demonyms for w in words):
+        return False  # "American", "Iraqi": nationalities, not names
     return bool(re.search(r"[A-Za-z]", f.text))
 
 

@@ -41,7 +41,8 @@ EN_STOP = set(
     there here then now also however thus therefore meanwhile moreover furthermore indeed instead still
     what which who whom whose where why how all some any each every many most much more less few several
     no not yes oh well one two three first last next other another such both either neither only even just
-    mr mrs ms dr""".split()
+    mr mrs ms dr is are was were be been do does did has have had can could will would should might must shall
+    usually often sometimes perhaps maybe today yesterday tomorrow tonight yes no please thanks let""".split()
 )
 # French words often capitalized in institutional names: they do not identify the name on their own.
 FR_GENERIC = set(
@@ -78,6 +79,7 @@ class Gazetteer:
     fr2en: dict[str, list[str]] = field(default_factory=dict)
     en2fr: dict[str, set[str]] = field(default_factory=dict)
     demonyms: set[str] = field(default_factory=set)  # folded French demonym forms
+    en_demonyms: set[str] = field(default_factory=set)  # folded English forms listed only as nationalities
     en_not_names: set[str] = field(default_factory=set)
     words_fr2en: dict[str, list[str]] = field(default_factory=dict)  # name_words: folded fr → folded en
     words_en2fr: dict[str, set[str]] = field(default_factory=dict)
@@ -106,7 +108,7 @@ class Gazetteer:
 
     def copy(self) -> "Gazetteer":
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
-                         set(self.demonyms), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
+                         set(self.demonyms), set(self.en_demonyms), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
                          self.max_fr_words, self.max_en_words, set(self.acronyms))
 
 
@@ -126,6 +128,9 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         for form in _fr_forms(base, spec):
             g.add(form, en_all)
             g.demonyms.add(fold(form))
+        g.en_demonyms.update(fold(e) for e in en_all)
+    place_forms = {fold(e) for fr, ens in g.fr2en.items() if fr not in g.demonyms for e in ens}
+    g.en_demonyms -= place_forms
     # A nationality and its country share English forms ("péruvien: [Peruvian, Peru]", "Pérou: [Peru]"): link them
     # so that "Peruvian" in a translation is supported by "Pérou" in the source, and "Peru" by "péruvien".
     by_en: dict[str, set[str]] = {}
@@ -166,16 +171,17 @@ def gazetteer_with(glossary=None) -> Gazetteer:
 # --- common words -------------------------------------------------------------------------------------------
 # A name is shared by both languages, so its frequency is about the same in French and English text; a capitalized
 # word that is common in one language and 100 times rarer in the other ("Bancaire", "Journée"; "Dying", "Director")
-# is a common word written with a capital, not a name. Frequencies: wordfreq's small lists (Zipf scale).
+# is a common word written with a capital, not a name. Frequencies: wordfreq's large lists (Zipf scale); French
+# surnames that are also words ("Martel", "Fontaine") stay under the gap (about 1 to 2.2), common words are over it.
 COMMON_ZIPF = 3.5
-COMMON_GAP = 2.0
+COMMON_GAP = 2.3
 
 
 @lru_cache(maxsize=65536)
 def _zipf(word: str, lang: str) -> float:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, lang, wordlist="small")
+    return zipf_frequency(word, lang, wordlist="large")
 
 
 def common_word(word: str, lang: str) -> bool:
@@ -211,6 +217,8 @@ def cognate(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
         return True
+    if min(len(sa), len(sb)) < 4:
+        return False  # "Higgs" (higs → hig) is not "high"
     ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
     if ca == cb and len(ca) >= 4:
         return True  # "Hezbollah" ~ "Hizbullah"
@@ -284,7 +292,8 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
             u = toks[j]
             gap = text[toks[j - 1].end : u.start]
             if not re.fullmatch(r"[ \u00a0\u202f-]?", gap) and not (gap in ("'", "’") and toks[j - 1].text.lower() in ("d", "l")):
-                break
+                if not (re.fullmatch(r"\.[ \u00a0\u202f]?", gap) and len(toks[j - 1].text) <= 4 and toks[j - 1].text[:1].isupper()):
+                    break  # "M. Tremblay", "J. R. Ewing" keep together
             if _is_candidate(u) and not claimed_tok(u) and not (u.start in start_set):
                 last = j
                 j += 1
@@ -315,16 +324,55 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
         if not run:
             continue
         if lang == "en" and all(
-            (fold(r.text) in gaz.en_not_names or fold(r.text) in EN_STOP) and not (len(r.text) > 1 and r.text.isupper())
+            (fold(r.text) in gaz.en_not_names or fold(r.text) in EN_STOP or common_word(r.text, "en"))
+            and not (len(r.text) > 1 and r.text.isupper())
+            and not _in_gazetteer(gaz, [r.text], "en")
             for r in run
         ):
-            continue
+            continue  # "Universe", "Committee", "Standard Model": English capitalizes more than names
         if lang == "fr" and all(fold(r.text) in FR_STOP for r in run):
             continue
-        s, e = run[0].start, run[-1].end
-        surface = text[s:e]
-        out.append(Fact(type="name", text=surface, start=s, end=e, value=surface, keys=[fold(surface)],
-                        provides=[fold(surface)], data={"tokens": [r.text for r in run]}))
+        for seg in _split_at_connectors(run, gaz, lang):
+            s, e = seg[0].start, seg[-1].end
+            surface = text[s:e]
+            out.append(Fact(type="name", text=surface, start=s, end=e, value=surface, keys=[fold(surface)],
+                            provides=[fold(surface)], data={"tokens": [r.text for r in seg]}))
+    if lang == "fr":
+        # nationality adjectives ("la citoyenneté américaine") name a country as surely as its name does
+        taken = [(f.start, f.end) for f in out]
+        for t in toks:
+            if t.text[:1].islower() and fold(t.text) in gaz.demonyms and not claimed_tok(t) and not any(
+                a <= t.start < b for a, b in taken
+            ):
+                out.append(Fact(type="name", text=t.text, start=t.start, end=t.end, value=t.text, keys=[fold(t.text)],
+                                provides=[fold(t.text)], data={"tokens": [t.text], "demonym": True}))
+        out.sort(key=lambda f: f.start)
+    return out
+
+
+def _split_at_connectors(run: list[Tok], gaz: Gazetteer, lang: str) -> list[list[Tok]]:
+    """ "Cour suprême des États-Unis" → "Cour suprême", "États-Unis": each part of a name is checked on its own,
+    so that swapping one of them is seen. Gazetteer names keep their connectors ("Quai d'Orsay")."""
+    words_ = [t.text for t in run]
+    table = gaz.fr2en if lang == "fr" else gaz.en2fr
+    max_words = gaz.max_fr_words if lang == "fr" else gaz.max_en_words
+    inside: set[int] = set()
+    for i, j, _ in _cover(words_, table, max_words, gaz.acronyms):
+        if j - i > 1:
+            inside.update(range(i, j))
+    segs: list[list[Tok]] = [[]]
+    for idx, t in enumerate(run):
+        if idx not in inside and fold(t.text) in _CONNECTORS:
+            segs.append([])
+            continue
+        segs[-1].append(t)
+    stop = FR_STOP if lang == "fr" else EN_STOP
+    out = []
+    for seg in segs:
+        while seg and fold(seg[0].text) in stop and not seg[0].text.isupper():
+            seg = seg[1:]
+        if seg:
+            out.append(seg)
     return out
 
 

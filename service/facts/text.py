@@ -32,11 +32,19 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_ABBREV = re.compile(
+    r"(?:^|[\s(])(?:[A-Z]|M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dre|Pr|Me|Mgr|St|Ste|Sr|Jr|Prof|Gen|Gén|Col|Lt|Capt|Sgt|"
+    r"Gov|Sen|Rep|Rev|av|apr|J-C|etc|cf|vol|art|no|n°)$"
+)
+
+
 def sentence_starts(text: str) -> set[int]:
     """Character offsets where a sentence (or a quotation, or a line) starts: the first word there is capitalized
     by grammar, not because it is a name."""
     starts = {0}
     for m in re.finditer(r"(?:[.!?…:;]|\n)[\"'«»“”\s\u00a0\u202f)\]]*", text):
+        if text[m.start()] == "." and _ABBREV.search(text[: m.start()]):
+            continue  # "M. Tremblay", "Dr. Martel", "J. R. Ewing": not a sentence end
         starts.add(m.end())
     for m in re.finditer(r"[«“\"(\[—–-][\s\u00a0\u202f]*", text):
         starts.add(m.end())
