@@ -116,7 +116,7 @@ def inject(ref: str, kind: str, rng: random.Random, facts=None, source: str = ""
         return _replace(ref, s, e, rng.choice([x for x in pool if x != w]))
     if kind == "name-swap":
         gaz = load_gazetteer()
-        cands = [f for f in facts if f.type == "name" and _swappable(f, gaz)]
+        cands = [f for f in facts if f.type == "name" and _swappable(f, gaz, ref)]
         if not cands:
             return None
         f = rng.choice(cands)
@@ -148,19 +148,44 @@ def inject(ref: str, kind: str, rng: random.Random, facts=None, source: str = ""
     raise ValueError(kind)
 
 
-def _swappable(f, gaz) -> bool:
-    """Names worth swapping: not a nationality, title or other common capitalized word."""
-    words = [fold(w) for w in f.data.get("tokens", f.text.split())]
-    if all(w in gaz.en_not_names or w in gaz.words_en2fr for w in words):
+_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "mayor", "general", "governor", "senator", "judge",
+           "professor", "prof", "colonel", "captain", "sir", "lord", "king", "queen", "prince", "pope", "chancellor",
+           "secretary", "ambassador", "director", "chairman", "spokesman", "spokeswoman", "coach", "player", "author",
+           "artist", "singer", "actor", "actress", "leader", "premier", "commissioner", "justice", "rabbi", "imam"}
+_PLACE_CUES = {"in", "at", "from", "to", "near", "into", "across", "outside", "inside", "of"}
+
+
+def _swappable(f, gaz, text: str = "") -> bool:
+    """Person and place names only, told apart without the source: a place the gazetteer knows, or a capitalized
+    word after "in / at / from / to / near"; a person's name of two or more distinctive words, or one after a title
+    ("Mr", "President", "Dr"). Titles, nationalities, common words written with a capital ("Standard Model") are
+    not names to swap."""
+    from service.facts.names import common_word
+
+    words = [w for w in f.data.get("tokens", f.text.split())]
+    folded = [fold(w) for w in words]
+    if all(w in gaz.en_not_names or w in gaz.words_en2fr for w in folded):
         return False
-    if any(w in gaz.en_demonyms for w in words):
+    if any(w in gaz.en_demonyms for w in folded):
         return False  # "American", "Iraqi": nationalities, not names
-    return bool(re.search(r"[A-Za-z]", f.text))
+    if not re.search(r"[A-Za-z]", f.text):
+        return False
+    if fold(f.text) in gaz.en_places:
+        return True
+    prev = re.search(r"([A-Za-z]+)\W*$", text[: f.start])
+    prev_word = prev.group(1).lower() if prev else ""
+    distinctive = [w for w in words if fold(w) not in gaz.en_not_names and fold(w) not in gaz.words_en2fr
+                   and not common_word(w, "en") and not (w.isupper() and len(w) <= 4)]
+    if len(words) >= 2 and len(distinctive) == len(words):
+        return True  # "Jens Stoltenberg", "Didier Deschamps"
+    if len(words) == 1 and distinctive and prev_word in _TITLES | _PLACE_CUES:
+        return True  # "Mr Tremblay", "in Montreal"
+    return False
 
 
 def _is_place(f, gaz) -> bool:
     ff = fold(f.text)
-    return ff in {fold(p) for p in PLACES} or ff in gaz.en2fr
+    return ff in {fold(p) for p in PLACES} or ff in gaz.en_places or len(f.text.split()) == 1
 
 
 def _key(i) -> tuple:

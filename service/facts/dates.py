@@ -165,9 +165,11 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         facts.append(f)
         claimed.append((s, e))
 
-    # --- numeric dates 03/03/2021
-    for m in re.finditer(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", text):
-        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    # --- numeric dates 03/03/2021, 20.12.2012
+    for m in re.finditer(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b", text):
+        if m.group(2) == "." and len(m.group(4)) != 4:
+            continue
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
         y = y + 2000 if y < 100 else y
         keys = []
         if 1 <= b <= 12 and 1 <= a <= 31:
@@ -177,7 +179,7 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         if not keys:
             continue
         facts.append(_fact(text, m.start(), m.end(), m.group(0), keys, [f"y:{y}", f"n:{y}"]))
-        facts.append(_fact(text, m.end() - len(m.group(3)), m.end(), str(y), [f"y:{y}"], [f"n:{y}"], year=y))
+        facts.append(_fact(text, m.end() - len(m.group(4)), m.end(), str(y), [f"y:{y}"], [f"n:{y}"], year=y))
         claimed.append((m.start(), m.end()))
 
     # --- years: the remaining plain four-digit numbers between 1800 and 2100
@@ -287,7 +289,7 @@ def _times(text: str, lang: str, starts: set[int]):
             if h <= 24:
                 out.append((m.start(), m.end(), [f"t:{h % 24:02d}:00", f"n:{h}"], not _clock_cue(text, m.start())))
         for m in re.finditer(
-            rf"\b(?:à|a|vers|dès|des|jusqu'à|avant|après|entre|de|et){SP}+(\d{{1,2}}){SP}?heures?(?:{SP}?(\d{{2}}))?\b",
+            rf"\b(?:à|a|vers|dès|jusqu'à|jusqu’à|avant|après){SP}+(\d{{1,2}}){SP}?heures?(?:{SP}?(\d{{2}}))?\b",
             text, re.IGNORECASE,
         ):
             h, mi = int(m.group(1)), int(m.group(2) or 0)

@@ -50,11 +50,13 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
     provides = keys + [f"bare:{key(v)}" for v in values]
     if n.value == int(n.value) and 1800 <= n.value <= 2100:
         provides.append(f"y:{int(n.value)}")
+    if lang == "fr" and n.value == int(n.value) and 0 <= n.value <= 24 and re.match(r"\s?h(?:eures?)?\b", text[n.end : n.end + 8]):
+        # "pendant 10 heures", "à partir de 21 heures": a duration or a clock time; either way it supports "9pm"
+        provides += [f"t:{int(n.value) % 24:02d}:00", f"t:{(int(n.value) + 12) % 24:02d}:00"]
     soft = (
         n.approx
-        or (n.words and n.kind == "ordinal")
         or (n.words and n.value <= SOFT_WORD_MAX)
-        or n.text.lower() in AMBIGUOUS_WORDS
+        or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
     )
     return Fact(
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from .extract import extract_facts
 from .model import Fact, FactIssue
-from .names import Gazetteer, TextIndex, gazetteer_with, name_found
+from .names import Gazetteer, TextIndex, gazetteer_with, name_found, strong_name
 from .text import fold
 
 # Which checks run; a caller (or the eval CLI) may narrow them.
@@ -54,7 +54,8 @@ def check_translation(
     if "name" in types:
         issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation")
         if target_side and target_names:
-            issues += _check_names(tgt, source_fr, gaz, "en>fr", "target", "source")
+            strong = [f for f in tgt if f.type == "name" and strong_name(f, gaz)]
+            issues += _check_names(strong, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
         issues += _check_quotes(src, tgt, translation_en, gaz)
     if glossary is not None and "name" in types:

@@ -80,6 +80,7 @@ class Gazetteer:
     en2fr: dict[str, set[str]] = field(default_factory=dict)
     demonyms: set[str] = field(default_factory=set)  # folded French demonym forms
     en_demonyms: set[str] = field(default_factory=set)  # folded English forms listed only as nationalities
+    en_places: set[str] = field(default_factory=set)  # folded English forms of the `places` section
     en_not_names: set[str] = field(default_factory=set)
     words_fr2en: dict[str, list[str]] = field(default_factory=dict)  # name_words: folded fr → folded en
     words_en2fr: dict[str, set[str]] = field(default_factory=dict)
@@ -108,7 +109,7 @@ class Gazetteer:
 
     def copy(self) -> "Gazetteer":
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
-                         set(self.demonyms), set(self.en_demonyms), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
+                         set(self.demonyms), set(self.en_demonyms), set(self.en_places), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
                          self.max_fr_words, self.max_en_words, set(self.acronyms))
 
 
@@ -120,6 +121,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         if section in ("demonyms", "en_not_names", "name_words") or not isinstance(entries, dict):
             continue
         for fr, en in entries.items():
+            if section == "places":
+                g.en_places.update(fold(e) for e in (en if isinstance(en, list) else [en]))
             g.add(fr, en if isinstance(en, list) else [en])
     for base, spec in (data.get("demonyms") or {}).items():
         spec = spec if isinstance(spec, dict) else {"en": spec}
@@ -145,7 +148,11 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
                 if e[:1].isupper():
                     g.en2fr.setdefault(fold(e), set()).add(other)
             extra.setdefault(other, []).extend(e for e in ens if e[:1].isupper())
-    for fr, ens in extra.items():  # "Russie" may come out as "Russian", "UE" as "European"
+    for fr, ens in extra.items():
+        # a nationality may come out as its country ("russe" → "Russia"), not a country as a nationality: "aux
+        # États-Unis" must not be satisfied by "Americans" elsewhere in the sentence
+        if fr not in g.demonyms:
+            continue
         g.fr2en[fr].extend(e for e in dict.fromkeys(ens) if e not in g.fr2en[fr])
     g.en_not_names = {fold(w) for w in data.get("en_not_names") or []}
     for fr, en in (data.get("name_words") or {}).items():
@@ -547,3 +554,19 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
         if direction != "en>en" and other.has_cognate(w):
             return True
     return None
+
+
+def strong_name(fact: Fact, gaz: Gazetteer) -> bool:
+    """An English name distinctive enough to require support in the source: one of its words is not a common
+    English word, a title, a nationality or a short acronym ("Stoltenberg", "Erdogan"; not "Presidency", "French",
+    "AD")."""
+    for w in fact.data.get("tokens") or fact.text.split():
+        fw = fold(w)
+        if len(w) < 3 or (w.isupper() and len(w) <= 4):
+            continue
+        if fw in gaz.en_not_names or fw in EN_STOP or fw in gaz.en_demonyms or fw in gaz.words_en2fr:
+            continue
+        if common_word(w, "en"):
+            continue
+        return True
+    return False

@@ -306,6 +306,15 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
             i = j
             continue
         num = Numeral(s, last_end, text[s:last_end], value, words=True, scaled=has_scale)
+        if lang == "fr" and parts == ["neuf"]:
+            # "neuf" is nine before a noun ("neuf États", "neuf ans"), new after one ("un bâtiment neuf")
+            after = re.match(rf"{SP}+([^\W\d_]+)", text[last_end : last_end + 30])
+            before = re.search(r"(\w+)\W*$", text[max(0, s - 20) : s])
+            prev = before.group(1).lower() if before else ""
+            if after and prev not in ("à", "tout", "flambant", "remis", "remise", "état") and after.group(1).lower() not in (
+                "et", "ou", "mais", "de", "du", "des", "en", "à", "au", "pour", "par", "avec", "qui", "que", "dans"
+            ):
+                num.extra["confirmed"] = True
         # "3 millions" is caught by the digit regex; here only words. Percent after words.
         tail = text[last_end : last_end + 14]
         pm = re.match(rf"{SP}?(%|pour[ -]?cent\b|per{SP}?cent\b|percent\b)", tail, re.IGNORECASE)
