@@ -63,9 +63,32 @@ def check_translation(
     return _dedupe(issues)
 
 
+def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) -> list[FactIssue]:
+    """A figure written in digits twice in the source ("1-1", "de 12 à 12 ans") must be there twice in the
+    output: presence alone would not see one of them dropped."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    first: dict[str, Fact] = {}
+    for f in have:
+        if f.type == "number" and not f.soft and not f.data.get("words"):
+            counts[f.keys[0]] += 1
+            first.setdefault(f.keys[0], f)
+    issues = []
+    for k, c in counts.items():
+        if c < 2:
+            continue
+        found = sum(1 for o in other if k in o.provides)
+        if 0 < found < c:
+            f = first[k]
+            issues.append(FactIssue(type="number", source=f.text, side=side,
+                                    detail=f"number {f.value} appears {c} times in the {'source' if side == 'source' else 'output'}, {found} in the {where}"))
+    return issues
+
+
 def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: str, where: str) -> list[FactIssue]:
     pool = _pool(other)
-    issues = []
+    issues = _count_issues(have, other, side, where) if "number" in types and side == "source" else []
     for f in have:
         if f.type not in types or f.type not in ("number", "date", "money") or f.soft:
             continue
