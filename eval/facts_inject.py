@@ -78,7 +78,7 @@ def inject(ref: str, kind: str, rng: random.Random, facts=None, source: str = ""
     """The reference with one error of ``kind``, or None when it offers no place for one."""
     facts = facts if facts is not None else extract_facts(ref, "en")
     if kind in ("number-change", "number-drop"):
-        cands = [f for f in facts if f.type == "number" and not f.data.get("approx")
+        cands = [f for f in facts if f.type == "number" and not f.soft and not f.data.get("approx")
                  and not (f.data.get("words") and f.data.get("value", 0) < 3)]
         if not cands:
             return None

@@ -33,6 +33,11 @@ MONTH_NAMES_EN = [
 ]
 WEEKDAY_NAMES_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
+_DECADE_WORDS = {
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "soixante-dix": 70, "quatre-vingt": 80,
+    "quatre-vingt-dix": 90, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+    "seventies": 70, "eighties": 80, "nineties": 90,
+}
 _FR_PART = {"debut": "early", "fin": "late", "mi": "mid", "courant": "mid", "milieu": "mid"}
 _EN_PART = {"early": "early", "beginning": "early", "start": "early", "late": "late", "end": "late", "mid": "mid",
             "middle": "mid"}
@@ -97,7 +102,7 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         year_m = re.match(rf",?{SP}(\d{{4}})\b", after)
         day_after = None
         if lang == "en" and day_num is None:
-            dm = re.match(rf"{SP}(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", after)
+            dm = re.match(rf"{SP}(?:the{SP})?(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", after)
             if dm and 1 <= int(dm.group(1)) <= 31:
                 day_after = (e + dm.start(1), e + dm.end(), int(dm.group(1)))
         if not _month_ok(text, word, s, e, lang, starts, bool(day_num or day_after or year_m)):
@@ -154,13 +159,24 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         facts.append(f)
         claimed.append((m.start(), m.end()))
 
+    # --- decades in words: "années soixante" ↔ "the Sixties"
+    wd = (
+        re.compile(r"\bann[ée]es" + SP + r"(vingt|trente|quarante|cinquante|soixante|soixante-dix|quatre-vingt|quatre-vingt-dix)\b", re.IGNORECASE)
+        if lang == "fr"
+        else re.compile(r"\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", re.IGNORECASE)
+    )
+    for m in wd.finditer(text):
+        w = m.group(1).lower()
+        dec = 1900 + _DECADE_WORDS[w]
+        facts.append(_fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"], decade=dec))
+        claimed.append((m.start(), m.end()))
+
     # --- clock times
     for s, e, keys, soft in _times(text, lang, starts):
         if _inside(claimed, s, e):
             continue
-        f = _fact(text, s, e, keys[0][2:], keys, [f"n:{int(k[2:].split(':')[0])}" for k in keys] + [
-            f"n:{int(k[2:].split(':')[0]) % 12 or 12}" for k in keys
-        ])
+        hours = [int(k[2:].split(":")[0]) for k in keys if k.startswith("t:")]
+        f = _fact(text, s, e, keys[0][2:], keys, [f"n:{h}" for h in hours] + [f"n:{h % 12 or 12}" for h in hours])
         f.soft = soft
         facts.append(f)
         claimed.append((s, e))
@@ -283,7 +299,10 @@ def _times(text: str, lang: str, starts: set[int]):
         for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h{SP}?(\d{{2}})\b", text):
             h, mi = int(m.group(1)), int(m.group(2))
             if h <= 24 and mi < 60:
-                out.append((m.start(), m.end(), [f"t:{h % 24:02d}:{mi:02d}"], not _clock_cue(text, m.start())))
+                keys = [f"t:{h % 24:02d}:{mi:02d}"]
+                if mi in (15, 30, 45) and not _clock_cue(text, m.start()):
+                    keys.append(f"n:{h + mi / 60:g}")  # "pendant 1h30" ↔ "for 1.5 hours"
+                out.append((m.start(), m.end(), keys, not _clock_cue(text, m.start())))
         for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h\b(?![\w'’])", text):
             h = int(m.group(1))
             if h <= 24:

@@ -66,7 +66,7 @@ def _compile():
     for lang, table in _SUFFIX.items():
         alt = "|".join(f"(?P<c{i}>{rx.format(SP=SP)})" for i, (rx, _) in enumerate(table))
         abbr = _FR_ABBR if lang == "fr" else _EN_ABBR
-        out[lang] = re.compile(rf"^{SP}?(?:(?P<abbr>{abbr}){SP}?)?(?:(?:de|d['’]){SP}?)?(?:{alt})")
+        out[lang] = re.compile(rf"^(?:{SP}|-)?(?:(?P<abbr>{abbr})(?:{SP}|-)?)?(?:(?:de|d['’]){SP}?)?(?:{alt})")
     return out
 
 

@@ -23,6 +23,7 @@ _EN_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:[\u00a0\u202f
 
 _FR_SCALES = {
     "mille": 1e3,
+    "milles": 1e3,  # a frequent misspelling of "mille" (or miles): both readings are kept, see find_numerals
     "million": 1e6,
     "millions": 1e6,
     "milliard": 1e9,
@@ -151,7 +152,7 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
         ordinal = r"(?:st|nd|rd|th)\b"
     return re.compile(
         rf"(?<![\w.,/])(?P<num>{core})"
-        rf"(?:(?P<ord>{ordinal})|(?:{SP}(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
+        rf"(?:(?P<ord>{ordinal})|(?:(?:{SP}|-)(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
         re.IGNORECASE,
     )
 
@@ -178,7 +179,10 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         scaled = False
         if m.group("ord"):
             kind = "ordinal"
+        alts: list[float] = []
         if m.group("scale"):
+            if m.group("scale").lower() == "milles":
+                alts.append(value)
             value *= scales[m.group("scale").lower()]
             scaled = True
         if scaled:
@@ -188,10 +192,14 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if m.group("pct"):
             kind = "percent"
         num = Numeral(m.start(), m.end(), m.group(0), value, kind, scaled=scaled, grouped=grouped, plain=raw)
+        if alts:
+            num.extra["alts"] = alts
         if re.fullmatch(r"\d{1,3},\d{3}", raw) and lang == "fr" or re.fullmatch(r"\d{1,3}\.\d{3}", raw) and lang == "en":
             # "1,280" in French text (or "1.280" in English) is read both ways: 1.28 and 1280
             alt = float(re.sub(r"[,.]", "", raw))
-            num.extra["alts"] = [alt * (value / float(raw.replace(",", ".")) if float(raw.replace(",", ".")) else 1)]
+            num.extra["alts"] = num.extra.get("alts", []) + [
+                alt * (value / float(raw.replace(",", ".")) if float(raw.replace(",", ".")) else 1)
+            ]
         out.append(num)
     if lang == "fr":
         for m in _ROMAN_ORD_RE.finditer(text):
@@ -202,7 +210,23 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
     out.extend(n for n in _word_numerals(text, lang) if not _overlaps(out, n.start, n.end))
     out.sort(key=lambda n: n.start)
+    for a, b in zip(out, out[1:]):
+        # "entre 12 et 16 mille": the scale of the second number applies to the first too
+        if not a.scaled and b.scaled and a.kind == b.kind == "cardinal" and re.fullmatch(
+            rf"{SP}*(?:et|à|ou|and|to|or|-|–){SP}*", text[a.end : b.start]
+        ):
+            factor = b.value / _unscaled(b)
+            if factor > 1:
+                a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
+        # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
+
+
+def _unscaled(n: Numeral) -> float:
+    try:
+        return parse_digits(n.plain, "fr")[0] if n.plain else n.value
+    except ValueError:
+        return n.value
 
 
 def _overlaps(nums: list[Numeral], start: int, end: int) -> bool:
@@ -302,7 +326,7 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
             i += 1
             continue
         value = total + current
-        if seen == 1 and parts[0] in _ALONE_SKIP[lang] or (len(parts) == 1 and parts[0] == "a"):
+        if len(parts) == 1 and parts[0] == "a":
             i = j
             continue
         num = Numeral(s, last_end, text[s:last_end], value, words=True, scaled=has_scale)
