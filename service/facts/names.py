@@ -50,6 +50,7 @@ FR_GENERIC = set(
     secrétaire etat état etats états république union conseil cour assemblée parti centre banque université
     institut commission parlement sénat gouvernement armée nord sud est ouest saint sainte grand grande nouveau
     nouvelle haut haute national nationale fédération association fondation comité agence office direction
+    eur usd gbp czk chf jpy rub
     maison palais église docteur dr dre pr pre professeur maître me mgr général colonel capitaine lieutenant sergent""".split()
 )
 _CONNECTORS = {"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el",
@@ -208,14 +209,19 @@ def skeleton(word: str) -> str:
     """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
     w = fold(word)
     w = re.sub(r"['\-. ]", "", w)
-    for a, b in (("tch", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("qu", "k"),
-                 ("q", "k"), ("c", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v"), ("sch", "sh")):
+    for a, b in (("tch", "ch"), ("sch", "ch"), ("sh", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"),
+                 ("ck", "k"), ("qu", "k"), ("q", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v")):
         w = w.replace(a, b)
+    w = re.sub(r"c(?!h)", "k", w)
     w = w.replace("ae", "e")
     w = re.sub(r"(.)\1+", r"\1", w)
     w = re.sub(r"(?<=\w{3})(?:es|s)$", "", w)
     w = re.sub(r"(?<=\w{3})[aeo]+$", "", w)
     return w
+
+
+_PARAPHRASE = re.compile(r"\b(?:th(?:is|e|at)|our|their|its|his|her) (?:country|nation|state)\b|\bat home\b", re.IGNORECASE)
+_NAME_SUFFIXES = {"n", "an", "ian", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
 
 
 def cognate(a: str, b: str) -> bool:
@@ -227,11 +233,11 @@ def cognate(a: str, b: str) -> bool:
     if min(len(sa), len(sb)) < 4:
         return False  # "Higgs" (higs → hig) is not "high"
     ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
-    if ca == cb and len(ca) >= 4:
+    if ca == cb and (len(ca) >= 4 or len(ca) >= 3 and min(len(a), len(b)) >= 7):
         return True  # "Hezbollah" ~ "Hizbullah"
     short, long_ = sorted((sa, sb), key=len)
-    if long_.startswith(short) and (len(short) >= 5 or len(short) >= 3 and len(long_) - len(short) <= 2):
-        return True
+    if long_.startswith(short) and (len(short) >= 5 or len(short) >= 3 and long_[len(short):] in _NAME_SUFFIXES):
+        return True  # "Canaries" ~ "Canarian", "Maya" ~ "Mayan"
     return fuzz.ratio(sa, sb) >= 80
 
 
@@ -344,7 +350,7 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
             surface = text[s:e]
             out.append(Fact(type="name", text=surface, start=s, end=e, value=surface, keys=[fold(surface)],
                             provides=[fold(surface)], data={"tokens": [r.text for r in seg]}))
-    if lang == "fr":
+    if lang == "fr" and DEMONYM_FACTS:
         # nationality adjectives ("la citoyenneté américaine") name a country as surely as its name does
         taken = [(f.start, f.end) for f in out]
         for t in toks:
@@ -355,6 +361,9 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
                                 provides=[fold(t.text)], data={"tokens": [t.text], "demonym": True}))
         out.sort(key=lambda f: f.start)
     return out
+
+
+DEMONYM_FACTS = False
 
 
 def _split_at_connectors(run: list[Tok], gaz: Gazetteer, lang: str) -> list[list[Tok]]:
@@ -545,6 +554,10 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
         return True
     if len(words_) >= 2 and other.has_initials(words_):
         return True
+    if direction == "fr>en" and covered and _PARAPHRASE.search(other.text) and all(
+        any(t in gaz.en_places for t in map(fold, table.get(k, []))) for _, _, k in _cover(words_, table, max_words, gaz.acronyms)
+    ):
+        return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
     if units:
         return False
     for w in weak + common:
