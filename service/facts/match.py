@@ -8,6 +8,7 @@ not support are reported too (side='target'): a changed number shows up on both 
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from .extract import extract_facts
@@ -126,28 +127,29 @@ def _check_names(have: list[Fact], other_text: str, gaz: Gazetteer, direction: s
 def _check_quotes(src: list[Fact], tgt: list[Fact], translation: str, gaz: Gazetteer) -> list[FactIssue]:
     """Quotations keep their quotation marks and their speaker.
 
-    Source quotations are aligned to translation quotations in order of position. When the translation has fewer,
-    the source quotations farthest (by relative position) from any translation quotation are reported lost. When both
-    sides name the speaker of an aligned pair, the names must correspond (a misattributed quote)."""
+    A source quotation of six words or more (shorter quoted spans are mostly titles and scare quotes) is reported
+    lost when the translation has no quotation mark at all: translators merge, split and re-punctuate quotations
+    too freely for a count to be reliable, but a translation that drops every quotation mark has turned quoted
+    speech into the author's own words. When the source names a quotation's speaker and that name is nowhere in
+    the translation, the issue names the speaker the translation gives instead (a misattributed quote).
+    """
     sq = [f for f in src if f.type == "quote" and not f.soft]
     all_sq = [f for f in src if f.type == "quote"]
     tq = [f for f in tgt if f.type == "quote"]
     issues = []
-    n_src = max((f.end for f in src), default=1) or 1
-    n_tgt = max((f.end for f in tgt), default=1) or 1
-    if len(tq) < len(sq):
-        rel_t = [t.start / n_tgt for t in tq]
-        scored = sorted(sq, key=lambda q: min((abs(q.start / n_src - r) for r in rel_t), default=1.0), reverse=True)
-        for q in scored[: len(sq) - len(tq)]:
+    if sq and not tq and not re.search(r"[\"«»“”„]", translation):
+        for q in sq:
             issues.append(FactIssue(type="quote", source=_short(q.text),
                                     detail="quotation lost its quotation marks in the translation"))
+    index = TextIndex(translation)
     if len(all_sq) == len(tq):
         for q, t in zip(all_sq, tq):
             spk, tspk = q.data.get("speaker"), t.data.get("speaker")
             if not spk or not tspk:
                 continue
             tmp = Fact(type="name", text=spk, start=0, end=0, value=spk, data={"tokens": spk.split()})
-            if name_found(tmp, TextIndex(tspk), gaz, "fr>en") is False:
+            other = Fact(type="name", text=tspk, start=0, end=0, value=tspk, data={"tokens": tspk.split()})
+            if name_found(tmp, index, gaz, "fr>en") is False and strong_name(other, gaz):
                 issues.append(FactIssue(type="quote", source=_short(q.text),
                                         detail=f"quotation attributed to '{tspk}' instead of '{spk}'"))
     return issues
