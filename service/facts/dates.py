@@ -158,6 +158,15 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         f.soft = lang == "en" and not m.group(1)  # "the 60s" may be an age
         facts.append(f)
         claimed.append((m.start(), m.end()))
+        if lang == "fr":
+            # "les années 1990 et 2000", "les années 60 et 70"
+            nm = re.match(rf"{SP}+(?:et|ou|à){SP}+((?:19|20)?\d0)\b", text[m.end() : m.end() + 12])
+            if nm:
+                v = nm.group(1)
+                dec2 = int(v) if len(v) == 4 else (2000 if v == "00" else 1900 + int(v))
+                s2, e2 = m.end() + nm.start(1), m.end() + nm.end(1)
+                facts.append(_fact(text, s2, e2, f"{dec2}s", [f"dec:{dec2}"], [f"y:{dec2}", f"n:{dec2}"], decade=dec2))
+                claimed.append((s2, e2))
 
     # --- decades in words: "années soixante" ↔ "the Sixties"
     wd = (
@@ -168,7 +177,9 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     for m in wd.finditer(text):
         w = m.group(1).lower()
         dec = 1900 + _DECADE_WORDS[w]
-        facts.append(_fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"], decade=dec))
+        f = _fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"], decade=dec)
+        f.soft = lang == "en" and m.group(1).islower()  # "in his mid-thirties" is an age, "the Sixties" a decade
+        facts.append(f)
         claimed.append((m.start(), m.end()))
 
     # --- clock times

@@ -60,8 +60,12 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
         # "8es de finale" is the round of the last 16
         keys.append(f"n:{key(n.value * 2)}")
         provides += [f"n:{key(n.value * 2)}"]
+    if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
+        keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"
+        provides.append(f"n:{key(n.value * 10)}")
     soft = (
-        n.words and re.match(rf"{SP}+(?:ou|or|à|to|-){SP}+\w", after) is not None and n.value <= 10  # "deux ou trois"
+        re.match(r"-dimensional|-D\b|D\b", after) is not None  # "three-dimensional", "3D"
+        or n.words and re.match(rf"{SP}+(?:ou|or|à|to|-){SP}+\w", after) is not None and n.value <= 10  # "deux ou trois"
         or n.words and re.search(rf"\b(?:ou|or){SP}+$", before) is not None and n.value <= 10
         or lang == "fr" and n.words and n.value in (8, 15) and re.match(rf"{SP}+jours", after) is not None
     )

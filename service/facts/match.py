@@ -93,6 +93,7 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
     for f in have:
         if f.type not in types or f.type not in ("number", "date", "money") or f.soft:
             continue
+
         if any(k in pool for k in f.keys):
             continue
         if side == "source":

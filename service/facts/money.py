@@ -122,7 +122,7 @@ def find_money(text: str, lang: str, numerals: list[Numeral]) -> tuple[list[Fact
             end = n.end + (am.end() if am and not n.scaled else 0)
             amounts = _amounts(n, _scale(am.group("abbr") if am else None, lang, n))
             start = n.start - (len(pm.group(0)))
-            facts.append(money_fact(text, start, end, amounts, cur, lang, soft=n.approx))
+            facts.append(money_fact(text, start, end, amounts, cur, lang, soft=n.approx or (n.words and n.value <= 2)))
             claimed.append((start, end))
             continue
         sm = _SUFFIX_RE[lang].match(text[n.end : n.end + 40])
@@ -130,7 +130,7 @@ def find_money(text: str, lang: str, numerals: list[Numeral]) -> tuple[list[Fact
             cur = next(table[i][1] for i in range(len(table)) if sm.group(f"c{i}"))
             amounts = _amounts(n, _scale(sm.group("abbr"), lang, n))
             # "livres" alone may be books; an approximate amount ("une dizaine de dollars") is not a figure
-            soft = n.approx or (lang == "fr" and cur == "GBP" and "sterling" not in sm.group(0) and "£" not in sm.group(0))
+            soft = n.approx or (n.words and n.value <= 2) or (lang == "fr" and cur == "GBP" and "sterling" not in sm.group(0) and "£" not in sm.group(0))
             facts.append(money_fact(text, n.start, n.end + sm.end(), amounts, cur, lang, soft=soft))
             claimed.append((n.start, n.end + sm.end()))
     return facts, claimed

@@ -230,6 +230,9 @@ def cognate(a: str, b: str) -> bool:
     sa, sb = skeleton(a), skeleton(b)
     if sa == sb:
         return True
+    short, long_ = sorted((sa, sb), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _NAME_SUFFIXES:
+        return True  # "Maya" ~ "Mayan", "Canaries" ~ "Canarian"
     if min(len(sa), len(sb)) < 4:
         return False  # "Higgs" (higs → hig) is not "high"
     ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)

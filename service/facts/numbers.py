@@ -135,6 +135,7 @@ def parse_digits(s: str, lang: str) -> tuple[float, bool]:
 
 def key(value: float) -> str:
     """Canonical string of a numeric value: 1200000.0 → '1200000', 3.50 → '3.5'."""
+    value = float(f"{value:.9g}")  # 1168 × 1000.0000000000002 is 1168000
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.6g}"
@@ -151,7 +152,7 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
         pct = rf"{SP}?%|{SP}?per{SP}?cent\b|{SP}?percent\b|{SP}?pc\b"
         ordinal = r"(?:st|nd|rd|th)\b"
     return re.compile(
-        rf"(?<![\w.,/])(?P<num>{core})"
+        rf"(?<![\d.,/])(?<![^\W\d_]\d)(?P<num>{core})"
         rf"(?:(?P<ord>{ordinal})|(?:(?:{SP}|-)(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
         re.IGNORECASE,
     )
