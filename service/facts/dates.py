@@ -144,9 +144,9 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
 
     # --- decades: "années 1990", "années 90" ↔ "1990s", "'90s"
     dec_re = (
-        re.compile(rf"\bann[ée]es{SP}(?:(19|20)(\d)0|(\d)0)\b", re.IGNORECASE)
+        re.compile(rf"\bann[ée]es{SP}(?:(1[5-9]|20)(\d)0|(\d)0)\b", re.IGNORECASE)
         if lang == "fr"
-        else re.compile(r"\b(?:(1[89]|20)(\d)0|['’]?(\d)0)['’]?s\b")
+        else re.compile(r"\b(?:(1[5-9]|20)(\d)0|['’]?(\d)0)['’]?s\b")
     )
     for m in dec_re.finditer(text):
         if m.group(1):
@@ -343,6 +343,8 @@ def _times(text: str, lang: str, starts: set[int]):
             elif h == 12:
                 keys.append(f"t:00:{mi:02d}")
             out.append((m.start(), m.end(), keys, False))
+    for m in re.finditer(r"\b([01]\d|2[0-3])([0-5]\d)\s?(?:GMT|UTC|hrs|hours|h)\b", text):
+        out.append((m.start(), m.end(), [f"t:{int(m.group(1)):02d}:{m.group(2)}"], False))  # "1200 GMT"
     for m in re.finditer(r"\b(\d{1,2})\s?o['’]clock\b", text):
         h = int(m.group(1))
         if 1 <= h <= 12:

@@ -11,6 +11,7 @@ from .names import Gazetteer, find_names, load_gazetteer
 from .numbers import AMBIGUOUS_WORDS, SP, Numeral, find_numerals, key
 from .quotes import find_quotes
 from .text import sentence_starts
+from .units import measure, unit_after
 
 # Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
 # the other side they support a number, missing there they are not reported.
@@ -75,9 +76,14 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
         or (n.words and n.value <= SOFT_WORD_MAX)
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
     )
+    data = {"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx}
+    unit = unit_after(text, n.end)
+    if unit and n.kind == "cardinal":
+        sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
+        data["measure"] = [measure(sign * v, unit) for v in values]
     return Fact(
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
-        soft=soft, data={"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx},
+        soft=soft, data=data,
     )
 
 

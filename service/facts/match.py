@@ -15,6 +15,7 @@ from .extract import extract_facts
 from .model import Fact, FactIssue
 from .names import Gazetteer, TextIndex, gazetteer_with, name_found, strong_name
 from .text import fold
+from .units import same_quantity
 
 # Which checks run; a caller (or the eval CLI) may narrow them.
 DEFAULT_TYPES = ("number", "date", "money", "name", "quote")
@@ -96,6 +97,10 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
 
         if any(k in pool for k in f.keys):
             continue
+        if f.data.get("measure") and any(
+            same_quantity(tuple(a), tuple(b)) for o in other for b in o.data.get("measure", []) for a in f.data["measure"]
+        ):
+            continue  # "10 km" ↔ "six miles"
         if side == "source":
             detail = f"{f.type} {_describe(f)} ('{f.text}') is missing from the {where}"
             if f.type == "money":
@@ -138,7 +143,7 @@ def _check_quotes(src: list[Fact], tgt: list[Fact], translation: str, gaz: Gazet
     all_sq = [f for f in src if f.type == "quote"]
     tq = [f for f in tgt if f.type == "quote"]
     issues = []
-    if sq and not tq and not re.search(r"[\"«»“”„]", translation):
+    if sq and not tq and not re.search(r"[\"«»“”„‘’]|(?<!\w)'|'(?!\w)", translation):
         for q in sq:
             issues.append(FactIssue(type="quote", source=_short(q.text),
                                     detail="quotation lost its quotation marks in the translation"))

@@ -131,6 +131,9 @@ def find_money(text: str, lang: str, numerals: list[Numeral]) -> tuple[list[Fact
             amounts = _amounts(n, _scale(sm.group("abbr"), lang, n))
             # "livres" alone may be books; an approximate amount ("une dizaine de dollars") is not a figure
             soft = n.approx or (n.words and n.value <= 2) or (lang == "fr" and cur == "GBP" and "sterling" not in sm.group(0) and "£" not in sm.group(0))
-            facts.append(money_fact(text, n.start, n.end + sm.end(), amounts, cur, lang, soft=soft))
+            f = money_fact(text, n.start, n.end + sm.end(), amounts, cur, lang, soft=soft)
+            if lang == "en" and cur == "GBP" and re.search(r"pounds?", sm.group(0)) and "sterling" not in sm.group(0):
+                f.data["measure"] = [("mass", a * 0.45359237, "0.453592") for a in amounts]  # "1,000 pounds" may be a weight
+            facts.append(f)
             claimed.append((n.start, n.end + sm.end()))
     return facts, claimed

@@ -216,12 +216,19 @@ def skeleton(word: str) -> str:
     w = w.replace("ae", "e")
     w = re.sub(r"(.)\1+", r"\1", w)
     w = re.sub(r"(?<=\w{3})(?:es|s)$", "", w)
-    w = re.sub(r"(?<=\w{3})[aeo]+$", "", w)
+    w = re.sub(r"(?<=\w{3})[aeo]+h?$", "", w)
     return w
 
 
 _PARAPHRASE = re.compile(r"\b(?:th(?:is|e|at)|our|their|its|his|her) (?:country|nation|state)\b|\bat home\b", re.IGNORECASE)
 _NAME_SUFFIXES = {"n", "an", "ian", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
+
+
+_DEMONYM_END = re.compile(r"(?:ienne?s?|aise?s?|oise?s?|aine?s?|ese|ians?|ans?|ish|is?|ennes?|en|ens|ais)$")
+
+
+def _root(w: str) -> str:
+    return _DEMONYM_END.sub("", re.sub(r"[^a-z]", "", w))
 
 
 def cognate(a: str, b: str) -> bool:
@@ -233,6 +240,9 @@ def cognate(a: str, b: str) -> bool:
     short, long_ = sorted((sa, sb), key=len)
     if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _NAME_SUFFIXES:
         return True  # "Maya" ~ "Mayan", "Canaries" ~ "Canarian"
+    ra, rb = _root(fold(a)), _root(fold(b))
+    if len(ra) >= 4 and ra == rb:
+        return True  # "javanais" ~ "Javanese", "tibétain" ~ "Tibetan"
     if min(len(sa), len(sb)) < 4:
         return False  # "Higgs" (higs → hig) is not "high"
     ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
@@ -439,6 +449,8 @@ class TextIndex:
             "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
         }
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
+        caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
+        self.cap_initials = {"".join(w[0] for w in c.split() if w[0].isupper()) for c in caps}
 
     @staticmethod
     def _norm(phrase: str) -> str:
@@ -457,6 +469,12 @@ class TextIndex:
         if " " + f + " " in self.folded or " " + f + "s " in self.folded:
             return True
         return " " not in f and f in self.joined or f.replace(" ", "") in self.words
+
+    def has_expansion(self, word: str) -> bool:
+        """ "DNF" ~ "Did Not Finish", "OAS" ~ "Organization of American States"."""
+        return 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and (
+            word in self.cap_initials or word[::-1] in self.cap_initials
+        )
 
     def has_acronym_anagram(self, word: str) -> bool:
         """ "APS" ~ "PSA", "MS" ~ "SM", "OTAN" ~ "NATO": an acronym whose letters are reordered in translation."""
@@ -546,7 +564,7 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
             common.append(w)  # a first name such as "Christiane" also reads as a common word
             continue
         units += 1
-        if other.has_acronym_anagram(w):
+        if other.has_acronym_anagram(w) or other.has_expansion(w):
             return True
         if direction == "en>en":
             if other.has_word(w):

@@ -161,7 +161,7 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
 _DIGIT_RE = {lang: _digit_regex(lang) for lang in ("fr", "en")}
 _ROMAN_ORD_RE = re.compile(
     r"\b(?P<num>[IVXLC]{1,7})(?P<ord>e|ème|er|eme)\b"
-    r"(?P<noun>\s+(?:siècle|arrondissement|République|millénaire|Reich|législature|congrès|édition|round))?"
+    r"(?P<noun>(?=(?:[\s–-]+(?:et|au|à)?\s*(?:[IVXLC]{1,7}(?:e|ème|er))?)*\s*(?:siècles?|arrondissement|République|millénaire|Reich|législature|congrès|édition|round)))?"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -205,7 +205,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     if lang == "fr":
         for m in _ROMAN_ORD_RE.finditer(text):
             v = roman_to_int(m.group("num"))
-            if len(m.group("num")) < 2 and not m.group("noun"):
+            if len(m.group("num")) < 2 and m.group("noun") is None:
                 continue  # "Le", "Ce", "Ve" alone are words
             if v and not _overlaps(out, m.start(), m.end()):
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
@@ -292,6 +292,8 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
                 ):
                     current += units[lj]
                 elif current % 100 in (60, 80) and units[lj] < 20:  # soixante-dix-sept, quatre-vingt-onze
+                    current += units[lj]
+                elif lang == "fr" and current % 100 in (10, 70, 90) and units[lj] < 10:  # dix-neuf, quatre-vingt-dix-huit
                     current += units[lj]
                 else:
                     break

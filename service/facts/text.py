@@ -33,7 +33,7 @@ def words(text: str) -> list[str]:
 
 
 _ABBREV = re.compile(
-    r"(?:^|[\s(])(?:[A-Z]|M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dre|Pr|Me|Mgr|St|Ste|Sr|Jr|Prof|Gen|Gén|Col|Lt|Capt|Sgt|"
+    r"(?:^|[\s(.])(?:[A-Z]|M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dre|Pr|Me|Mgr|St|Ste|Sr|Jr|Prof|Gen|Gén|Col|Lt|Capt|Sgt|"
     r"Gov|Sen|Rep|Rev|av|apr|J-C|etc|cf|vol|art|no|n°)$"
 )
 
