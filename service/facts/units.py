@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-TOLERANCE = 0.10  # relative difference allowed between a value and its converted, rounded counterpart
+TOLERANCE = 0.05  # relative difference allowed between a value and its converted, rounded counterpart
 
 # surface form → (dimension, factor to the SI unit); longest forms first in the regex
 _UNITS: dict[str, tuple[str, float]] = {}
