@@ -165,7 +165,8 @@ def _check_glossary(source_fr: str, translation_en: str, glossary) -> list[FactI
     index = TextIndex(translation_en)
     issues = []
     for entry, surface in glossary.find(source_fr):
-        if not index.has_phrase(entry.target):
+        target = re.sub(r"^(?:the|a|an) ", "", entry.target, flags=re.IGNORECASE)
+        if not index.has_phrase(target):
             issues.append(FactIssue(type="name", source=surface,
                                     detail=f"glossary: '{surface}' should be translated as '{entry.target}'"))
     return issues

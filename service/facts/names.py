@@ -454,7 +454,8 @@ class TextIndex:
 
     @staticmethod
     def _norm(phrase: str) -> str:
-        f = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), fold(phrase))
+        f = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", fold(phrase))
+        f = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), f)
         f = re.sub(r"[^\w']+|'(?!\w)|(?<!\w)'", " ", f)
         f = re.sub(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", r"\1' ", f)
         return " ".join(f.split())
