@@ -66,7 +66,9 @@ def _compile():
     for lang, table in _SUFFIX.items():
         alt = "|".join(f"(?P<c{i}>{rx.format(SP=SP)})" for i, (rx, _) in enumerate(table))
         abbr = _FR_ABBR if lang == "fr" else _EN_ABBR
-        out[lang] = re.compile(rf"^(?:{SP}|-)?(?:(?P<abbr>{abbr})(?:{SP}|-)?)?(?:(?:de|d['’]){SP}?)?(?:{alt})")
+        adj = rf"(?:[A-Z][a-z]+{SP}){{0,2}}" if lang == "en" else rf"(?:(?:de|d['’]){SP}?)?"
+        # English: "88,000 Canadian dollars", "5 Hong Kong dollars" — a capitalized word or two may come between
+        out[lang] = re.compile(rf"^(?:{SP}|-)?(?:(?P<abbr>{abbr})(?:{SP}|-)?)?{adj}(?:{alt})")
     return out
 
 

@@ -361,8 +361,9 @@ def find_names(text: str, lang: str, starts: set[int], claimed: list[tuple[int, 
         for seg in _split_at_connectors(run, gaz, lang):
             s, e = seg[0].start, seg[-1].end
             surface = text[s:e]
+            known = _in_gazetteer(gaz, [r.text for r in seg], lang)
             out.append(Fact(type="name", text=surface, start=s, end=e, value=surface, keys=[fold(surface)],
-                            provides=[fold(surface)], data={"tokens": [r.text for r in seg]}))
+                            provides=[fold(surface)], data={"tokens": [r.text for r in seg], "known": known}))
     if lang == "fr" and DEMONYM_FACTS:
         # nationality adjectives ("la citoyenneté américaine") name a country as surely as its name does
         taken = [(f.start, f.end) for f in out]
@@ -386,15 +387,26 @@ def _split_at_connectors(run: list[Tok], gaz: Gazetteer, lang: str) -> list[list
     table = gaz.fr2en if lang == "fr" else gaz.en2fr
     max_words = gaz.max_fr_words if lang == "fr" else gaz.max_en_words
     inside: set[int] = set()
+    span_at: dict[int, int] = {}
     for i, j, _ in _cover(words_, table, max_words, gaz.acronyms):
-        if j - i > 1:
-            inside.update(range(i, j))
+        inside.update(range(i, j))
+        span_at[i] = j
     segs: list[list[Tok]] = [[]]
-    for idx, t in enumerate(run):
+    idx = 0
+    while idx < len(run):
+        t = run[idx]
+        if idx in span_at and len(run) > 1:
+            # a known name stands on its own: "l'Otan Jens Stoltenberg" is NATO + Jens Stoltenberg
+            j = span_at[idx]
+            segs.append(list(run[idx:j]))
+            segs.append([])
+            idx = j
+            continue
         if idx not in inside and fold(t.text) in _CONNECTORS:
             segs.append([])
-            continue
-        segs[-1].append(t)
+        else:
+            segs[-1].append(t)
+        idx += 1
     stop = FR_STOP if lang == "fr" else EN_STOP
     out = []
     for seg in segs:

@@ -95,18 +95,21 @@ def _speaker(text: str, s: int, e: int, lang: str, names: list[Fact]) -> tuple[s
     if lang == "fr":
         attr = re.match(rf"^\W*(?:(?:a|ont|avait|aurait|avaient)\s+(?:{verbs})|(?:{verbs})|selon|d'après|d’après)\b", window, re.IGNORECASE)
     else:
-        attr = re.match(rf"^\W*(?:(?:{verbs})|according to)\b|^\W*(?:[A-Z][\w.'-]*\s+){{1,4}}(?:{verbs})\b", window)
+        attr = re.match(rf"^\W*(?:(?:{verbs})|according to)\b|^\W*(?:[A-Z][\w.'-]*\s+){{1,6}}(?:{verbs})\b", window)
     if attr:
-        for n in names:
-            if e <= n.start < e + len(window):
-                return n.text, False
+        cands = [n for n in names if e <= n.start < e + len(window)]
+        # the person rather than the organisation: "le secrétaire général de l'Otan Jens Stoltenberg"
+        people = [n for n in cands if not n.data.get("known") and not n.data.get("demonym")]
+        if people or cands:
+            return (people or cands)[0].text, False
     # 'X a déclaré : « … »' / 'X said: "…"'
     before = text[max(0, s - 160) : s]
     b_end = re.search(rf"(?:{verbs})\s*(?:que\s*|that\s*)?[:,]?\s*$", before, re.IGNORECASE)
     if b_end:
         cands = [n for n in names if s - 160 <= n.start and n.end <= s - (len(before) - b_end.start())]
-        if cands:
-            return cands[-1].text, False
+        people = [n for n in cands if not n.data.get("known") and not n.data.get("demonym")]
+        if people or cands:
+            return (people or cands)[-1].text, False
     sel = re.search(r"(?:selon|d['’]après|according to)\s*$", before, re.IGNORECASE)
     if sel:
         return None, False
