@@ -35,8 +35,9 @@ class ModelSpec:
         return self.local_path or f"{self.hub_id}@{self.revision or 'main'}"
 
 
-# Revisions: commits on the Hugging Face Hub. A spec whose revision is None follows the repo's default branch;
-# pin it with `python -m models fetch NAME --revision SHA` once a reviewed commit is known (see README).
+# Revisions: full commit SHAs on the Hugging Face Hub, taken from public pins of these repos. Where no full SHA
+# could be confirmed from here (no hub access), the revision is None: fetch then follows the repo's default branch
+# and prints the commit it resolved, which belongs in this table (`python -m models fetch` says so).
 _REGISTRY: dict[str, ModelSpec] = {}
 
 
@@ -89,6 +90,7 @@ register(
         aliases=("fast",),
     )
 )
+_KNOWN_OPUS_REVISIONS = {"zh": "cf109095479db38d6df799875e34039d4938aaa6"}
 for _lang, _name in [
     ("de", "German"),
     ("es", "Spanish"),
@@ -99,7 +101,7 @@ for _lang, _name in [
     ("ar", "Arabic"),
     ("zh", "Chinese"),
 ]:
-    register(_opus(_lang, _name))
+    register(_opus(_lang, _name, _KNOWN_OPUS_REVISIONS.get(_lang)))
 register(
     ModelSpec(
         name="opus-mt-mul-en",
@@ -119,7 +121,7 @@ register(
         task="summarization",
         hub_id="sshleifer/distilbart-cnn-12-6",
         # The commit transformers' own summarization pipeline pinned as its default.
-        revision="a4f8f3e",
+        revision="a4f8f3ea906ed274767e9906dbaede7531d660ff",
         licence="apache-2.0",
         source_languages=("en",),
         max_input_tokens=1024,
@@ -132,7 +134,7 @@ register(
         name="bart-large-cnn",
         task="summarization",
         hub_id="facebook/bart-large-cnn",
-        revision=None,
+        revision="37f520fa929c961707657b28798b30c003dd100b",
         licence="mit",
         source_languages=("en",),
         max_input_tokens=1024,
@@ -140,13 +142,18 @@ register(
         notes="Larger, slower English news summarizer.",
     )
 )
-for _size, _note in [("0.5B", "smallest"), ("1.5B", "default for briefs"), ("3B", "best quality, slowest")]:
+_QWEN = [
+    ("0.5B", "smallest", "7ae557604adf67be50417f59c2c2f167def9a775"),
+    ("1.5B", "default for briefs", "989aa7980e4cf806f80c7fef2b1adb7bc71aa306"),
+    ("3B", "best quality, slowest; non-commercial licence", "aa8e72537993ba99e69dfaafa59ed015b17504d1"),
+]
+for _size, _note, _rev in _QWEN:
     register(
         ModelSpec(
             name=f"qwen2.5-{_size.lower()}-instruct",
             task="chat",
             hub_id=f"Qwen/Qwen2.5-{_size}-Instruct",
-            revision=None,
+            revision=_rev,
             licence="qwen-research" if _size == "3B" else "apache-2.0",
             source_languages=("en", "fr"),
             max_input_tokens=32768,

@@ -29,6 +29,8 @@ OPUS_MT_FR_EN = dict(
     activation_function="swish",
     scale_embedding=True,
     static_position_embeddings=True,
+    normalize_embedding=False,
+    share_encoder_decoder_embeddings=True,
 )
 OPUS_MT_TC_BIG_FR_EN = dict(
     OPUS_MT_FR_EN,
@@ -39,6 +41,7 @@ OPUS_MT_TC_BIG_FR_EN = dict(
     decoder_ffn_dim=4096,
     activation_function="relu",
     vocab_size=53017,
+    max_position_embeddings=1024,
 )
 DISTILBART_CNN_12_6 = dict(
     d_model=1024,
@@ -160,7 +163,7 @@ def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **co
         show_progress=False,
     )
     bpe.save_model(str(out_dir))
-    tokenizer = BartTokenizer(vocab_file=str(out_dir / "vocab.json"), merges_file=str(out_dir / "merges.txt"))
+    tokenizer = BartTokenizer(vocab=str(out_dir / "vocab.json"), merges=str(out_dir / "merges.txt"))
     config_kwargs = dict(
         vocab_size=len(tokenizer),
         d_model=32,

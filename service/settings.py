@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +28,13 @@ def _default_db_path() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WIREBRIEF_", extra="ignore")
 
+    @field_validator("routes", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return value
+
     # --- models -------------------------------------------------------------------------------------
     translation_model: str = Field(
         "opus-mt-tc-big-fr-en",
@@ -41,8 +48,9 @@ class Settings(BaseSettings):
         "qwen2.5-1.5b-instruct",
         description="Instruction-tuned model for editors' briefs: registry name, hub id or local directory.",
     )
-    route_other_languages: bool = Field(
-        True, description="Translate non-French sources with their opus-mt-{lang}-en route when registered."
+    routes: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Extra source languages to load routes for at start-up (e.g. de,es; 'mul' = many-to-English).",
     )
     device: Literal["auto", "cpu", "cuda"] = Field("auto", description="Where models run; auto = CUDA if present.")
     dtype: Literal["auto", "float32", "float16", "bfloat16"] = Field(
@@ -66,6 +74,11 @@ class Settings(BaseSettings):
         2048, ge=64, description="Max padded source tokens in one translation batch (batch × longest sentence)."
     )
     max_batch_sentences: int = Field(32, ge=1, description="Max sentences in one translation batch.")
+    max_sentence_tokens: int = Field(
+        256, ge=16, description="Sentences longer than this (in model tokens) are split at clause boundaries."
+    )
+    sentence_cache_size: int = Field(50_000, ge=0, description="Translated sentences kept in memory for reuse.")
+    summary_num_beams: int = Field(4, ge=1, le=16, description="Beam size for the seq2seq summarizer.")
     max_time: float = Field(120.0, gt=0, description="Per-request generation time limit, seconds.")
 
     # --- language detection --------------------------------------------------------------------------

@@ -1,0 +1,78 @@
+"""`python -m models list | fetch [NAME…] | tiny DIR`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(help="wirebrief model registry: list, fetch for offline use, build tiny test models.", add_completion=False, no_args_is_help=True)
+
+
+@app.command("list")
+def list_models() -> None:
+    """Every registered model: task, hub id @ revision, licence, languages."""
+    from models.registry import all_specs
+
+    for spec in all_specs():
+        langs = ",".join(spec.source_languages)
+        typer.echo(f"{spec.name:<24} {spec.task:<14} {spec.hub_id}@{spec.revision or 'main':<42} {spec.licence:<14} {langs}")
+
+
+@app.command()
+def fetch(
+    names: Optional[List[str]] = typer.Argument(None, help="Registry names; default: the configured models."),
+) -> None:
+    """Download models into the Hugging Face cache so that wirebrief runs offline."""
+    from models.fetch import fetch as fetch_spec
+    from models.registry import resolve
+    from service.settings import get_settings
+
+    settings = get_settings()
+    wanted = names or []
+    if not wanted:
+        wanted = [settings.translation_model]
+        if not settings.summary_model.startswith("extractive"):
+            wanted.append(settings.summary_model)
+    failed = 0
+    for name in wanted:
+        task = _task_of(name)
+        spec = resolve(name, task)
+        try:
+            path = fetch_spec(spec, settings.hf_cache_dir)
+        except Exception as exc:  # network, auth, missing revision: say which model and why, go on
+            failed += 1
+            typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
+            continue
+        typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
+    if failed:
+        typer.echo(
+            f"{failed} model(s) could not be downloaded. This machine needs access to huggingface.co "
+            "(or set HF_ENDPOINT to a mirror); or copy a Hugging Face cache that holds them and set HF_HOME.",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
+@app.command()
+def tiny(out_dir: Path = typer.Argument(..., help="Where to write tiny-marian/ and tiny-bart/.")) -> None:
+    """Build tiny random-weight models of the real architectures (for demos and tests without the hub)."""
+    from models.tiny import build_tiny_bart, build_tiny_marian
+
+    mt = build_tiny_marian(out_dir / "tiny-marian")
+    bart = build_tiny_bart(out_dir / "tiny-bart")
+    typer.echo(f"WIREBRIEF_TRANSLATION_MODEL={mt}\nWIREBRIEF_SUMMARY_MODEL={bart}")
+
+
+def _task_of(name: str) -> str:
+    from models.registry import UnknownModelError, get
+
+    try:
+        return get(name).task
+    except UnknownModelError:
+        return "translation"
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,59 @@
+"""Errors that reach users. Each has a stable code and the HTTP status the API answers with; the app shows the
+message as is, so messages name the limit or the cause and what to do."""
+
+from __future__ import annotations
+
+
+class WirebriefError(Exception):
+    code = "error"
+    status = 500
+
+    def __init__(self, message: str, *, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "message": self.message}
+
+
+class InputError(WirebriefError):
+    """The request itself is wrong (empty, unknown option, undecodable)."""
+
+    code = "invalid_input"
+    status = 422
+
+
+class LimitExceeded(InputError):
+    """A named limit from the settings table was exceeded; the message names the limit and the actual value."""
+
+    code = "limit_exceeded"
+    status = 413
+
+    def __init__(self, limit_name: str, limit: int | float, actual: int | float, what: str):
+        super().__init__(
+            f"{what} is {actual:,} but the limit is {limit:,} (setting {limit_name})", code="limit_exceeded"
+        )
+        self.limit_name = limit_name
+        self.limit = limit
+        self.actual = actual
+
+
+class UnsupportedLanguage(InputError):
+    code = "unsupported_language"
+
+
+class ModelUnavailable(WirebriefError):
+    code = "model_unavailable"
+    status = 503
+
+
+class Overloaded(WirebriefError):
+    code = "overloaded"
+    status = 429
+
+
+class GenerationTimeout(WirebriefError):
+    code = "timeout"
+    status = 504

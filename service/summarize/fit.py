@@ -1,0 +1,78 @@
+"""Fit whole sentences into a preset's word limits — never cutting a sentence in half."""
+
+from __future__ import annotations
+
+import re
+
+from service.result import Summary
+
+from .presets import Preset
+
+_CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)")
+
+
+def count_words(text: str) -> int:
+    return len(text.split())
+
+
+def fit_sentences(candidates: list[str], max_words: int, max_sentences: int | None = None) -> list[str]:
+    """Whole sentences, in the given order, skipping any that would break the word limit."""
+    chosen: list[str] = []
+    total = 0
+    for sentence in candidates:
+        n = count_words(sentence)
+        if n == 0 or total + n > max_words:
+            continue
+        chosen.append(sentence)
+        total += n
+        if max_sentences and len(chosen) >= max_sentences:
+            break
+    return chosen
+
+
+def fit_items(candidates: list[str], max_words_each: int, items: int) -> list[str]:
+    chosen: list[str] = []
+    for sentence in candidates:
+        if 0 < count_words(sentence) <= max_words_each and sentence not in chosen:
+            chosen.append(sentence)
+        if len(chosen) == items:
+            break
+    return chosen
+
+
+def leading_clauses(sentence: str, max_words: int) -> str:
+    """The longest run of whole leading clauses within ``max_words`` (trailing comma removed), or ''."""
+    clauses = _CLAUSE.split(sentence)
+    best = ""
+    current = ""
+    for clause in clauses:
+        current = f"{current} {clause}" if current else clause
+        if count_words(current) > max_words:
+            break
+        best = current
+    return best.rstrip(" ,;:—–")
+
+
+def make_summary(preset: Preset, parts: list[str], method: str, notes: list[str]) -> Summary:
+    if preset.itemized:
+        text = "\n".join(f"- {p}" for p in parts)
+        words = sum(count_words(p) for p in parts)
+    else:
+        text = " ".join(parts)
+        words = count_words(text)
+    return Summary(
+        preset=preset.name,
+        text=text,
+        items=parts,
+        method=method,
+        words=words,
+        word_limit=preset.max_words,
+        notes=notes,
+    )
+
+
+def select(preset: Preset, candidates: list[str]) -> list[str]:
+    """Apply the preset's limits to candidate sentences (already in preferred order)."""
+    if preset.itemized:
+        return fit_items(candidates, preset.max_words, preset.items or 3)
+    return fit_sentences(candidates, preset.max_words, preset.max_sentences)

@@ -1,0 +1,1 @@
+"""Translation: one Translator interface; batching, long-sentence splitting and caching as wrappers."""

@@ -1,0 +1,42 @@
+"""Decoding settings for translation, in one place."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from service.settings import Settings
+
+
+@dataclass(frozen=True)
+class DecodingConfig:
+    num_beams: int = 4
+    no_repeat_ngram_size: int = 0
+    max_new_tokens: int = 512
+    new_tokens_ratio: float = 2.0
+    length_bucket: int = 16
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "DecodingConfig":
+        return cls(
+            num_beams=settings.num_beams,
+            no_repeat_ngram_size=settings.no_repeat_ngram_size,
+            max_new_tokens=settings.max_new_tokens,
+            new_tokens_ratio=settings.new_tokens_ratio,
+        )
+
+    def new_token_cap(self, source_tokens: int) -> int:
+        """Max new tokens for a source of this length, rounded up to a bucket so that sentences of similar
+        length share a cap — batches never mix caps, which keeps batched output equal to one-at-a-time output."""
+        raw = self.new_tokens_ratio * source_tokens + 10
+        bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket
+        return int(min(self.max_new_tokens, bucketed))
+
+    def generate_kwargs(self) -> dict:
+        kwargs = {"num_beams": self.num_beams, "do_sample": False, "early_stopping": True}
+        if self.no_repeat_ngram_size:
+            kwargs["no_repeat_ngram_size"] = self.no_repeat_ngram_size
+        return kwargs
+
+    def signature(self) -> dict:
+        return asdict(self)

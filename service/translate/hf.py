@@ -1,0 +1,96 @@
+"""Translator over a Hugging Face seq2seq model (MarianMT/OPUS-MT): length-sorted batches under a token budget,
+per-bucket new-token caps, a deadline per call."""
+
+from __future__ import annotations
+
+import time
+
+import torch
+
+from models.load import LoadedModel
+from service.errors import GenerationTimeout
+from service.result import ModelUsed
+
+from .base import Progress
+from .batching import plan_batches
+from .decoding import DecodingConfig
+
+
+class HFTranslator:
+    def __init__(
+        self,
+        loaded: LoadedModel,
+        decoding: DecodingConfig,
+        *,
+        token_budget: int = 2048,
+        max_batch_sentences: int = 32,
+        max_time: float | None = None,
+        role: str = "translation",
+    ):
+        self.loaded = loaded
+        self.decoding = decoding
+        self.token_budget = token_budget
+        self.max_batch_sentences = max_batch_sentences
+        self.max_time = max_time
+        self.role = role
+
+    @property
+    def max_input_tokens(self) -> int:
+        return self.loaded.spec.max_input_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.loaded.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+    def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
+        if not sentences:
+            return []
+        tok = self.loaded.tokenizer
+        encoded = [tok(s, add_special_tokens=True, truncation=False)["input_ids"] for s in sentences]
+        lengths = [len(ids) for ids in encoded]
+        caps = [self.decoding.new_token_cap(n) for n in lengths]
+        batches = plan_batches(lengths, self.token_budget, self.max_batch_sentences, key=lambda i: caps[i])
+        out: list[str | None] = [None] * len(sentences)
+        deadline = time.monotonic() + self.max_time if self.max_time else None
+        done = 0
+        for batch in batches:
+            remaining = None
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise GenerationTimeout(
+                        f"translation took longer than the limit of {self.max_time:g} s "
+                        f"(setting WIREBRIEF_MAX_TIME); {done} of {len(sentences)} sentences were done"
+                    )
+            texts = self._generate([encoded[i] for i in batch], caps[batch[0]], remaining)
+            for i, text in zip(batch, texts):
+                out[i] = text
+            done += len(batch)
+            if progress:
+                progress(done, len(sentences))
+        return [t if t is not None else "" for t in out]
+
+    @torch.inference_mode()
+    def _generate(self, ids: list[list[int]], max_new_tokens: int, max_time: float | None) -> list[str]:
+        tok = self.loaded.tokenizer
+        batch = tok.pad({"input_ids": ids}, return_tensors="pt", padding=True)
+        batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
+        kwargs = self.decoding.generate_kwargs()
+        if max_time is not None:
+            kwargs["max_time"] = max_time
+        generated = self.loaded.model.generate(**batch, max_new_tokens=max_new_tokens, **kwargs)
+        return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)]
+
+    def models_used(self) -> list[ModelUsed]:
+        spec = self.loaded.spec
+        return [
+            ModelUsed(
+                role=self.role,
+                name=spec.name,
+                hub_id=spec.hub_id,
+                revision=spec.revision,
+                path=spec.local_path,
+                backend="transformers",
+                device=self.loaded.device,
+                dtype=self.loaded.dtype,
+            )
+        ]

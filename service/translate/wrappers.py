@@ -1,0 +1,89 @@
+"""Wrappers that add behaviour to any Translator without changing its interface."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Callable
+
+from service.result import ModelUsed
+
+from .base import Progress, Translator
+from .clauses import split_long
+
+
+class ClauseSplittingTranslator:
+    """Splits sentences longer than the model's input limit at clause boundaries, translates the pieces and
+    rejoins them, so nothing is truncated."""
+
+    def __init__(self, inner: Translator, count_tokens: Callable[[str], int], max_tokens: int):
+        self.inner = inner
+        self.count_tokens = count_tokens
+        self.max_tokens = max_tokens
+
+    def split(self, sentence: str) -> list[str]:
+        return split_long(sentence, self.count_tokens, self.max_tokens)
+
+    def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
+        pieces: list[str] = []
+        owners: list[int] = []
+        for i, sentence in enumerate(sentences):
+            parts = self.split(sentence)
+            pieces.extend(parts)
+            owners.extend([i] * len(parts))
+        total = len(sentences)
+
+        def piece_progress(done: int, all_pieces: int) -> None:
+            # Pieces finish in length order, not document order: report the share of work done.
+            progress(round(done / all_pieces * total), total)
+
+        translated = self.inner.translate(pieces, piece_progress if progress else None)
+        joined: list[list[str]] = [[] for _ in sentences]
+        for owner, text in zip(owners, translated):
+            joined[owner].append(text)
+        return [" ".join(t for t in parts if t) for parts in joined]
+
+    def models_used(self) -> list[ModelUsed]:
+        return self.inner.models_used()
+
+
+class CachingTranslator:
+    """An in-memory LRU of sentence → translation, so a re-sent or updated dispatch only translates sentences it
+    has not seen. The key includes ``namespace`` (model id + revision + decoding), so a change of model or
+    decoding never serves a stale translation."""
+
+    def __init__(self, inner: Translator, namespace: str, max_entries: int = 50_000):
+        self.inner = inner
+        self.namespace = namespace
+        self.max_entries = max_entries
+        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def contains(self, sentence: str) -> bool:
+        with self._lock:
+            return (self.namespace, sentence) in self._cache
+
+    def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
+        out: list[str | None] = []
+        with self._lock:
+            for s in sentences:
+                key = (self.namespace, s)
+                hit = self._cache.get(key)
+                if hit is not None:
+                    self._cache.move_to_end(key)
+                out.append(hit)
+        misses = list(dict.fromkeys(s for s, t in zip(sentences, out) if t is None))
+        if misses:
+            fresh = dict(zip(misses, self.inner.translate(misses, progress)))
+            with self._lock:
+                for s, t in fresh.items():
+                    self._cache[(self.namespace, s)] = t
+                    while len(self._cache) > self.max_entries:
+                        self._cache.popitem(last=False)
+            out = [t if t is not None else fresh[s] for s, t in zip(sentences, out)]
+        elif progress:
+            progress(len(sentences), len(sentences))
+        return [t or "" for t in out]
+
+    def models_used(self) -> list[ModelUsed]:
+        return self.inner.models_used()

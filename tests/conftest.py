@@ -1,0 +1,59 @@
+"""Shared fixtures: tiny models of the real architectures, built once per test session (seconds), and a Pipeline
+over them that goes through exactly the production loading code."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory) -> dict[str, Path]:
+    from models.tiny import build_tiny_bart, build_tiny_marian
+
+    root = tmp_path_factory.mktemp("tiny-models")
+    return {"marian": build_tiny_marian(root / "marian"), "bart": build_tiny_bart(root / "bart")}
+
+
+@pytest.fixture(scope="session")
+def tiny_settings(tiny_models, tmp_path_factory):
+    from service.settings import Settings
+
+    return Settings(
+        translation_model=str(tiny_models["marian"]),
+        summary_model=str(tiny_models["bart"]),
+        num_beams=2,
+        summary_num_beams=2,
+        # Random weights rarely emit </s>: every sentence would run to its cap. Keep caps small in tests.
+        max_new_tokens=40,
+        db_path=tmp_path_factory.mktemp("db") / "wirebrief.sqlite3",
+    )
+
+
+@pytest.fixture(scope="session")
+def pipeline(tiny_settings):
+    from service.pipeline import Pipeline
+
+    return Pipeline.from_settings(tiny_settings)
+
+
+@pytest.fixture(scope="session")
+def data_root() -> Path:
+    from service.settings import get_settings
+
+    return get_settings().data_root
+
+
+def require_data(data_root: Path, relative: str) -> Path:
+    """The path of a shared test set, or skip saying exactly what is missing and how to provide it."""
+    path = data_root / relative
+    if not path.exists():
+        pytest.skip(
+            f"test data {relative} not found under {data_root}; set WIREBRIEF_DATA_ROOT to a folder that holds it"
+        )
+    return path
