@@ -55,7 +55,7 @@ FR_GENERIC = set(
 )
 _CONNECTORS = {"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el",
                "da", "di", "dos", "das", "of", "the", "y", "del", "della", "ter"}
-_ROMAN = re.compile(r"^[IVXLC]+(?:e|er|ème)?$")
+_ROMAN = re.compile(r"^[IVXLC]+(?:e|er|re|ème)?$")  # "XXe", "Ier", "Élisabeth Ire"
 _TOKEN = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]", re.UNICODE)
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
 
@@ -82,6 +82,7 @@ class Gazetteer:
     demonyms: set[str] = field(default_factory=set)  # folded French demonym forms
     en_demonyms: set[str] = field(default_factory=set)  # folded English forms listed only as nationalities
     en_places: set[str] = field(default_factory=set)  # folded English forms of the `places` section
+    place_demonyms: dict[str, list[str]] = field(default_factory=dict)  # "perou" → ["Peruvian", ...]
     en_not_names: set[str] = field(default_factory=set)
     words_fr2en: dict[str, list[str]] = field(default_factory=dict)  # name_words: folded fr → folded en
     words_en2fr: dict[str, set[str]] = field(default_factory=dict)
@@ -110,7 +111,8 @@ class Gazetteer:
 
     def copy(self) -> "Gazetteer":
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
-                         set(self.demonyms), set(self.en_demonyms), set(self.en_places), set(self.en_not_names), self.words_fr2en, self.words_en2fr,
+                         set(self.demonyms), set(self.en_demonyms), set(self.en_places),
+                         {k: list(v) for k, v in self.place_demonyms.items()}, set(self.en_not_names), self.words_fr2en, self.words_en2fr,
                          self.max_fr_words, self.max_en_words, set(self.acronyms))
 
 
@@ -150,6 +152,10 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
                     g.en2fr.setdefault(fold(e), set()).add(other)
             extra.setdefault(other, []).extend(e for e in ens if e[:1].isupper())
     for fr, ens in extra.items():
+        if fr not in g.demonyms:
+            for other in set().union(*(by_en.get(fold(e), set()) for e in g.fr2en.get(fr, []))) & g.demonyms:
+                g.place_demonyms.setdefault(fr, [])
+                g.place_demonyms[fr] += [e for e in g.fr2en[other] if e[:1].isupper() and e not in g.place_demonyms[fr]]
         # a nationality may come out as its country ("russe" → "Russia"), not a country as a nationality: "aux
         # États-Unis" must not be satisfied by "Americans" elsewhere in the sentence
         if fr not in g.demonyms:
@@ -220,7 +226,12 @@ def skeleton(word: str) -> str:
     return w
 
 
-_PARAPHRASE = re.compile(r"\b(?:th(?:is|e|at)|our|their|its|his|her) (?:country|nation|state)\b|\bat home\b", re.IGNORECASE)
+_PARAPHRASE = re.compile(r"\b(?:this|our) (?:country|nation)\b|\bat home\b|\bin this state\b", re.IGNORECASE)
+_TITLE_NOUNS = (
+    "president|presidency|government|prime minister|minister|ministry|people|army|forces|authorities|police|"
+    "officials?|embassy|ambassador|capital|border|economy|parliament|state|leader|leaders|head of state|king|queen|"
+    "court|courts|justice|press|media|team|national team|delegation|counterpart|federal government"
+)
 _NAME_SUFFIXES = {"n", "an", "ian", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
 
 
@@ -588,6 +599,14 @@ def name_found(fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str) -> 
         return True
     if len(words_) >= 2 and other.has_initials(words_):
         return True
+    if direction == "fr>en" and covered:
+        # "le président du Pérou" → "the Peruvian President", "le gouvernement du Mexique" → "the Mexican government"
+        for _, _, k in _cover(words_, table, max_words, gaz.acronyms):
+            forms = gaz.place_demonyms.get(k, [])
+            if forms and re.search(
+                r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\s+(?i:" + _TITLE_NOUNS + r")\b", other.text
+            ):
+                return True
     if direction == "fr>en" and covered and _PARAPHRASE.search(other.text) and all(
         any(t in gaz.en_places for t in map(fold, table.get(k, []))) for _, _, k in _cover(words_, table, max_words, gaz.acronyms)
     ):
