@@ -15,12 +15,23 @@ from .provenance import link_provenance
 
 
 def check_sentences(
-    pairs: list[tuple[str, str]], glossary: Glossary | None = None, paragraph: int | None = None
+    pairs: list[tuple[str, str]],
+    glossary: Glossary | None = None,
+    paragraph: int | None = None,
+    target_names: bool | None = None,
 ) -> list[FactIssue]:
-    """check_translation on each (source, translation) sentence pair, issues located by sentence index."""
+    """check_translation on each (source, translation) sentence pair, issues located by sentence index.
+    ``target_names`` defaults to the setting WIREBRIEF_FACT_TARGET_NAMES."""
+    if target_names is None:
+        try:
+            from service.settings import get_settings
+
+            target_names = get_settings().fact_target_names
+        except Exception:
+            target_names = False
     out = []
     for i, (s, t) in enumerate(pairs):
-        for issue in check_translation(s, t, glossary=glossary):
+        for issue in check_translation(s, t, glossary=glossary, target_names=target_names):
             issue.sentence = i
             issue.paragraph = paragraph
             out.append(issue)
