@@ -7,6 +7,11 @@ import typer
 app = typer.Typer(help="wirebrief evaluation harness", no_args_is_help=True, add_completion=False)
 
 
+@app.callback()
+def _root() -> None:
+    """wirebrief evaluation harness (a callback keeps `python -m eval NAME` a group even with one command)."""
+
+
 def main() -> None:
     _register()
     app()

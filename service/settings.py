@@ -142,6 +142,22 @@ class Settings(BaseSettings):
     bootstrap_samples: int = Field(1000, ge=100, description="Paired-bootstrap resamples in `python -m eval compare`.")
     bootstrap_seed: int = Field(12345, description="Seed of the paired bootstrap (sacrebleu's default seed).")
 
+    # --- fact checks (service/facts) -----------------------------------------------------------------
+    glossary_path: Path | None = Field(
+        None,
+        description="User glossary (YAML: terms fr→en, keep). Added to the shipped default service/facts/glossary.yaml.",
+    )
+    provenance_threshold: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="A summary item whose content words are less than this share covered by the translation is unsupported.",
+    )
+    fact_target_names: bool = Field(
+        False,
+        description="Also flag names in a translation that the French source does not support (noisy on free translations).",
+    )
+
     def table(self) -> list[tuple[str, str, str]]:
         """(env var, current value, description) for every setting: what the CLI and docs print."""
         rows = []

@@ -4,3 +4,4 @@ from eval.commands import score  # noqa: F401,E402
 from eval.commands import run  # noqa: F401,E402
 from eval.commands import compare  # noqa: F401,E402
 from eval.commands import ratings  # noqa: F401,E402
+from eval.commands import facts  # noqa: F401
