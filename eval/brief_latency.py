@@ -3,6 +3,7 @@ with random weights and forced lengths — what an editor waits for a brief, wit
 
     python -m eval.brief_latency                       # fp32 and bf16, 1200-token prompt, 150 new tokens
     python -m eval.brief_latency --dtypes float32 --prompt-tokens 600 --new-tokens 50
+    python -m eval.brief_latency --arch qwen2.5-0.5b-instruct   # the smaller registry model, for comparison
 
 The prompt length stands for the `brief` template around a ~600-word dispatch: Qwen's tokenizer writes about 1.3
 tokens per English word (≈ 780) plus the template's 333 words of instructions and format lines (≈ 420 tokens). Random token ids are
@@ -33,18 +34,25 @@ class _Clock:
         pass
 
 
-def measure(dtype_name: str, prompt_tokens: int, new_tokens: int, threads: int | None, seed: int = 0) -> dict:
+ARCHITECTURES = {"qwen2.5-1.5b-instruct": "QWEN2_5_1_5B_INSTRUCT", "qwen2.5-0.5b-instruct": "QWEN2_5_0_5B_INSTRUCT"}
+
+
+def measure(
+    dtype_name: str, prompt_tokens: int, new_tokens: int, threads: int | None, arch: str = "qwen2.5-1.5b-instruct", seed: int = 0
+) -> dict:
     import torch
     from transformers import Qwen2Config, Qwen2ForCausalLM
 
-    from models.tiny import QWEN2_5_1_5B_INSTRUCT
+    import models.tiny
+
+    arch_config = getattr(models.tiny, ARCHITECTURES[arch])
 
     if threads:
         torch.set_num_threads(threads)
     dtype = getattr(torch, dtype_name)
     torch.manual_seed(seed)
     started = time.perf_counter()
-    config = Qwen2Config(**QWEN2_5_1_5B_INSTRUCT, eos_token_id=151645, pad_token_id=151643, bos_token_id=151643)
+    config = Qwen2Config(**arch_config, eos_token_id=151645, pad_token_id=151643, bos_token_id=151643)
     model = Qwen2ForCausalLM(config).to(dtype).eval()
     build_s = time.perf_counter() - started
     params = sum(p.numel() for p in model.parameters())
@@ -66,6 +74,7 @@ def measure(dtype_name: str, prompt_tokens: int, new_tokens: int, threads: int |
     first = clock.times[1] - t0  # times[0] is the prompt being "put"
     decode_s = clock.times[-1] - clock.times[1]
     return {
+        "arch": arch,
         "dtype": dtype_name,
         "params": params,
         "build_s": round(build_s, 1),
@@ -82,6 +91,7 @@ def measure(dtype_name: str, prompt_tokens: int, new_tokens: int, threads: int |
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--arch", default="qwen2.5-1.5b-instruct", choices=sorted(ARCHITECTURES))
     parser.add_argument("--dtypes", default="float32,bfloat16")
     parser.add_argument("--prompt-tokens", type=int, default=1200)
     parser.add_argument("--new-tokens", type=int, default=150)
@@ -98,7 +108,7 @@ def main(argv: list[str] | None = None) -> None:
         "runs": [],
     }
     for name in [d.strip() for d in args.dtypes.split(",") if d.strip()]:
-        row = measure(name, args.prompt_tokens, args.new_tokens, args.threads or None)
+        row = measure(name, args.prompt_tokens, args.new_tokens, args.threads or None, args.arch)
         info["runs"].append(row)
         print(json.dumps(row), flush=True)
     info["load_average_at_end"] = os.getloadavg()

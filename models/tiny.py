@@ -203,6 +203,14 @@ QWEN2_5_1_5B_INSTRUCT = dict(
     tie_word_embeddings=True,
     hidden_act="silu",
 )
+QWEN2_5_0_5B_INSTRUCT = dict(
+    QWEN2_5_1_5B_INSTRUCT,
+    hidden_size=896,
+    intermediate_size=4864,
+    num_hidden_layers=24,
+    num_attention_heads=14,
+    num_key_value_heads=2,
+)
 
 # The chat template shipped with the Qwen2.5 instruct checkpoints (tokenizer_config.json), verbatim: ChatML with
 # Qwen's default system prompt and its tool-calling branches.

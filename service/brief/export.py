@@ -4,8 +4,17 @@ and the facts still flagged, so a copy pasted elsewhere says where it came from.
 from __future__ import annotations
 
 import io
+import re
 
 from service.result import Brief
+
+# XML 1.0 cannot hold C0 controls (but tab/newline/CR), surrogates, U+FFFE/U+FFFF; model output and editors' pastes
+# can: python-docx refuses them, so they become U+FFFD in the DOCX.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _x(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _provenance(brief: Brief) -> str:
@@ -50,31 +59,31 @@ def to_docx(brief: Brief) -> bytes:
 
     doc = Document()
     if brief.status == "failed":
-        doc.add_paragraph(f"No brief: {brief.failure}")
+        doc.add_paragraph(_x(f"No brief: {brief.failure}"))
     for section in brief.sections:
         if not section.items:
             continue
         if section.key == "headline":
-            doc.add_heading(section.items[0], level=1)
+            doc.add_heading(_x(section.items[0]), level=1)
         elif section.key == "dateline":
-            doc.add_paragraph().add_run(section.items[0]).bold = True
+            doc.add_paragraph().add_run(_x(section.items[0])).bold = True
         elif section.kind == "list":
             doc.add_paragraph().add_run(section.title).bold = True
             for item in section.items:
-                doc.add_paragraph(item, style="List Bullet")
+                doc.add_paragraph(_x(item), style="List Bullet")
         elif section.key == "quote":
-            doc.add_paragraph(f"“{section.items[0]}”", style="Quote")
+            doc.add_paragraph(_x(f"“{section.items[0]}”"), style="Quote")
         elif section.key == "attribution":
-            doc.add_paragraph(f"— {section.items[0]}")
+            doc.add_paragraph(_x(f"— {section.items[0]}"))
         else:
             paragraph = doc.add_paragraph()
             paragraph.add_run(f"{section.title}: ").bold = True
-            paragraph.add_run(section.items[0])
+            paragraph.add_run(_x(section.items[0]))
     flags = _flag_lines(brief)
     if flags:
         doc.add_paragraph().add_run("To check").bold = True
         for flag in flags:
-            doc.add_paragraph(flag, style="List Bullet")
+            doc.add_paragraph(_x(flag), style="List Bullet")
     doc.add_paragraph().add_run(_provenance(brief)).italic = True
     buffer = io.BytesIO()
     doc.save(buffer)

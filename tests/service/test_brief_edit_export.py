@@ -63,3 +63,11 @@ def test_markdown_and_docx_exports(brief):
 def test_failed_brief_exports_its_reason(tiny_chat):
     failed = BriefService(ScriptedGenerator(tiny_chat, ["x", "y"])).generate(DISPATCH_EN, template="headline")
     assert to_markdown(failed).startswith("**No brief:** the model's answer did not follow")
+
+
+def test_docx_survives_control_characters(brief):
+    dirty = apply_edits(brief, {"headline": "NATO\x00 expands\x01 mission"}, DISPATCH_EN)
+    from docx import Document
+
+    doc = Document(io.BytesIO(to_docx(dirty)))
+    assert doc.paragraphs[0].text == "NATO\ufffd expands\ufffd mission"
