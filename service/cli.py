@@ -34,7 +34,7 @@ def translate(
         None, "--summary", "-s", help="Summary preset (repeatable): headline, lede, bullets, paragraph."
     ),
     no_summary: bool = typer.Option(False, "--no-summary", help="Translate only."),
-    summarizer: str = typer.Option("model", help="model, extractive-lead or extractive-centrality."),
+    summarizer: str = typer.Option("model", help="model, extractive-lead, extractive-centrality or llm (the brief model)."),
     source_language: Optional[str] = typer.Option(None, "--source-language", "-l", help="Skip detection."),
 ) -> None:
     """Translate and summarize one dispatch."""
