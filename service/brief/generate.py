@@ -35,6 +35,11 @@ class Generator(Protocol):
     def models_used(self) -> list[ModelUsed]: ...
 
 
+def _timeout_message(limit: float | None) -> str:
+    within = f" of {limit:g} s" if limit else ""
+    return f"writing the brief took longer than its time limit{within} (setting WIREBRIEF_BRIEF_MAX_TIME)"
+
+
 class ChatGenerator:
     """A loaded chat model (task 'chat'): renders messages with the tokenizer's chat template and generates."""
 
@@ -80,7 +85,7 @@ class ChatGenerator:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise GenerationTimeout(
-                    f"writing the brief took longer than the limit of {self.max_time:g} s (setting WIREBRIEF_MAX_TIME)"
+                    _timeout_message(self.max_time)
                 )
             kwargs["max_time"] = remaining
         if repetition_penalty:
@@ -111,7 +116,7 @@ class ChatGenerator:
         text = tok.decode(new, skip_special_tokens=True)
         if deadline is not None and time.monotonic() > deadline and not finished:
             raise GenerationTimeout(
-                f"writing the brief took longer than the limit of {self.max_time:g} s (setting WIREBRIEF_MAX_TIME)"
+                _timeout_message(self.max_time)
             )
         return Generation(text=text.strip(), prompt_tokens=len(ids), new_tokens=len(new), seconds=seconds, finished=finished)
 

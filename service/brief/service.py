@@ -48,7 +48,7 @@ class BriefService:
         this machine (or has no chat template) leaves the service unavailable with the reason, never fails start-up;
         a name that is not a model at all is a configuration error and raises."""
         common = dict(with_source=settings.brief_with_source, max_new_tokens=settings.brief_max_new_tokens,
-                      max_time=settings.max_time)
+                      max_time=settings.brief_max_time)
         if settings.briefs == "off":
             return cls(None, reason="briefs are turned off (setting WIREBRIEF_BRIEFS=off)", **common)
         from models.load import ModelNotAvailableError, load
@@ -61,7 +61,7 @@ class BriefService:
         try:
             loaded = load(spec, device=settings.device, dtype=settings.dtype, cache_dir=settings.hf_cache_dir,
                           allow_download=settings.allow_download)
-            generator = ChatGenerator(loaded, max_time=settings.max_time)
+            generator = ChatGenerator(loaded, max_time=settings.brief_max_time)
         except (ModelNotAvailableError, ValueError) as exc:
             return cls(None, reason=f"the brief model is not available: {exc}", **common)
         service = cls(generator, **common)

@@ -116,3 +116,11 @@ def test_startup_loads_the_configured_chat_model(tiny_settings):
     from pathlib import Path
 
     assert service.available and service.models_used()[0].path == str(Path(tiny_settings.brief_model).resolve())
+
+
+def test_time_limit_is_a_clear_error(tiny_chat):
+    from service.errors import GenerationTimeout
+
+    service = BriefService(tiny_chat, max_time=1e-9)
+    with pytest.raises(GenerationTimeout, match="WIREBRIEF_BRIEF_MAX_TIME"):
+        service.generate(DISPATCH_EN, template="headline")
