@@ -147,7 +147,8 @@ class Pipeline:
 
     def models_used(self) -> list[ModelUsed]:
         used = [m for stack in self.stacks.values() for m in stack.translator.models_used()]
-        return used + self.summary_models
+        briefs = self.briefs.models_used() if self.briefs is not None else []
+        return used + self.summary_models + briefs
 
     def validate(self, text: str, summaries: Iterable[str], summarizer: str) -> list[Preset]:
         """Checks that need no model: the edge calls this before queueing any work."""

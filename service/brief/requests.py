@@ -5,6 +5,7 @@ runtime's), so this module knows nothing of the server."""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -72,15 +73,20 @@ def handle_brief(
     translate: Callable[[str], Result],
     lookup: Callable[[str], Result | None],
     save: Callable[[Result], None],
+    slot: Callable[[], AbstractContextManager] = nullcontext,
 ) -> BriefResponse:
-    """Brief a dispatch or a stored Result; the Result (with ``briefs[template]``) is saved before answering."""
+    """Brief a dispatch or a stored Result; the Result (with ``briefs[template]``) is saved before answering.
+    ``slot`` is the runtime's admission control, held only while the brief model runs (``translate`` takes its
+    own)."""
     if body.result_id is not None:
         result = lookup(body.result_id)
         if result is None:
             raise NotFoundError(f"no stored result with id {body.result_id!r}")
     else:
         result = translate(body.text or "")
-    brief = pipeline.brief(result, body.template, version=body.version, with_source=body.with_source)
+    with slot():
+        brief = pipeline.brief(result, body.template, version=body.version, with_source=body.with_source)
+    result.extra.pop("cache", None)  # how this request found the Result, not part of it
     save(result)
     return respond(result, brief)
 

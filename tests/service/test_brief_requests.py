@@ -44,10 +44,22 @@ def test_text_request_translates_briefs_and_saves(scripted_pipeline):
     saved = store[answer.result_id]
     assert saved.briefs["brief"].template == answer.template
     assert answer.flags == saved.briefs["brief"].flags
-    # A stored result can be briefed again by id, with another template.
+    # A stored result can be briefed again by id; the brief model runs inside the caller's admission slot.
+    slots = []
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def slot():
+        slots.append("in")
+        yield
+        slots.append("out")
+
+    store[answer.result_id].extra["cache"] = {"hit": True}
     again = handle_brief(BriefRequest(result_id=answer.result_id, template="brief"), pipeline=scripted_pipeline,
-                         translate=translate, lookup=store.get, save=store.save)
-    assert again.result_id == answer.result_id
+                         translate=translate, lookup=store.get, save=store.save, slot=slot)
+    assert again.result_id == answer.result_id and slots == ["in", "out"]
+    assert "cache" not in store[answer.result_id].extra
 
 
 def test_unknown_result_id_is_not_found(scripted_pipeline):
