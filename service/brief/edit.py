@@ -4,6 +4,8 @@ kept alongside (``Brief.generated``) so the store holds both."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from prompts import load_template
 from service.errors import InputError
 from service.result import Brief, BriefSection
@@ -64,3 +66,29 @@ def _items(value: str | list[str], kind: str) -> list[str]:
     if kind == "list":
         items = [i.lstrip("-*• ").strip() for i in items]
     return [i for i in items if i]
+
+
+def to_labelled(brief: Brief) -> str:
+    """The brief as the labelled lines the model writes (``HEADLINE: …``, one ``BULLET: …`` per point): the
+    editable form of a brief in the app. ``from_labelled`` reads it back."""
+    template = load_template(brief.template.name, brief.template.version)
+    labels = {s.key: s.label for s in template.sections}
+    lines = []
+    for section in brief.sections:
+        for item in section.items or [""]:
+            lines.append(f"{labels.get(section.key, section.key.upper())}: {item}".rstrip())
+    return "\n".join(lines)
+
+
+def from_labelled(text: str, brief: Brief) -> dict[str, list[str]]:
+    """Section edits from labelled lines (the same lenient reader as the model's answers). A section whose lines
+    were removed becomes empty. Raises ``InputError`` when no labelled line is left."""
+    from .parse import ParseError, parse_output
+
+    template = load_template(brief.template.name, brief.template.version)
+    relaxed = replace(template, sections=tuple(replace(s, required=False) for s in template.sections))
+    try:
+        parsed = parse_output(text, relaxed)
+    except ParseError as exc:
+        raise InputError(f"the edited brief could not be read: {exc.reason}", code="unreadable_edit") from None
+    return parsed.values

@@ -71,3 +71,18 @@ def test_docx_survives_control_characters(brief):
 
     doc = Document(io.BytesIO(to_docx(dirty)))
     assert doc.paragraphs[0].text == "NATO\ufffd expands\ufffd mission"
+
+
+def test_labelled_text_round_trip_is_the_edit_form(brief):
+    from service.brief.edit import from_labelled, to_labelled
+
+    text = to_labelled(brief)
+    assert text.splitlines()[0].startswith("HEADLINE: NATO allies agree")
+    assert text.count("BULLET: ") == 3 and "SAID BY: NATO secretary general Jens Stoltenberg" in text
+    assert from_labelled(text, brief) == {s.key: s.items for s in brief.sections}
+    edited = text.replace("BULLET: NATO currently has 500 personnel in Iraq.\n", "").replace("BRUSSELS", "BRUXELLES")
+    values = from_labelled(edited, brief)
+    assert len(values["bullets"]) == 2 and values["dateline"] == ["BRUXELLES"]
+    assert apply_edits(brief, values, DISPATCH_EN).section("bullets").items == values["bullets"]
+    with pytest.raises(InputError, match="could not be read"):
+        from_labelled("just prose", brief)
