@@ -14,9 +14,10 @@ from typing import Iterable, Protocol
 
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
-from service.errors import InputError, LimitExceeded
+from service.brief.service import BriefService
+from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.events import Listener, ParagraphReady, Progress, ignore
-from service.result import Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
+from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
 from service.summarize.fit import count_words, make_summary
@@ -32,7 +33,7 @@ from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
 
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
-SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality")
+SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
 # Translating the first paragraph on its own makes it readable early; later windows batch more sentences.
 WINDOW_SENTENCES = 32
 
@@ -68,6 +69,8 @@ class Pipeline:
     summarizer: Summarizer | None
     summary_models: list[ModelUsed] = field(default_factory=list)
     load_seconds: float = 0.0
+    briefs: BriefService | None = None
+    """The brief model (WIREBRIEF_BRIEFS); unavailable with a reason when off or missing."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -88,12 +91,14 @@ class Pipeline:
                 raise InputError(f"WIREBRIEF_ROUTES names {code!r}, for which no route is registered")
             stacks["*" if code == "mul" else code] = cls._stack(settings, spec, decoding, f"translation:{code}")
         summarizer, summary_models = cls._summarizer(settings)
+        briefs = BriefService.from_settings(settings)
         return cls(
             settings=settings,
             stacks=stacks,
             summarizer=summarizer,
             summary_models=summary_models,
             load_seconds=time.perf_counter() - started,
+            briefs=briefs,
         )
 
     @staticmethod
@@ -142,7 +147,8 @@ class Pipeline:
 
     def models_used(self) -> list[ModelUsed]:
         used = [m for stack in self.stacks.values() for m in stack.translator.models_used()]
-        return used + self.summary_models
+        briefs = self.briefs.models_used() if self.briefs is not None else []
+        return used + self.summary_models + briefs
 
     def validate(self, text: str, summaries: Iterable[str], summarizer: str) -> list[Preset]:
         """Checks that need no model: the edge calls this before queueing any work."""
@@ -155,7 +161,10 @@ class Pipeline:
                 f"unknown summarizer {summarizer!r}; choose from {', '.join(SUMMARIZER_CHOICES)}",
                 code="unknown_option",
             )
-        return [get_preset(name) for name in dict.fromkeys(summaries)]
+        presets = [get_preset(name) for name in dict.fromkeys(summaries)]
+        if summarizer == "llm" and presets:
+            self._brief_service()
+        return presets
 
     def run(
         self,
@@ -297,6 +306,8 @@ class Pipeline:
             listener(Progress("summarizing", len(presets), len(presets)))
             if state.summarizer == "model":
                 models += self.summary_models
+            elif summarizer == "llm":
+                models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
 
@@ -416,9 +427,33 @@ class Pipeline:
             return summary
         if summarizer == "extractive-lead":
             return LeadSummarizer().summarize(english, preset)
+        if summarizer == "llm":
+            from service.summarize.llm import LLMSummarizer
+
+            return LLMSummarizer(self._brief_service()).summarize(english, preset)
         if summarizer == "extractive-centrality" or self.summarizer is None:
             return CentralitySummarizer().summarize(english, preset)
         return self.summarizer.summarize(english, preset)
+
+
+    # ---------------------------------------------------------------- briefs
+    def _brief_service(self) -> BriefService:
+        if self.briefs is None or not self.briefs.available:
+            reason = self.briefs.reason if self.briefs is not None else "no brief model was loaded"
+            raise ModelUnavailable(f"briefs are unavailable: {reason}", code="briefs_unavailable")
+        return self.briefs
+
+    def brief(
+        self,
+        result: Result,
+        template: str = "brief",
+        *,
+        version: int | str | None = None,
+        with_source: bool | None = None,
+    ) -> Brief:
+        """An editors' brief of ``result``'s translation from a prompt template, stored in
+        ``result.briefs[template]``."""
+        return self._brief_service().for_result(result, template=template, version=version, with_source=with_source)
 
 
 @dataclass

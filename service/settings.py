@@ -48,6 +48,23 @@ class Settings(BaseSettings):
         "qwen2.5-1.5b-instruct",
         description="Instruction-tuned model for editors' briefs: registry name, hub id or local directory.",
     )
+    briefs: Literal["on", "off"] = Field(
+        "on",
+        description="Load the brief model at start-up. When on but the model is missing, the app starts without "
+        "briefs and says why.",
+    )
+    brief_with_source: bool = Field(
+        False, description="Give the brief model the French source as well as the English translation."
+    )
+    brief_max_new_tokens: int = Field(
+        512, ge=8, description="Hard cap on tokens the brief model writes per answer (templates ask for less)."
+    )
+    brief_max_time: float = Field(
+        300.0,
+        gt=0,
+        description="Per-brief generation time limit, seconds (both attempts together). The 1.5B model on a "
+        "2-core CPU writes about 1 token/s: use a GPU or the 0.5B model for interactive briefs.",
+    )
     routes: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Extra source languages to load routes for at start-up (e.g. de,es; 'mul' = many-to-English).",
