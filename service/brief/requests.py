@@ -10,16 +10,11 @@ from typing import Callable
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from service.errors import InputError, WirebriefError
+from service.errors import InputError, NotFound
 from service.result import Brief, FactFlag, PromptRef, Result
 
 from .edit import apply_edits
 from .export import to_markdown
-
-
-class NotFoundError(WirebriefError):
-    code = "not_found"
-    status = 404
 
 
 class BriefRequest(BaseModel):
@@ -81,7 +76,7 @@ def handle_brief(
     if body.result_id is not None:
         result = lookup(body.result_id)
         if result is None:
-            raise NotFoundError(f"no stored result with id {body.result_id!r}")
+            raise NotFound(f"no stored result with id {body.result_id!r}")
     else:
         result = translate(body.text or "")
     with slot():
@@ -97,7 +92,7 @@ def handle_edit(
     """Apply an editor's changes to a stored brief, re-check it, save the Result."""
     result = lookup(body.result_id)
     if result is None:
-        raise NotFoundError(f"no stored result with id {body.result_id!r}")
+        raise NotFound(f"no stored result with id {body.result_id!r}")
     brief = result.briefs.get(body.template)
     if brief is None:
         raise InputError(

@@ -76,14 +76,17 @@ class ResultStore:
 
     # ------------------------------------------------------------------ write
     def put(self, result: Result, request_key: str | None = None) -> None:
-        """Store (or replace) a Result. ``request_key`` is the cache key of the request that produced it."""
+        """Store (or replace) a Result. ``request_key`` is the cache key of the request that produced it; when
+        None, a replaced row keeps the key it had (an edited Result still answers its original request)."""
         if not result.id:
             raise ValueError("a Result without an id cannot be stored")
         now = time.time()
         headline = result.summaries.get("headline")
         with self.db.write() as conn:
-            row = conn.execute("SELECT created_at FROM results WHERE id = ?", (result.id,)).fetchone()
+            row = conn.execute("SELECT created_at, request_key FROM results WHERE id = ?", (result.id,)).fetchone()
             created = row["created_at"] if row else now
+            if request_key is None and row is not None:
+                request_key = row["request_key"]
             conn.execute(
                 "INSERT OR REPLACE INTO results (id, request_key, schema_version, created_at, updated_at, language,"
                 " first_line, headline, warnings, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -43,7 +43,7 @@ def test_loading_then_ready_in_the_background(settings, pipeline):
     release.set()
     assert runtime.wait(30)
     health = runtime.health()
-    assert health.ready and {m.role for m in health.models} == {"translation", "summary"}
+    assert health.ready and {m.role for m in health.models} >= {"translation", "summary"}
     runtime.close()
 
 

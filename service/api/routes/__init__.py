@@ -14,6 +14,7 @@ ROUTER_MODULES = [
     "models",
     "translate",
     "results",
+    "brief",
 ]
 
 ROUTERS: list[APIRouter] = [import_module(f"{__name__}.{name}").router for name in ROUTER_MODULES]

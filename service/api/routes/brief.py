@@ -17,9 +17,8 @@ RESPONSES = {**ERROR_RESPONSES, 404: {"model": ErrorBody, "description": "No sto
 
 
 def save_result(runtime: Runtime, result: Result) -> None:
-    """Store a Result again (now with its brief), keeping the request key it was stored under."""
-    row = runtime.db.connection().execute("SELECT request_key FROM results WHERE id = ?", (result.id,)).fetchone()
-    runtime.store.put(result, request_key=row["request_key"] if row else None)
+    """Store a Result again (now with its brief); the store keeps the request key it was stored under."""
+    runtime.store.put(result)
 
 
 def brief_for(runtime: Runtime, body: BriefRequest) -> BriefResponse:

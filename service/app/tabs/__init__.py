@@ -8,6 +8,7 @@ from types import ModuleType
 
 TAB_MODULES = [
     "dispatch",
+    "brief",
     "batch",
     "history",
 ]

@@ -81,7 +81,7 @@ def test_health_and_models(api):
     health = api.get("/v1/health")
     assert health.status_code == 200
     body = health.json()
-    assert body["status"] == "ready" and {m["role"] for m in body["models"]} == {"translation", "summary"}
+    assert body["status"] == "ready" and {m["role"] for m in body["models"]} >= {"translation", "summary"}
     models = api.get("/v1/models").json()
     assert models["presets"] == ["headline", "lede", "bullets", "paragraph"]
     assert "model" in models["summarizers"]
