@@ -15,6 +15,7 @@ from typing import Iterable, Protocol
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
+from service.facts import Glossary, GlossaryTranslator, check_result, glossary_from_settings
 from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.events import Listener, ParagraphReady, Progress, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
@@ -46,20 +47,46 @@ class Summarizer(Protocol):
 
 @dataclass
 class TranslationStack:
-    """A translator as used by the pipeline, with handles on the wrappers it reports from."""
+    """A translator as used by the pipeline — cache → glossary protection (French only) → clause splitting →
+    model — with handles on the wrappers it reports from."""
 
     translator: Translator
     splitter: ClauseSplittingTranslator
     cache: CachingTranslator
+    glossary: GlossaryTranslator | None = None
 
     @classmethod
-    def build(cls, base: HFTranslator, max_sentence_tokens: int, cache_size: int) -> "TranslationStack":
+    def build(
+        cls, base: HFTranslator, max_sentence_tokens: int, cache_size: int, glossary: Glossary | None = None
+    ) -> "TranslationStack":
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
         splitter = ClauseSplittingTranslator(base, base.count_tokens, limit)
+        protected = GlossaryTranslator(splitter, glossary) if glossary is not None else None
+        cache = CachingTranslator(protected or splitter, "", max_entries=cache_size)
+        stack = cls(translator=cache, splitter=splitter, cache=cache, glossary=protected)
+        stack._set_namespace(base)
+        return stack
+
+    def _set_namespace(self, base: HFTranslator) -> None:
+        """The cache key covers the model, the decoding and the glossary, so a change never serves stale text."""
         spec = base.loaded.spec
-        namespace = json.dumps([spec.display_id, base.decoding.signature()], sort_keys=True)
-        cache = CachingTranslator(splitter, namespace, max_entries=cache_size)
-        return cls(translator=cache, splitter=splitter, cache=cache)
+        self.cache.namespace = json.dumps(
+            [spec.display_id, base.decoding.signature(), glossary_hash(self.glossary.glossary if self.glossary else None)],
+            sort_keys=True,
+        )
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        if self.glossary is None:
+            raise ValueError("this translation route takes no glossary")
+        self.glossary.glossary = glossary
+        self._set_namespace(self.splitter.inner)
+
+
+def glossary_hash(glossary: Glossary | None) -> str | None:
+    if glossary is None:
+        return None
+    payload = json.dumps(glossary.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -84,7 +111,8 @@ class Pipeline:
         decoding = DecodingConfig.from_settings(settings)
         stacks: dict[str, TranslationStack] = {}
         main_spec = resolve(settings.translation_model, "translation")
-        stacks["fr"] = cls._stack(settings, main_spec, decoding, "translation")
+        glossary = glossary_from_settings(settings)
+        stacks["fr"] = cls._stack(settings, main_spec, decoding, "translation", glossary)
         for code in settings.routes:
             spec = get("opus-mt-mul-en") if code == "mul" else route_for(code)
             if spec is None:
@@ -112,7 +140,9 @@ class Pipeline:
         )
 
     @classmethod
-    def _stack(cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str) -> TranslationStack:
+    def _stack(
+        cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str, glossary: Glossary | None = None
+    ) -> TranslationStack:
         base = HFTranslator(
             cls._load(settings, spec),
             decoding,
@@ -121,7 +151,7 @@ class Pipeline:
             max_time=settings.max_time,
             role=role,
         )
-        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size)
+        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size, glossary)
 
     @classmethod
     def _summarizer(cls, settings: Settings) -> tuple[Summarizer, list[ModelUsed]]:
@@ -306,16 +336,11 @@ class Pipeline:
             listener(Progress("summarizing", len(presets), len(presets)))
             if state.summarizer == "model":
                 models += self.summary_models
-            elif summarizer == "llm":
+            elif state.summarizer == "llm":
                 models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
-        timings["total"] = sum(timings.values())
 
-        options = {
-            "summaries": [p.name for p in presets],
-            "summarizer": state.summarizer,
-            "source_language": state.source_language,
-        }
+        options = self._options([p.name for p in presets], state.summarizer, state.source_language)
         result = Result(
             language=state.language,
             translated=state.translated,
@@ -326,12 +351,38 @@ class Pipeline:
             models=models,
             options=options,
         )
+        if self.settings.fact_checks:
+            t0 = time.perf_counter()
+            result.facts = check_result(result, self.glossary)
+            timings["facts"] = time.perf_counter() - t0
+        timings["total"] = sum(timings.values())
+        result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
         return result
 
+    def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
+        """The options that shape a Result (and its id)."""
+        return {
+            "summaries": summaries,
+            "summarizer": summarizer,
+            "source_language": source_language,
+            "glossary": glossary_hash(self.glossary),
+            "fact_checks": self.settings.fact_checks,
+        }
+
+    @property
+    def glossary(self) -> Glossary | None:
+        protected = self.stacks["fr"].glossary
+        return protected.glossary if protected else None
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Replace the newsroom glossary at run time (the app's glossary editor); cached sentences translated
+        under the old glossary are no longer served."""
+        self.stacks["fr"].set_glossary(glossary)
+
     def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
         """The id ``run`` would give this request, without running it (what the store looks up)."""
-        options = {"summaries": list(dict.fromkeys(summaries)), "summarizer": summarizer, "source_language": source_language}
+        options = self._options(list(dict.fromkeys(summaries)), summarizer, source_language)
         return result_key(normalize(text).text, self.models_used(), options)
 
     # ---------------------------------------------------------------- stages

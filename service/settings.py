@@ -160,6 +160,7 @@ class Settings(BaseSettings):
     bootstrap_seed: int = Field(12345, description="Seed of the paired bootstrap (sacrebleu's default seed).")
 
     # --- fact checks (service/facts) -----------------------------------------------------------------
+    fact_checks: bool = Field(True, description="Check numbers, dates, money, names and quotes in every Result.")
     glossary_path: Path | None = Field(
         None,
         description="User glossary (YAML: terms fr→en, keep). Added to the shipped default service/facts/glossary.yaml.",
