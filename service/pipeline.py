@@ -21,7 +21,7 @@ from service.events import Listener, ParagraphReady, Progress, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
-from service.summarize.fit import count_words, make_summary
+from service.summarize.fit import count_words
 from service.summarize.presets import MIN_WORDS_TO_SUMMARIZE, PRESETS, Preset, get_preset
 from service.text.detect import detect_language
 from service.text.normalize import normalize
@@ -120,6 +120,7 @@ class Pipeline:
             stacks["*" if code == "mul" else code] = cls._stack(settings, spec, decoding, f"translation:{code}")
         summarizer, summary_models = cls._summarizer(settings)
         briefs = BriefService.from_settings(settings)
+        warm_up()
         return cls(
             settings=settings,
             stacks=stacks,
@@ -471,9 +472,11 @@ class Pipeline:
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))
         if words < MIN_WORDS_TO_SUMMARIZE:
-            summary = make_summary(preset, [" ".join(english)], "passthrough", [])
-            summary.notes.append(
-                f"the text has only {words} words (under {MIN_WORDS_TO_SUMMARIZE}): its translation is the summary"
+            # The translation itself, in order, within the preset's hard limits (whole sentences only).
+            summary = LeadSummarizer().summarize(english, preset)
+            summary.method = "passthrough"
+            summary.notes.insert(
+                0, f"the text has only {words} words (under {MIN_WORDS_TO_SUMMARIZE}): its translation is the summary"
             )
             return summary
         if summarizer == "extractive-lead":
@@ -528,6 +531,15 @@ class Prepared:
     @property
     def sentence_count(self) -> int:
         return sum(len(segs) for segs in self.segmented)
+
+
+def warm_up() -> None:
+    """Build the lazily-built helpers (language detector, fact-check lexicons) at start-up, so that the first
+    request does not pay for them."""
+    from service.facts import check_translation
+
+    detect_language("Les ministres de la Défense se sont réunis vendredi à Bruxelles.")
+    check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")
 
 
 def _windows(segmented: list, size: int) -> list[list[int]]:
