@@ -82,8 +82,14 @@ def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
     return prefix.with_suffix(".model")
 
 
-def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **config_overrides: Any) -> Path:
-    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights."""
+def build_tiny_marian(
+    out_dir: Path, *, vocab_size: int = 300, seed: int = 0, pad_vocab_to: int | None = None, **config_overrides: Any
+) -> Path:
+    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights.
+
+    ``pad_vocab_to`` fills the shared vocabulary with never-produced placeholder pieces up to that size (``<pad>``
+    stays last, as in OPUS-MT), so a benchmark model has the production embedding and output-layer sizes while its
+    tokenizer, config and converted copies (CTranslate2) all agree on the vocabulary."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
@@ -95,7 +101,7 @@ def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **
     tgt.rename(out_dir / "target.spm")
     for leftover in out_dir.glob("*.vocab"):
         leftover.unlink()
-    vocab = _marian_vocab(out_dir / "source.spm", out_dir / "target.spm")
+    vocab = _marian_vocab(out_dir / "source.spm", out_dir / "target.spm", size=pad_vocab_to)
     (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(out_dir / "source.spm"),
@@ -131,8 +137,9 @@ def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **
     return out_dir
 
 
-def _marian_vocab(*spm_paths: Path) -> dict[str, int]:
-    """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, <pad> last."""
+def _marian_vocab(*spm_paths: Path, size: int | None = None) -> dict[str, int]:
+    """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, placeholders up to ``size``,
+    <pad> last."""
     import sentencepiece as spm
 
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
@@ -142,12 +149,22 @@ def _marian_vocab(*spm_paths: Path) -> dict[str, int]:
             piece = proc.id_to_piece(i)
             if piece not in vocab and piece != "<unk>":
                 vocab[piece] = len(vocab)
+    _fill(vocab, (size or 0) - 1)
     vocab["<pad>"] = len(vocab)
     return vocab
 
 
-def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **config_overrides: Any) -> Path:
-    """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English."""
+def _fill(vocab: dict[str, int], size: int) -> None:
+    """Append placeholder entries until ``vocab`` has ``size`` entries (none when it already has)."""
+    while len(vocab) < size:
+        vocab[f"<fill{len(vocab)}>"] = len(vocab)
+
+
+def build_tiny_bart(
+    out_dir: Path, *, vocab_size: int = 400, seed: int = 0, pad_vocab_to: int | None = None, **config_overrides: Any
+) -> Path:
+    """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English.
+    ``pad_vocab_to`` appends placeholder tokens up to that size (see ``build_tiny_marian``)."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
@@ -163,6 +180,11 @@ def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **co
         show_progress=False,
     )
     bpe.save_model(str(out_dir))
+    if pad_vocab_to:
+        vocab_path = out_dir / "vocab.json"
+        vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
+        _fill(vocab, pad_vocab_to)
+        vocab_path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = BartTokenizer(vocab_file=str(out_dir / "vocab.json"), merges_file=str(out_dir / "merges.txt"))
     config_kwargs = dict(
         vocab_size=len(tokenizer),
