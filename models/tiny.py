@@ -185,7 +185,7 @@ def build_tiny_bart(
         vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
         _fill(vocab, pad_vocab_to)
         vocab_path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
-    tokenizer = BartTokenizer(vocab_file=str(out_dir / "vocab.json"), merges_file=str(out_dir / "merges.txt"))
+    tokenizer = BartTokenizer(vocab=str(out_dir / "vocab.json"), merges=str(out_dir / "merges.txt"))
     config_kwargs = dict(
         vocab_size=len(tokenizer),
         d_model=32,

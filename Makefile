@@ -1,0 +1,34 @@
+# Two commands on a fresh machine:  `make run` (install + start the app)  and  `make test` (install + all tests).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: install run test fetch bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --upgrade pip
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+# Fetch the default models into the Hugging Face cache (needs the hub once), then start the app on
+# WIREBRIEF_HOST:WIREBRIEF_PORT (127.0.0.1:7860). Offline, the fetch explains what to do and the app still
+# starts, reporting the missing model on /v1/health and in the page.
+run: install
+	-$(PY) -m models fetch
+	$(PY) -m service
+
+fetch: install
+	$(PY) -m models fetch
+
+test: install
+	bash .ci/ensure-chromium
+	$(PY) -m pytest
+
+bench: install
+	$(PY) -m eval bench --quick
+
+clean:
+	rm -rf $(VENV) artifacts
