@@ -83,9 +83,18 @@ def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
 
 
 def build_tiny_marian(
-    out_dir: Path, *, vocab_size: int = 300, seed: int = 0, pad_vocab_to: int | None = None, **config_overrides: Any
+    out_dir: Path,
+    *,
+    vocab_size: int = 300,
+    seed: int = 0,
+    pad_vocab_to: int | None = None,
+    corpora: dict[str, list[str]] | None = None,
+    **config_overrides: Any,
 ) -> Path:
     """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights.
+
+    ``corpora`` ({"fr": lines, "en": lines}) trains the tokenizers on other text than the bundled tiny corpus — the
+    benchmark uses news text so that sentences split into as many pieces as with the production tokenizers.
 
     ``pad_vocab_to`` fills the shared vocabulary with never-produced placeholder pieces up to that size (``<pad>``
     stays last, as in OPUS-MT), so a benchmark model has the production embedding and output-layer sizes while its
@@ -95,8 +104,9 @@ def build_tiny_marian(
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    src = _train_spm(corpus("fr"), out_dir / "source", vocab_size)
-    tgt = _train_spm(corpus("en"), out_dir / "target", vocab_size)
+    corpora = corpora or {}
+    src = _train_spm(corpora.get("fr") or corpus("fr"), out_dir / "source", vocab_size)
+    tgt = _train_spm(corpora.get("en") or corpus("en"), out_dir / "target", vocab_size)
     src.rename(out_dir / "source.spm")
     tgt.rename(out_dir / "target.spm")
     for leftover in out_dir.glob("*.vocab"):
@@ -161,10 +171,17 @@ def _fill(vocab: dict[str, int], size: int) -> None:
 
 
 def build_tiny_bart(
-    out_dir: Path, *, vocab_size: int = 400, seed: int = 0, pad_vocab_to: int | None = None, **config_overrides: Any
+    out_dir: Path,
+    *,
+    vocab_size: int = 400,
+    seed: int = 0,
+    pad_vocab_to: int | None = None,
+    corpora: dict[str, list[str]] | None = None,
+    **config_overrides: Any,
 ) -> Path:
     """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English.
-    ``pad_vocab_to`` appends placeholder tokens up to that size (see ``build_tiny_marian``)."""
+    ``pad_vocab_to`` appends placeholder tokens up to that size and ``corpora["en"]`` replaces the training text
+    (see ``build_tiny_marian``)."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
@@ -173,7 +190,7 @@ def build_tiny_bart(
     out_dir.mkdir(parents=True, exist_ok=True)
     bpe = ByteLevelBPETokenizer()
     bpe.train_from_iterator(
-        corpus("en"),
+        (corpora or {}).get("en") or corpus("en"),
         vocab_size=vocab_size,
         min_frequency=1,
         special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],

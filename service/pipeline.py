@@ -24,9 +24,12 @@ from service.summarize.presets import MIN_WORDS_TO_SUMMARIZE, PRESETS, Preset, g
 from service.text.detect import detect_language
 from service.text.normalize import normalize
 from service.text.segment import segment, split_sentences
+from service.profile import ModelOptions, summary_options, translation_options
 from service.translate.base import Translator
+from service.translate.ct2 import CT2Translator
 from service.translate.decoding import DecodingConfig
 from service.translate.hf import HFTranslator
+from service.translate.queue import BatchingQueue
 from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
@@ -50,15 +53,25 @@ class TranslationStack:
     translator: Translator
     splitter: ClauseSplittingTranslator
     cache: CachingTranslator
+    base: HFTranslator | None = None
+    queue: BatchingQueue | None = None
 
     @classmethod
-    def build(cls, base: HFTranslator, max_sentence_tokens: int, cache_size: int) -> "TranslationStack":
+    def build(
+        cls,
+        base: HFTranslator,
+        max_sentence_tokens: int,
+        cache_size: int,
+        queue: BatchingQueue | None = None,
+    ) -> "TranslationStack":
+        """cache → clause splitter → [cross-request queue] → model translator."""
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
-        splitter = ClauseSplittingTranslator(base, base.count_tokens, limit)
+        splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
         spec = base.loaded.spec
-        namespace = json.dumps([spec.display_id, base.decoding.signature()], sort_keys=True)
+        engine = [base.loaded.backend, base.loaded.dtype]
+        namespace = json.dumps([spec.display_id, engine, base.decoding.signature()], sort_keys=True)
         cache = CachingTranslator(splitter, namespace, max_entries=cache_size)
-        return cls(translator=cache, splitter=splitter, cache=cache)
+        return cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue)
 
 
 @dataclass
@@ -71,14 +84,16 @@ class Pipeline:
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> "Pipeline":
+    def from_settings(cls, settings: Settings | None = None, *, decoding: DecodingConfig | None = None) -> "Pipeline":
+        """Load every model the settings name. ``decoding`` overrides the decoding settings (the benchmark forces
+        output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
         if settings.torch_threads:
             import torch
 
             torch.set_num_threads(settings.torch_threads)
-        decoding = DecodingConfig.from_settings(settings)
+        decoding = decoding or DecodingConfig.from_settings(settings)
         stacks: dict[str, TranslationStack] = {}
         main_spec = resolve(settings.translation_model, "translation")
         stacks["fr"] = cls._stack(settings, main_spec, decoding, "translation")
@@ -97,26 +112,44 @@ class Pipeline:
         )
 
     @staticmethod
-    def _load(settings: Settings, spec: ModelSpec):
+    def _load(settings: Settings, spec: ModelSpec, options: ModelOptions | None = None):
+        options = options or ModelOptions(backend="transformers", quantize="none")
         return load(
             spec,
             device=settings.device,
             dtype=settings.dtype,
             cache_dir=settings.hf_cache_dir,
             allow_download=settings.allow_download,
+            quantize=options.quantize,
+            backend=options.backend,
+            threads=settings.torch_threads,
+            ct2_dir=settings.ct2_dir,
         )
 
     @classmethod
     def _stack(cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str) -> TranslationStack:
-        base = HFTranslator(
-            cls._load(settings, spec),
+        loaded = cls._load(settings, spec, translation_options(settings, spec))
+        engine = CT2Translator if loaded.backend == "ctranslate2" else HFTranslator
+        base = engine(
+            loaded,
             decoding,
             token_budget=settings.token_budget,
             max_batch_sentences=settings.max_batch_sentences,
             max_time=settings.max_time,
             role=role,
         )
-        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size)
+        queue = None
+        if settings.cross_request_batching:
+            queue = BatchingQueue(
+                base,
+                count_tokens=base.count_tokens,
+                batch_key=decoding.new_token_cap,
+                token_budget=settings.token_budget,
+                max_batch_sentences=settings.max_batch_sentences,
+                max_wait_ms=settings.batch_wait_ms,
+                name=role,
+            )
+        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size, queue)
 
     @classmethod
     def _summarizer(cls, settings: Settings) -> tuple[Summarizer, list[ModelUsed]]:
@@ -128,7 +161,7 @@ class Pipeline:
 
         spec = resolve(settings.summary_model, "summarization")
         summarizer = Seq2SeqSummarizer(
-            cls._load(settings, spec),
+            cls._load(settings, spec, summary_options(settings)),
             lambda text: [s.text for s in split_sentences(text, "en")],
             num_beams=settings.summary_num_beams,
             max_time=settings.max_time,
@@ -139,6 +172,12 @@ class Pipeline:
     @property
     def router(self) -> TranslatorRouter:
         return TranslatorRouter({code: stack.translator for code, stack in self.stacks.items()})
+
+    def close(self) -> None:
+        """Stop the batching queues' worker threads (they are daemons; tests and the bench call this)."""
+        for stack in self.stacks.values():
+            if stack.queue is not None:
+                stack.queue.close()
 
     def models_used(self) -> list[ModelUsed]:
         used = [m for stack in self.stacks.values() for m in stack.translator.models_used()]

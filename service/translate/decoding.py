@@ -15,6 +15,9 @@ class DecodingConfig:
     max_new_tokens: int = 512
     new_tokens_ratio: float = 2.0
     length_bucket: int = 16
+    forced_new_tokens: int = 0
+    """Benchmark only (never a setting): every sentence generates exactly this many new tokens
+    (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "DecodingConfig":
@@ -28,12 +31,16 @@ class DecodingConfig:
     def new_token_cap(self, source_tokens: int) -> int:
         """Max new tokens for a source of this length, rounded up to a bucket so that sentences of similar
         length share a cap — batches never mix caps, which keeps batched output equal to one-at-a-time output."""
+        if self.forced_new_tokens:
+            return self.forced_new_tokens
         raw = self.new_tokens_ratio * source_tokens + 10
         bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket
         return int(min(self.max_new_tokens, bucketed))
 
     def generate_kwargs(self) -> dict:
         kwargs = {"num_beams": self.num_beams, "do_sample": False, "early_stopping": True}
+        if self.forced_new_tokens:
+            kwargs["min_new_tokens"] = self.forced_new_tokens
         if self.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = self.no_repeat_ngram_size
         return kwargs

@@ -33,6 +33,8 @@ class HFTranslator:
         self.max_batch_sentences = max_batch_sentences
         self.max_time = max_time
         self.role = role
+        self.generated_tokens = 0
+        """New tokens generated so far, end tokens and padding excluded (what the benchmark's tokens/s counts)."""
 
     @property
     def max_input_tokens(self) -> int:
@@ -78,6 +80,9 @@ class HFTranslator:
         if max_time is not None:
             kwargs["max_time"] = max_time
         generated = self.loaded.model.generate(**batch, max_new_tokens=max_new_tokens, **kwargs)
+        new = generated[:, 1:]  # drop the decoder start token
+        special = [i for i in (tok.pad_token_id, tok.eos_token_id) if i is not None]
+        self.generated_tokens += int((~torch.isin(new, torch.tensor(special, device=new.device))).sum())
         return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)]
 
     def models_used(self) -> list[ModelUsed]:
@@ -89,7 +94,7 @@ class HFTranslator:
                 hub_id=spec.hub_id,
                 revision=spec.revision,
                 path=spec.local_path,
-                backend="transformers",
+                backend=self.loaded.backend,
                 device=self.loaded.device,
                 dtype=self.loaded.dtype,
             )

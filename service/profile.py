@@ -1,0 +1,48 @@
+"""Resolve the speed settings ('auto' values) into what actually runs on this machine: the device, the
+translation backend and quantization, the summarizer's quantization. The defaults come from the measurements in
+README "Performance" (`python -m eval bench`):
+
+- CPU: OPUS-MT on CTranslate2 int8 (batched beam search), summarizer with torch dynamic int8;
+- CUDA: OPUS-MT on CTranslate2 in float16/bfloat16 (a CUDA build of ctranslate2; else transformers in that
+  dtype), summarizer in bfloat16/float16. No quantization on GPU.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import ct2
+from models.device import pick_device
+from models.registry import ModelSpec
+from service.settings import Settings
+
+
+@dataclass(frozen=True)
+class ModelOptions:
+    """How one model is loaded: arguments for ``models.load.load``."""
+
+    backend: str
+    quantize: str
+
+    def describe(self) -> str:
+        return f"{self.backend}{' int8' if self.quantize == 'int8' else ''}"
+
+
+def device_of(settings: Settings) -> str:
+    return pick_device(settings.device)
+
+
+def translation_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
+    device = device_of(settings)
+    backend = ct2.effective_backend(spec.backend, settings.translation_backend, device)
+    quantize = settings.quantize
+    if quantize == "auto":
+        quantize = "int8" if backend == "ctranslate2" and device == "cpu" else "none"
+    return ModelOptions(backend=backend, quantize=quantize)
+
+
+def summary_options(settings: Settings) -> ModelOptions:
+    quantize = settings.summary_quantize
+    if quantize == "auto":
+        quantize = "int8" if device_of(settings) == "cpu" else "none"
+    return ModelOptions(backend="transformers", quantize=quantize)

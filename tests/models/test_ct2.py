@@ -1,0 +1,123 @@
+"""CTranslate2 backend: one-time conversion of the tiny Marian, and output equal to transformers' for the same
+weights (float32), batched equal to one-at-a-time (int8)."""
+
+from pathlib import Path
+
+import pytest
+
+from models import ct2
+from models.load import load
+from models.registry import get, resolve
+from service.translate.ct2 import CT2Translator
+from service.translate.decoding import DecodingConfig
+from service.translate.hf import HFTranslator
+
+SENTENCES = [
+    "Le gouvernement a annoncé lundi un plan de soutien aux hôpitaux de la région.",
+    "Les ministres ont discuté de la mission en Irak pendant plusieurs heures.",
+    "Il pleut.",
+    "Selon la police, trois personnes ont été blessées dans l'accident survenu près de Lyon.",
+    "Le président est arrivé à Paris.",
+    "La Bourse de Paris a terminé en hausse de 1,2 % vendredi, portée par les valeurs bancaires.",
+]
+
+
+@pytest.fixture(scope="module")
+def ct2_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("ct2")
+
+
+@pytest.fixture(scope="module")
+def marian_spec(tiny_models):
+    return resolve(str(tiny_models["marian"]), "translation")
+
+
+def _pair(spec, root, decoding, quantize="none"):
+    hf = HFTranslator(load(spec, device="cpu"), decoding, token_budget=256, max_batch_sentences=4)
+    loaded = load(spec, device="cpu", backend="ctranslate2", quantize=quantize, ct2_dir=root)
+    return hf, CT2Translator(loaded, decoding, token_budget=256, max_batch_sentences=4)
+
+
+def test_conversion_once_and_reused(tiny_models, tmp_path):
+    source = tiny_models["marian"]
+    path, converted = ct2.ensure_converted("tiny", source, tmp_path, "int8")
+    assert converted and ct2.is_converted(path) and path.is_relative_to(tmp_path)
+    assert {"model.bin", "config.json", ct2.MARKER} <= {p.name for p in path.iterdir()}
+    again, converted_again = ct2.ensure_converted("tiny", source, tmp_path, "int8")
+    assert again == path and not converted_again
+    float_copy, _ = ct2.ensure_converted("tiny", source, tmp_path, "float32")
+    assert float_copy != path  # one copy per stored quantization
+    assert not any(p.name.startswith(".") for p in path.parent.iterdir())  # no temporary directory left behind
+
+
+def test_fingerprint_changes_with_the_checkpoint(tiny_models, tmp_path):
+    import shutil
+
+    copy = tmp_path / "marian"
+    shutil.copytree(tiny_models["marian"], copy)
+    before = ct2.fingerprint(copy)
+    (copy / "config.json").write_text((copy / "config.json").read_text() + "\n")
+    assert ct2.fingerprint(copy) != before
+
+
+@pytest.mark.parametrize("beams", [1, 2])
+def test_same_output_as_transformers_float32(marian_spec, ct2_root, beams):
+    decoding = DecodingConfig(num_beams=beams, max_new_tokens=24)
+    hf, ct = _pair(marian_spec, ct2_root, decoding)
+    expected = hf.translate(SENTENCES)
+    assert ct.translate(SENTENCES) == expected and all(expected)
+    assert ct.generated_tokens == hf.generated_tokens > 0
+
+
+def test_forced_lengths_match(marian_spec, ct2_root):
+    decoding = DecodingConfig(num_beams=2, max_new_tokens=64, forced_new_tokens=12)
+    hf, ct = _pair(marian_spec, ct2_root, decoding)
+    assert ct.translate(SENTENCES) == hf.translate(SENTENCES)
+    # 12 new tokens, the last of which is Marian's forced end token.
+    assert ct.generated_tokens == hf.generated_tokens == 11 * len(SENTENCES)
+
+
+def test_int8_batched_equals_one_at_a_time(marian_spec, ct2_root):
+    _, ct = _pair(marian_spec, ct2_root, DecodingConfig(num_beams=2, max_new_tokens=24), quantize="int8")
+    batched = ct.translate(SENTENCES)
+    assert batched == [ct.translate([s])[0] for s in SENTENCES]
+    [used] = ct.models_used()
+    assert (used.backend, used.dtype) == ("ctranslate2", "int8")
+
+
+def test_effective_backend():
+    assert ct2.effective_backend("ctranslate2", "auto", "cpu") == "ctranslate2"
+    assert ct2.effective_backend("transformers", "auto", "cpu") == "transformers"
+    assert ct2.effective_backend("ctranslate2", "transformers", "cpu") == "transformers"
+    assert ct2.effective_backend("transformers", "ctranslate2", "cpu") == "ctranslate2"
+    if not ct2.cuda_available():  # auto never picks a GPU backend that cannot run
+        assert ct2.effective_backend("ctranslate2", "auto", "cuda") == "transformers"
+    assert get("opus-mt-tc-big-fr-en").backend == "ctranslate2"
+
+
+def test_compute_types():
+    assert ct2.compute_type("cpu", "float32", "int8") == "int8"
+    assert ct2.compute_type("cpu", "float32", "none") == "float32"
+    assert ct2.compute_type("cuda", "bfloat16", "none") == "bfloat16"
+    assert ct2.compute_type("cuda", "float16", "int8") == "int8_float16"
+
+
+def test_hub_model_converts_from_offline_cache(tiny_models, tmp_path):
+    """A registered OPUS-MT model found in the HF cache is converted beside that cache on first load."""
+    import shutil
+
+    commit = "89abcdef0123456789abcdef0123456789abcdef"
+    repo = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-fr-en"
+    shutil.copytree(tiny_models["marian"], repo / "snapshots" / commit)
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text(commit)
+    loaded = load(get("opus-mt-fr-en"), device="cpu", cache_dir=tmp_path / "hub", backend="ctranslate2")
+    assert loaded.backend == "ctranslate2"
+    assert Path(loaded.converted_path).is_relative_to(tmp_path / "hub-ctranslate2")
+
+
+def test_broken_directory_is_named(tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "config.json").write_text("{}")
+    with pytest.raises(Exception, match="could not be loaded"):
+        load(resolve(str(tmp_path / "broken"), "translation"), device="cpu", backend="ctranslate2", ct2_dir=tmp_path)
