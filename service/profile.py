@@ -46,3 +46,21 @@ def summary_options(settings: Settings) -> ModelOptions:
     if quantize == "auto":
         quantize = "int8" if device_of(settings) == "cpu" else "none"
     return ModelOptions(backend="transformers", quantize=quantize)
+
+
+def convert_for_settings(settings: Settings, spec: ModelSpec, source_dir) -> tuple[object, bool] | None:
+    """Fetch-time step: when the settings run ``spec`` on CTranslate2 here, convert its checkpoint in
+    ``source_dir`` (once) for the compute type loading will ask for. Returns (converted path, converted now), or
+    None when no conversion is needed."""
+    from models.device import pick_dtype
+
+    if spec.task != "translation":
+        return None
+    options = translation_options(settings, spec)
+    if options.backend != "ctranslate2":
+        return None
+    device = device_of(settings)
+    dtype = str(pick_dtype(settings.dtype, device)).removeprefix("torch.")
+    compute = ct2.compute_type(device, dtype, options.quantize)
+    root = settings.ct2_dir or ct2.default_root(settings.hf_cache_dir)
+    return ct2.ensure_converted(spec.name, source_dir, root, compute)

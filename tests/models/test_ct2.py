@@ -121,3 +121,28 @@ def test_broken_directory_is_named(tmp_path):
     (tmp_path / "broken" / "config.json").write_text("{}")
     with pytest.raises(Exception, match="could not be loaded"):
         load(resolve(str(tmp_path / "broken"), "translation"), device="cpu", backend="ctranslate2", ct2_dir=tmp_path)
+
+
+def test_fetch_converts_when_the_backend_is_ctranslate2(tiny_models, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import models.fetch
+    from models.__main__ import app
+    from service.settings import get_settings
+
+    monkeypatch.setattr(models.fetch, "fetch", lambda spec, cache_dir=None: tiny_models["marian"])
+    monkeypatch.setenv("WIREBRIEF_CT2_DIR", str(tmp_path))
+    monkeypatch.setenv("WIREBRIEF_DEVICE", "cpu")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en", "distilbart-cnn-12-6"])
+        assert result.exit_code == 0, result.output
+        assert "for ctranslate2 (int8)" in result.output
+        [converted] = [p for p in tmp_path.glob("*/int8") if ct2.is_converted(p)]
+        assert converted.parent.name.startswith("opus-mt-fr-en-")
+        monkeypatch.setenv("WIREBRIEF_TRANSLATION_BACKEND", "transformers")
+        get_settings.cache_clear()
+        again = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en"])
+        assert again.exit_code == 0 and "ctranslate2" not in again.output
+    finally:
+        get_settings.cache_clear()

@@ -1,0 +1,94 @@
+"""Random-weight models with the exact published configs of the production checkpoints, laid out as an offline
+Hugging Face cache under the bench's work directory — so the pipeline loads them by their registry names through
+exactly the production path (registry → HF cache → CTranslate2 conversion → load), with no download.
+
+Tokenizers are trained on the benchmark's own news text (so sentences split into about as many pieces as with the
+production tokenizers) and padded to the production vocabulary sizes. Built once per work directory and reused
+(a marker file records what was built); the conversion for CTranslate2 happens here too, as at fetch time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.registry import ModelSpec, get
+from models.tiny import DISTILBART_CNN_12_6, OPUS_MT_FR_EN, OPUS_MT_TC_BIG_FR_EN, build_tiny_bart, build_tiny_marian
+
+from .data import BenchData
+
+BUILDER_VERSION = 1
+MARKER = ".wirebrief-bench.json"
+
+CONFIGS: dict[str, dict] = {
+    "opus-mt-fr-en": OPUS_MT_FR_EN,
+    "opus-mt-tc-big-fr-en": OPUS_MT_TC_BIG_FR_EN,
+    "distilbart-cnn-12-6": DISTILBART_CNN_12_6,
+}
+TRANSLATION_ARCHS = ("opus-mt-fr-en", "opus-mt-tc-big-fr-en")
+SUMMARY_ARCH = "distilbart-cnn-12-6"
+
+
+@dataclass
+class BenchModel:
+    name: str
+    spec: ModelSpec
+    path: Path
+    built_seconds: float
+
+
+def hub_dir(work_dir: Path) -> Path:
+    return Path(work_dir) / "hub"
+
+
+def _key(name: str, data: BenchData, tokenizer_vocab: int) -> str:
+    payload = json.dumps(
+        {"config": CONFIGS[name], "builder": BUILDER_VERSION, "data": data.source, "vocab": tokenizer_vocab},
+        sort_keys=True,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def prepare(work_dir: Path, names: list[str], data: BenchData, log=print) -> dict[str, BenchModel]:
+    """Build (or reuse) each named model in the work directory's HF cache; returns them by registry name."""
+    import time
+
+    out: dict[str, BenchModel] = {}
+    small = data.source.startswith("tiny")
+    for name in names:
+        spec = get(name)
+        config = CONFIGS[name]
+        tokenizer_vocab = 300 if small else 8000
+        key = _key(name, data, tokenizer_vocab)
+        commit = spec.revision or hashlib.sha1(f"wirebrief-bench:{name}".encode()).hexdigest()
+        repo = hub_dir(work_dir) / f"models--{spec.hub_id.replace('/', '--')}"
+        snapshot = repo / "snapshots" / commit
+        marker = snapshot / MARKER
+        started = time.perf_counter()
+        if marker.exists() and json.loads(marker.read_text()).get("key") == key:
+            built = 0.0
+        else:
+            log(f"building random-weight {name} ({spec.architecture}, d_model {config['d_model']}) …")
+            if snapshot.exists():
+                shutil.rmtree(snapshot)
+            corpora = {"fr": data.fr_lines, "en": data.en_lines}
+            # The vocabulary size comes from the padded tokenizer (pad_vocab_to), equal to the config's.
+            sizes = {k: v for k, v in config.items() if k != "vocab_size"}
+            if spec.task == "translation":
+                build_tiny_marian(
+                    snapshot, vocab_size=tokenizer_vocab, pad_vocab_to=config["vocab_size"], corpora=corpora, **sizes
+                )
+            else:
+                build_tiny_bart(
+                    snapshot, vocab_size=tokenizer_vocab, pad_vocab_to=config["vocab_size"], corpora=corpora, **sizes
+                )
+            (repo / "refs").mkdir(parents=True, exist_ok=True)
+            (repo / "refs" / "main").write_text(commit)
+            marker.write_text(json.dumps({"key": key, "name": name}))
+            built = time.perf_counter() - started
+        out[name] = BenchModel(name=name, spec=spec, path=snapshot, built_seconds=built)
+    return out
+
