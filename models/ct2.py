@@ -101,17 +101,31 @@ def is_converted(path: Path) -> bool:
     return (Path(path) / MARKER).exists() and (Path(path) / "model.bin").exists()
 
 
+def _converter(source_dir: Path):
+    """ctranslate2's TransformersConverter, patched for transformers 5: its BART loader reads
+    ``config.normalize_before``, which BartConfig no longer defines (BART is post-norm: False)."""
+    from ctranslate2.converters import TransformersConverter
+
+    class Converter(TransformersConverter):
+        def load_model(self, model_class, model_name_or_path, **kwargs):
+            model = super().load_model(model_class, model_name_or_path, **kwargs)
+            if model.config.model_type == "bart" and not hasattr(model.config, "normalize_before"):
+                model.config.normalize_before = False
+            return model
+
+    return Converter(str(source_dir))
+
+
 def convert(source_dir: Path, out_dir: Path, quantization: str) -> Path:
     """Convert the Hugging Face checkpoint in ``source_dir`` to a CTranslate2 model in ``out_dir``, storing
     weights as ``quantization`` (int8, float16, bfloat16, float32, int8_float16 …). Returns ``out_dir``."""
     import ctranslate2
-    from ctranslate2.converters import TransformersConverter
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
     try:
-        TransformersConverter(str(source_dir)).convert(str(tmp), quantization=quantization, force=True)
+        _converter(source_dir).convert(str(tmp), quantization=quantization, force=True)
         marker = {
             "source": str(Path(source_dir).resolve()),
             "fingerprint": fingerprint(source_dir),

@@ -57,7 +57,9 @@ class LoadedModel:
     load_seconds: float
     backend: str = "transformers"
     config: Any = None
-    """The Hugging Face config (generation ids such as ``forced_eos_token_id``) for either backend."""
+    """The Hugging Face model config, for either backend."""
+    generation: Any = None
+    """The checkpoint's ``GenerationConfig`` (decoder start, forced BOS/EOS ids), for either backend."""
     converted_path: str | None = None
 
 
@@ -142,6 +144,7 @@ def _load_uncached(
         dtype=dtype_name,
         load_seconds=time.perf_counter() - started,
         config=model.config,
+        generation=getattr(model, "generation_config", None),
     )
 
 
@@ -163,7 +166,7 @@ def _load_ct2(
             "(pip install -r requirements.txt), or set WIREBRIEF_TRANSLATION_BACKEND=transformers"
         )
     import ctranslate2
-    from transformers import AutoConfig, AutoTokenizer
+    from transformers import AutoConfig, AutoTokenizer, GenerationConfig
 
     started = time.perf_counter()
     device_name = pick_device(device)
@@ -180,6 +183,10 @@ def _load_ct2(
         config = AutoConfig.from_pretrained(str(source))
     except (OSError, ValueError) as exc:
         raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
+    try:
+        generation = GenerationConfig.from_pretrained(str(source))
+    except OSError:  # no generation_config.json: derived from the model config, as transformers does
+        generation = GenerationConfig.from_model_config(config)
     root = Path(ct2_dir) if ct2_dir else ct2.default_root(cache_dir)
     try:
         converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type)
@@ -204,6 +211,7 @@ def _load_ct2(
         load_seconds=time.perf_counter() - started,
         backend="ctranslate2",
         config=config,
+        generation=generation,
         converted_path=str(converted),
     )
 

@@ -157,11 +157,14 @@ class Pipeline:
             return CentralitySummarizer(), []
         if settings.summary_model == "extractive-lead":
             return LeadSummarizer(), []
+        from service.summarize.ct2 import CT2Seq2SeqSummarizer
         from service.summarize.seq2seq import Seq2SeqSummarizer
 
         spec = resolve(settings.summary_model, "summarization")
-        summarizer = Seq2SeqSummarizer(
-            cls._load(settings, spec, summary_options(settings)),
+        loaded = cls._load(settings, spec, summary_options(settings, spec))
+        engine = CT2Seq2SeqSummarizer if loaded.backend == "ctranslate2" else Seq2SeqSummarizer
+        summarizer = engine(
+            loaded,
             lambda text: [s.text for s in split_sentences(text, "en")],
             num_beams=settings.summary_num_beams,
             max_time=settings.max_time,

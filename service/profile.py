@@ -2,9 +2,9 @@
 translation backend and quantization, the summarizer's quantization. The defaults come from the measurements in
 README "Performance" (`python -m eval bench`):
 
-- CPU: OPUS-MT on CTranslate2 int8 (batched beam search), summarizer with torch dynamic int8;
-- CUDA: OPUS-MT on CTranslate2 in float16/bfloat16 (a CUDA build of ctranslate2; else transformers in that
-  dtype), summarizer in bfloat16/float16. No quantization on GPU.
+- CPU: OPUS-MT and distilbart on CTranslate2 int8 (batched beam search, cross-request batching);
+- CUDA: the same backends in bfloat16 (float16 where the GPU lacks bf16) — a CUDA build of ctranslate2, else
+  transformers in that dtype. No quantization on GPU.
 """
 
 from __future__ import annotations
@@ -41,11 +41,24 @@ def translation_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
     return ModelOptions(backend=backend, quantize=quantize)
 
 
-def summary_options(settings: Settings) -> ModelOptions:
+def summary_options(settings: Settings, spec: ModelSpec | None = None) -> ModelOptions:
+    device = device_of(settings)
+    backend = "transformers"
+    if spec is not None:
+        backend = ct2.effective_backend(spec.backend, settings.summary_backend, device)
     quantize = settings.summary_quantize
     if quantize == "auto":
-        quantize = "int8" if device_of(settings) == "cpu" else "none"
-    return ModelOptions(backend="transformers", quantize=quantize)
+        quantize = "int8" if device == "cpu" else "none"
+    return ModelOptions(backend=backend, quantize=quantize)
+
+
+def model_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
+    """Options for a translation or summarization model (chat models always run on transformers)."""
+    if spec.task == "translation":
+        return translation_options(settings, spec)
+    if spec.task == "summarization":
+        return summary_options(settings, spec)
+    return ModelOptions(backend="transformers", quantize="none")
 
 
 def convert_for_settings(settings: Settings, spec: ModelSpec, source_dir) -> tuple[object, bool] | None:
@@ -54,9 +67,7 @@ def convert_for_settings(settings: Settings, spec: ModelSpec, source_dir) -> tup
     None when no conversion is needed."""
     from models.device import pick_dtype
 
-    if spec.task != "translation":
-        return None
-    options = translation_options(settings, spec)
+    options = model_options(settings, spec)
     if options.backend != "ctranslate2":
         return None
     device = device_of(settings)

@@ -76,8 +76,15 @@ class Settings(BaseSettings):
         description="int8 weights for translation. auto = int8 with the ctranslate2 backend on CPU, else none "
         "(torch's dynamic int8 scales activations per batch, so batched output could differ from one-at-a-time).",
     )
+    summary_backend: Literal["auto", "transformers", "ctranslate2"] = Field(
+        "auto",
+        description="Seq2seq summarizer engine. auto = the registry's choice (ctranslate2 for distilbart/BART-CNN; "
+        "transformers for local directories, or when ctranslate2 is missing / has no GPU build).",
+    )
     summary_quantize: Literal["auto", "none", "int8"] = Field(
-        "auto", description="int8 dynamic quantization of the seq2seq summarizer. auto = int8 on CPU, none on CUDA."
+        "auto",
+        description="int8 weights for the seq2seq summarizer (CTranslate2 int8, or torch dynamic int8 on the "
+        "transformers backend). auto = int8 on CPU, none on CUDA.",
     )
     ct2_dir: Path | None = Field(
         None, description="Where CTranslate2 copies of checkpoints are kept (default: beside the HF cache)."

@@ -12,12 +12,23 @@ from __future__ import annotations
 from .hf import HFTranslator
 
 
+def forced_ids(loaded) -> tuple[int | None, int | None]:
+    """(forced BOS id, forced EOS id) that transformers' generate would apply for this checkpoint."""
+    ids = []
+    for name in ("forced_bos_token_id", "forced_eos_token_id"):
+        value = getattr(loaded.generation, name, None) if loaded.generation is not None else None
+        if value is None:
+            value = getattr(loaded.config, name, None)
+        ids.append(value)
+    return ids[0], ids[1]
+
+
 class CT2Translator(HFTranslator):
     """``loaded.model`` is a ``ctranslate2.Translator``; ``loaded.tokenizer`` the checkpoint's HF tokenizer."""
 
     @property
     def _forces_eos(self) -> bool:
-        return getattr(self.loaded.config, "forced_eos_token_id", None) is not None
+        return forced_ids(self.loaded)[1] is not None
 
     def _generate(self, ids: list[list[int]], max_new_tokens: int, max_time: float | None) -> list[str]:
         # max_time: CTranslate2 cannot stop mid-batch; the deadline is checked between batches (HFTranslator).
