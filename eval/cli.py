@@ -7,6 +7,11 @@ import typer
 app = typer.Typer(help="wirebrief evaluation harness", no_args_is_help=True, add_completion=False)
 
 
+@app.callback()
+def _group() -> None:
+    """wirebrief evaluation harness (keeps sub-command names even while only one command is registered)."""
+
+
 def main() -> None:
     _register()
     app()

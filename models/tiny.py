@@ -111,7 +111,9 @@ def build_tiny_marian(
     tgt.rename(out_dir / "target.spm")
     for leftover in out_dir.glob("*.vocab"):
         leftover.unlink()
-    vocab = _marian_vocab(out_dir / "source.spm", out_dir / "target.spm", size=pad_vocab_to)
+    vocab = _marian_vocab(
+        out_dir / "source.spm", out_dir / "target.spm", size=pad_vocab_to, fill_lines=corpora.get("en") or corpus("en")
+    )
     (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(out_dir / "source.spm"),
@@ -147,7 +149,7 @@ def build_tiny_marian(
     return out_dir
 
 
-def _marian_vocab(*spm_paths: Path, size: int | None = None) -> dict[str, int]:
+def _marian_vocab(*spm_paths: Path, size: int | None = None, fill_lines: list[str] | None = None) -> dict[str, int]:
     """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, placeholders up to ``size``,
     <pad> last."""
     import sentencepiece as spm
@@ -159,15 +161,44 @@ def _marian_vocab(*spm_paths: Path, size: int | None = None) -> dict[str, int]:
             piece = proc.id_to_piece(i)
             if piece not in vocab and piece != "<unk>":
                 vocab[piece] = len(vocab)
-    _fill(vocab, (size or 0) - 1)
+    _fill(vocab, (size or 0) - 1, fill_lines or [], "▁")
     vocab["<pad>"] = len(vocab)
     return vocab
 
 
-def _fill(vocab: dict[str, int], size: int) -> None:
-    """Append placeholder entries until ``vocab`` has ``size`` entries (none when it already has)."""
-    while len(vocab) < size:
-        vocab[f"<fill{len(vocab)}>"] = len(vocab)
+def _words(lines: list[str]) -> list[str]:
+    import re
+
+    return list(dict.fromkeys(w.lower() for line in lines for w in re.findall(r"[A-Za-z]+", line)))
+
+
+def _word_lines(lines: list[str]) -> list[str]:
+    words = _words(lines)
+    return [" ".join(words[i : i + 64]) for i in range(0, len(words), 64)] + [
+        " ".join(w.capitalize() for w in words[i : i + 64]) for i in range(0, len(words), 64)
+    ]
+
+
+def _fill(vocab: dict[str, int], size: int, lines: list[str], space: str) -> None:
+    """Append placeholder entries until ``vocab`` has ``size`` entries (none when it already has).
+
+    Placeholders are whole English words from ``lines`` (with a capitalized and punctuated variant each, then
+    numbered ones), marked as word starts with ``space``. Random weights pick placeholders most of the time, so
+    this makes their output decode to word-like English of realistic length rather than to markup — which keeps
+    what the summarizer reads, in a benchmark, about as long as a real translation."""
+    import itertools
+
+    words = _words(lines)
+    variants = ("{w}", "{W}", "{w},", "{w}.", "{W},", "{w}s", "{W}.")
+    candidates = itertools.chain(
+        (space + v.format(w=w, W=w.capitalize()) for v in variants for w in words),
+        (f"{space}w{i}" for i in itertools.count()),
+    )
+    for piece in candidates:
+        if len(vocab) >= size:
+            return
+        if piece not in vocab:
+            vocab[piece] = len(vocab)
 
 
 def build_tiny_bart(
@@ -189,8 +220,13 @@ def build_tiny_bart(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     bpe = ByteLevelBPETokenizer()
+    lines = (corpora or {}).get("en") or corpus("en")
+    if pad_vocab_to:
+        # Also learn every corpus word, lower-case and capitalized, as one token, so that the word-like output of
+        # random weights (see _fill) is read back at about one token per word, as real English is by BART's BPE.
+        lines = lines + _word_lines(lines)
     bpe.train_from_iterator(
-        (corpora or {}).get("en") or corpus("en"),
+        lines,
         vocab_size=vocab_size,
         min_frequency=1,
         special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
@@ -200,7 +236,7 @@ def build_tiny_bart(
     if pad_vocab_to:
         vocab_path = out_dir / "vocab.json"
         vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
-        _fill(vocab, pad_vocab_to)
+        _fill(vocab, pad_vocab_to, (corpora or {}).get("en") or corpus("en"), "Ġ")
         vocab_path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = BartTokenizer(vocab=str(out_dir / "vocab.json"), merges=str(out_dir / "merges.txt"))
     config_kwargs = dict(

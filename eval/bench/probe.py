@@ -1,5 +1,5 @@
 """Run in a fresh process by the bench (``python -m eval.bench.probe``): cold start to ready, one dispatch end to
-end with time to the first translated paragraph, and peak resident memory — the figures that only mean something
+end (translate + summarize) and again warm (time to the first translated paragraph), and peak resident memory — the figures that only mean something
 in a process that has loaded nothing before.
 
 Settings come from the environment (WIREBRIEF_*), as for a real start. ``WIREBRIEF_BENCH_T0`` is the parent's
@@ -21,12 +21,13 @@ def main(argv: list[str]) -> dict:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--dispatch", required=True, help="file holding the dispatch text")
-    parser.add_argument("--forced-new-tokens", type=int, default=40)
+    parser.add_argument("--forced-ratio", type=float, default=1.0,
+                        help="translations forced to this × source tokens (0 = the settings' own decoding)")
     parser.add_argument("--summaries", default="headline,lede,bullets,paragraph")
+    parser.add_argument("--no-warm", action="store_true", help="skip the second (warm) request")
     args = parser.parse_args(argv)
     t0 = float(os.environ.get("WIREBRIEF_BENCH_T0", time.time()))
 
-    from service.events import ParagraphReady
     from service.pipeline import Pipeline
     from service.settings import get_settings
     from service.translate.decoding import DecodingConfig
@@ -34,47 +35,69 @@ def main(argv: list[str]) -> dict:
     imported = time.time() - t0
     settings = get_settings()
     decoding = DecodingConfig.from_settings(settings)
-    if args.forced_new_tokens:
-        decoding = DecodingConfig(**{**decoding.signature(), "forced_new_tokens": args.forced_new_tokens})
+    if args.forced_ratio:
+        decoding = DecodingConfig(**{**decoding.signature(), "forced_ratio": args.forced_ratio})
     pipeline = Pipeline.from_settings(settings, decoding=decoding)
     ready = time.time() - t0
     rss_ready = _peak_rss_mb()
 
     text = open(args.dispatch, encoding="utf-8").read()
-    first: list[float] = []
-    paragraphs: list[float] = []
-    started = time.perf_counter()
-
-    def listener(event) -> None:
-        if isinstance(event, ParagraphReady):
-            paragraphs.append(time.perf_counter() - started)
-
     summaries = [s for s in args.summaries.split(",") if s]
-    result = pipeline.run(text, summaries=summaries, source_language="fr", listener=listener)
-    total = time.perf_counter() - started
-    first = paragraphs[:1]
+    # The first request, end to end (lazy set-up such as the language detector included), then the same dispatch
+    # again, translation only, with the sentence cache emptied: time to first paragraph in a warm process.
+    first = _dispatch(pipeline, text, summaries)
+    warm = None
+    if not args.no_warm:
+        pipeline.stacks["fr"].cache.clear()
+        warm = _dispatch(pipeline, text, [])
     out = {
         "import_s": imported,
         "cold_start_s": ready,
         "peak_rss_ready_mb": rss_ready,
         "peak_rss_mb": _peak_rss_mb(),
-        "dispatch_words": len(text.split()),
-        "dispatch_sentences": len(result.sentences()),
-        "dispatch_paragraphs": len(result.paragraphs),
-        "first_paragraph_s": first[0] if first else None,
-        "first_paragraph_sentences": len(result.paragraphs[0].sentences) if result.paragraphs else 0,
-        "paragraph_times_s": paragraphs,
-        "dispatch_s": total,
-        "timings": result.timings,
-        "summary_methods": {k: v.method for k, v in result.summaries.items()},
-        "models": [m.model_dump() for m in result.models],
+        "first_request": first,
+        "warm_request": warm,
+        "models": [m.model_dump() for m in pipeline.models_used()],
     }
     pipeline.close()
     return out
 
 
+def _dispatch(pipeline, text: str, summaries: list[str]) -> dict:
+    """Run one dispatch as the app does (language detected, default summarizer); when each paragraph arrived."""
+    from service.events import ParagraphReady
+
+    arrivals: list[float] = []
+    started = time.perf_counter()
+
+    def listener(event) -> None:
+        if isinstance(event, ParagraphReady):
+            arrivals.append(time.perf_counter() - started)
+
+    result = pipeline.run(text, summaries=summaries, listener=listener)
+    return {
+        "seconds": time.perf_counter() - started,
+        "words": len(text.split()),
+        "sentences": len(result.sentences()),
+        "paragraphs": len(result.paragraphs),
+        "first_paragraph_s": arrivals[0] if arrivals else None,
+        "first_paragraph_sentences": len(result.paragraphs[0].sentences) if result.paragraphs else 0,
+        "paragraph_arrivals_s": arrivals,
+        "timings": result.timings,
+        "summary_methods": {k: v.method for k, v in result.summaries.items()},
+        "language": result.language.code,
+    }
+
+
 def _peak_rss_mb() -> float:
-    """Peak resident set size of this process so far, in MB (Linux reports ru_maxrss in KiB)."""
+    """Peak resident set size of this process so far, in MB: VmHWM from /proc (Linux). Not ``ru_maxrss``, which
+    survives exec: a child started from a big parent would report the parent's peak."""
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 if sys.platform != "darwin" else peak / 1024 / 1024
 

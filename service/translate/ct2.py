@@ -40,7 +40,7 @@ class CT2Translator(HFTranslator):
             "return_scores": False,
             "max_batch_size": 0,
         }
-        if self.decoding.forced_new_tokens:
+        if self.decoding.forces_length:
             kwargs["min_decoding_length"] = length
         if self.decoding.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = self.decoding.no_repeat_ngram_size

@@ -18,6 +18,14 @@ class DecodingConfig:
     forced_new_tokens: int = 0
     """Benchmark only (never a setting): every sentence generates exactly this many new tokens
     (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
+    forced_ratio: float = 0.0
+    """Benchmark only: every sentence generates exactly ``forced_ratio`` × its source tokens, rounded up to the
+    length bucket (as a batch runs until its longest sentence ends) — a realistic length for a whole dispatch."""
+
+    @property
+    def forces_length(self) -> bool:
+        """True when min_new_tokens = max_new_tokens = ``new_token_cap`` (benchmark overrides)."""
+        return bool(self.forced_new_tokens or self.forced_ratio)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "DecodingConfig":
@@ -33,14 +41,15 @@ class DecodingConfig:
         length share a cap — batches never mix caps, which keeps batched output equal to one-at-a-time output."""
         if self.forced_new_tokens:
             return self.forced_new_tokens
+        if self.forced_ratio:
+            forced = math.ceil(self.forced_ratio * source_tokens / self.length_bucket) * self.length_bucket
+            return max(self.length_bucket, forced)
         raw = self.new_tokens_ratio * source_tokens + 10
         bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket
         return int(min(self.max_new_tokens, bucketed))
 
     def generate_kwargs(self) -> dict:
         kwargs = {"num_beams": self.num_beams, "do_sample": False, "early_stopping": True}
-        if self.forced_new_tokens:
-            kwargs["min_new_tokens"] = self.forced_new_tokens
         if self.no_repeat_ngram_size:
             kwargs["no_repeat_ngram_size"] = self.no_repeat_ngram_size
         return kwargs

@@ -77,6 +77,8 @@ class HFTranslator:
         batch = tok.pad({"input_ids": ids}, return_tensors="pt", padding=True)
         batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
         kwargs = self.decoding.generate_kwargs()
+        if self.decoding.forces_length:
+            kwargs["min_new_tokens"] = max_new_tokens
         if max_time is not None:
             kwargs["max_time"] = max_time
         generated = self.loaded.model.generate(**batch, max_new_tokens=max_new_tokens, **kwargs)
