@@ -21,9 +21,11 @@ class BenchData:
 
     def news_sentences(self, n: int = 16, min_words: int = 18, max_words: int = 35, skip: int = 0) -> list[str]:
         """``n`` distinct sentences of news length (min..max words), in file order, after ``skip`` of them."""
-        chosen = [s for s in dict.fromkeys(self.fr_lines) if min_words <= len(s.split()) <= max_words]
-        chosen = chosen[skip : skip + n]
-        while len(chosen) < n and chosen:  # tiny corpus: repeat rather than fail (numbers say how many)
+        distinct = list(dict.fromkeys(self.fr_lines))
+        chosen = [s for s in distinct if min_words <= len(s.split()) <= max_words][skip : skip + n]
+        if len(chosen) < n:  # a small corpus (the tiny fallback): take any length
+            chosen = distinct[skip : skip + n]
+        while len(chosen) < n and chosen:  # and repeat rather than fail (the report gives the count)
             chosen += chosen[: n - len(chosen)]
         return chosen
 
@@ -44,9 +46,15 @@ class BenchData:
         return "\n\n".join(" ".join(p) for p in paragraphs)
 
     def pool(self, n: int, skip: int = 200) -> list[str]:
-        """``n`` distinct full sentences for load tests (each request its own sentences, so no cache hits)."""
-        out = [s for s in dict.fromkeys(self.fr_lines[skip:]) if 8 <= len(s.split()) <= 40]
-        return out[:n]
+        """``n`` distinct full sentences for load tests (each request its own sentences, so no cache hits), from
+        line ``skip`` on. A small corpus (the tiny fallback) is stretched with numbered copies."""
+        lines = self.fr_lines[skip % len(self.fr_lines) :] + self.fr_lines[: skip % len(self.fr_lines)]
+        out = [s for s in dict.fromkeys(lines) if 8 <= len(s.split()) <= 40][:n]
+        base, k = list(out), 2
+        while len(out) < n and base:
+            out += [f"{s} ({k})" for s in base][: n - len(out)]
+            k += 1
+        return out
 
 
 def load_data(data_root: Path | None) -> BenchData:

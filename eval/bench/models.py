@@ -28,6 +28,10 @@ CONFIGS: dict[str, dict] = {
     "opus-mt-tc-big-fr-en": OPUS_MT_TC_BIG_FR_EN,
     "distilbart-cnn-12-6": DISTILBART_CNN_12_6,
 }
+_TINY = dict(d_model=16, encoder_layers=1, decoder_layers=1, encoder_attention_heads=2, decoder_attention_heads=2,
+             encoder_ffn_dim=32, decoder_ffn_dim=32, vocab_size=1000)
+TINY_CONFIGS: dict[str, dict] = {name: {**config, **_TINY} for name, config in CONFIGS.items()}
+"""The same architectures at toy sizes: the bench's machinery end to end in seconds (tests, `--tiny`)."""
 TRANSLATION_ARCHS = ("opus-mt-fr-en", "opus-mt-tc-big-fr-en")
 SUMMARY_ARCH = "distilbart-cnn-12-6"
 
@@ -44,27 +48,33 @@ def hub_dir(work_dir: Path) -> Path:
     return Path(work_dir) / "hub"
 
 
-def _key(name: str, data: BenchData, tokenizer_vocab: int) -> str:
+def _key(config: dict, data: BenchData, tokenizer_vocab: int) -> str:
     payload = json.dumps(
-        {"config": CONFIGS[name], "builder": BUILDER_VERSION, "data": data.source, "vocab": tokenizer_vocab},
+        {"config": config, "builder": BUILDER_VERSION, "data": data.source, "vocab": tokenizer_vocab},
         sort_keys=True,
     )
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-def prepare(work_dir: Path, names: list[str], data: BenchData, log=print) -> dict[str, BenchModel]:
-    """Build (or reuse) each named model in the work directory's HF cache; returns them by registry name."""
+def prepare(
+    work_dir: Path, names: list[str], data: BenchData, log=print, configs: dict[str, dict] | None = None
+) -> dict[str, BenchModel]:
+    """Build (or reuse) each named model in the work directory's HF cache; returns them by registry name.
+    ``configs`` replaces the production sizes (tests run the whole bench on tiny ones)."""
+    configs = configs or CONFIGS
     import time
 
     out: dict[str, BenchModel] = {}
     small = data.source.startswith("tiny")
     for name in names:
         spec = get(name)
-        config = CONFIGS[name]
+        config = configs[name]
         # Translation: sentencepiece models of 8000 pieces per language trained on the news text. Summarizer: a
         # byte-level BPE trained up to the production size (it learns every corpus word as one token).
-        tokenizer_vocab = 300 if small else (8000 if spec.task == "translation" else config["vocab_size"])
-        key = _key(name, data, tokenizer_vocab)
+        tokenizer_vocab = 300 if small else 8000
+        if spec.task == "summarization":
+            tokenizer_vocab = max(tokenizer_vocab, config["vocab_size"])
+        key = _key(config, data, tokenizer_vocab)
         commit = spec.revision or hashlib.sha1(f"wirebrief-bench:{name}".encode()).hexdigest()
         repo = hub_dir(work_dir) / f"models--{spec.hub_id.replace('/', '--')}"
         snapshot = repo / "snapshots" / commit

@@ -15,7 +15,7 @@ from service.settings import Settings, get_settings
 
 from . import concurrency, dispatch, throughput
 from .data import load_data
-from .models import SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
+from .models import CONFIGS, SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
 
 TARGETS = {
     "pipeline_vs_naive": 10.0,
@@ -45,6 +45,10 @@ class BenchOptions:
     cache_paragraphs: int = 0
     """Paragraphs of the dispatch used for the sentence-cache figures (0 = all)."""
     probe_timeout: float = 1800.0
+    configs: dict[str, dict] | None = None
+    """Model sizes by registry name (default: the production configs; tests pass tiny ones)."""
+    data_root: Path | None = None
+    """Where newstest2013 is (default: the settings' data_root; the tiny corpus when it is missing)."""
     log: Callable[[str], None] = print
 
     @classmethod
@@ -108,12 +112,13 @@ def run_bench(opts: BenchOptions) -> dict:
         "machine": machine(),
         "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in opts.__dict__.items() if k != "log"},
+        "model_configs": opts.configs or {k: CONFIGS[k] for k in [*opts.archs, SUMMARY_ARCH]},
         "archs": {},
     }
-    data = load_data(get_settings().data_root)
+    data = load_data(opts.data_root or get_settings().data_root)
     out["data"] = data.source
     log(f"data: {data.source}")
-    models = prepare(opts.work_dir, [*opts.archs, SUMMARY_ARCH], data, log=log)
+    models = prepare(opts.work_dir, [*opts.archs, SUMMARY_ARCH], data, log=log, configs=opts.configs)
     out["models_built_s"] = {k: m.built_seconds for k, m in models.items()}
     settings = profile_settings(opts, opts.archs[0], SUMMARY_ARCH)
     for name, model in models.items():  # fetch-time conversion, as `python -m models fetch` does

@@ -22,6 +22,9 @@ def bench(
     ),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda (cuda: bf16/fp16 rows; int8-torch rows skipped)."),
     arch: Optional[list[str]] = typer.Option(None, "--arch", help="Translation architecture(s) to run."),
+    tiny: bool = typer.Option(
+        False, "--tiny", hidden=True, help="Toy model sizes: checks the machinery in seconds; figures meaningless."
+    ),
 ) -> None:
     """Benchmark: naive baseline vs the pipeline's default profile vs each speed option vs CTranslate2 int8."""
     import os
@@ -34,9 +37,14 @@ def bench(
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     work = work_dir or Path(platformdirs.user_cache_dir("wirebrief")) / "bench"
-    overrides = {"device": device}
+    overrides: dict = {"device": device}
     if arch:
         overrides["archs"] = list(arch)
+    if tiny:
+        from eval.bench.models import TINY_CONFIGS
+
+        overrides.update(configs=TINY_CONFIGS, sentences=4, unbatched=1, users=2, requests_per_user=1,
+                         forced_new_tokens=8, probe_timeout=600)
     opts = BenchOptions.for_mode(work, quick, log=lambda m: typer.echo(m, err=True), **overrides)
     out = run_bench(opts)
     text = render(out)
