@@ -28,8 +28,12 @@ def main(argv: list[str]) -> dict:
     args = parser.parse_args(argv)
     t0 = float(os.environ.get("WIREBRIEF_BENCH_T0", time.time()))
 
+    from transformers.utils import logging as hf_logging
+
     from service.pipeline import Pipeline
     from service.settings import get_settings
+
+    hf_logging.disable_progress_bar()
     from service.translate.decoding import DecodingConfig
 
     imported = time.time() - t0

@@ -12,15 +12,16 @@ def _f(value, digits: int = 2, suffix: str = "") -> str:
 def throughput_table(arch: str, res: dict) -> list[str]:
     lines = [
         f"### {arch} — {res['sentences']} news sentences (mean {res['mean_source_words']:.1f} words), "
-        "outputs forced to 40 new tokens",
+        f"outputs forced to {res.get('forced_new_tokens', 40)} new tokens (tokens/s counts them without the end token)",
         "",
-        "| | engine | beams | sentences/s | tokens/s | × naive (a) | × CT2 int8 (d) |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| | engine | weights | beams | sentences/s | tokens/s | × naive (a) | × CT2 int8 (d) |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
     ]
     for row in res["throughput"]:
         note = f" ({row['note']})" if row.get("note") else ""
         lines.append(
-            f"| {row['group']} | {row['label']}{note} | {row['beams']} | {_f(row['sentences_per_s'])} | "
+            f"| {row['group']} | {row['label']}{note} | {row.get('weights', '')} | {row['beams']} | "
+            f"{_f(row['sentences_per_s'])} | "
             f"{_f(row['tokens_per_s'], 1)} | {_f(row['vs_naive'], 1, '×')} | {_f(row['vs_ct2_int8'], 2, '×')} |"
         )
     return lines

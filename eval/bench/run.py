@@ -103,6 +103,7 @@ def machine() -> dict:
 
 
 def run_bench(opts: BenchOptions) -> dict:
+    from service.pipeline import WINDOW_SENTENCES
     from service.profile import convert_for_settings, summary_options, translation_options
 
     log = opts.log
@@ -133,6 +134,7 @@ def run_bench(opts: BenchOptions) -> dict:
         "token_budget": settings.token_budget,
         "max_batch_sentences": settings.max_batch_sentences,
         "cross_request_batching": settings.cross_request_batching,
+        "window_sentences": WINDOW_SENTENCES,
         "batch_wait_ms": settings.batch_wait_ms,
     }
     for arch in opts.archs:
@@ -176,7 +178,7 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     subset = throughput.spread(sentences, opts.unbatched, count)
     for engine in engines:
         log(f"[{arch}] preparing {engine.key}")
-        run, tokens = throughput.build(engine, ctx)
+        run, tokens, rows[engine.key].weights = throughput.build(engine, ctx)
         run(sentences[:1])  # warm-up: first-call allocations and kernel selection are not timed
         built[engine.key] = (run, tokens)
         if not engine.batched and engine.kind == "translator":
@@ -194,7 +196,8 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
             run, tokens = built[engine.key]
             throughput.measure(rows[engine.key], run, tokens, sentences if engine.batched or engine.kind != "translator"
                                else subset)
-    result: dict = {"sentences": len(sentences), "mean_source_words": sum(map(count, sentences)) / len(sentences)}
+    result: dict = {"sentences": len(sentences), "mean_source_words": sum(map(count, sentences)) / len(sentences),
+                    "forced_new_tokens": opts.forced_new_tokens}
     naive = rows["naive"].sentences_per_s
     reference = {e.beams: rows[e.key].sentences_per_s for e in engines if e.group == "d"}
     table = []

@@ -35,12 +35,12 @@ class Engine:
 
 
 ENGINES: list[Engine] = [
-    Engine("naive", "naive: transformers fp32, 1 sentence per generate, beam 4", "a"),
+    Engine("naive", "naive: transformers, 1 sentence per generate, beam 4", "a"),
     Engine("batched", "+ length-sorted batches under the token budget", "c", batched=True),
     Engine("greedy", "+ greedy (beam 1)", "c", beams=1),
     Engine("int8-torch", "+ int8 dynamic quantization (torch)", "c", quantize="int8"),
     Engine("threads-1", "+ 1 thread instead of 1 per core", "c", threads=1),
-    Engine("ct2-fp32", "+ CTranslate2 backend (float32)", "c", backend="ctranslate2"),
+    Engine("ct2-fp32", "+ CTranslate2 backend (no quantization)", "c", backend="ctranslate2"),
     Engine("ct2-int8", "+ CTranslate2 backend int8", "c", backend="ctranslate2", quantize="int8"),
     Engine("batched-int8-torch", "batched + int8 (torch)", "c+", quantize="int8", batched=True),
     Engine("batched-greedy-int8-torch", "batched + int8 (torch) + greedy", "c+", quantize="int8", batched=True, beams=1),
@@ -66,6 +66,8 @@ class Row:
     engine: Engine
     samples: list[Sample] = field(default_factory=list)
     note: str = ""
+    weights: str = ""
+    """What actually ran: backend + dtype/compute type of the loaded model (e.g. 'ctranslate2 int8')."""
 
     @property
     def best(self) -> Sample | None:
@@ -88,6 +90,7 @@ class Row:
             "tokens_per_s": self.tokens_per_s,
             "samples": [asdict(s) for s in self.samples],
             "note": self.note,
+            "weights": self.weights,
         }
 
 
@@ -139,7 +142,7 @@ def torch_threads(n: int):
 
 
 def build(engine: Engine, ctx: Context):
-    """(translate callable, token counter) for an engine."""
+    """(translate callable, token counter, 'backend dtype' of what runs) for an engine."""
     decoding = DecodingConfig(num_beams=engine.beams, forced_new_tokens=ctx.forced_new_tokens)
     if engine.kind == "pipeline":
         pipeline = ctx.pipeline_factory(engine.beams)
@@ -149,7 +152,7 @@ def build(engine: Engine, ctx: Context):
             stack.cache.clear()  # time translations, not cache hits
             return stack.translator.translate(sentences)
 
-        return run, lambda: stack.base.generated_tokens
+        return run, lambda: stack.base.generated_tokens, _weights(stack.base.loaded)
     loaded = load(
         ctx.spec, device=ctx.device, cache_dir=ctx.hub, backend=engine.backend,
         quantize=engine.quantize if ctx.device == "cpu" or engine.backend == "ctranslate2" else "none",
@@ -157,7 +160,7 @@ def build(engine: Engine, ctx: Context):
     )
     if engine.kind == "raw-ct2":
         raw = RawCT2(loaded, engine.beams, ctx.forced_new_tokens)
-        return raw.translate, lambda: raw.generated_tokens
+        return raw.translate, lambda: raw.generated_tokens, _weights(loaded)
     cls = CT2Translator if engine.backend == "ctranslate2" else HFTranslator
     translator = cls(
         loaded, decoding, token_budget=ctx.token_budget,
@@ -168,7 +171,11 @@ def build(engine: Engine, ctx: Context):
         with torch_threads(engine.threads):
             return translator.translate(sentences)
 
-    return run, lambda: translator.generated_tokens
+    return run, lambda: translator.generated_tokens, _weights(loaded)
+
+
+def _weights(loaded) -> str:
+    return f"{loaded.backend} {loaded.dtype}"
 
 
 def measure(row: Row, run, tokens, sentences: list[str]) -> Sample:

@@ -36,6 +36,10 @@ def bench(
 
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
     work = work_dir or Path(platformdirs.user_cache_dir("wirebrief")) / "bench"
     overrides: dict = {"device": device}
     if arch:
