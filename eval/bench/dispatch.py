@@ -42,7 +42,13 @@ def cache_resend(pipeline, dispatch: str, fresh_paragraph: str) -> dict:
 
 
 def probe(
-    env: dict[str, str], dispatch: str, summaries: list[str], forced_ratio: float, timeout: float, warm: bool = True
+    env: dict[str, str],
+    dispatch: str,
+    summaries: list[str],
+    forced_ratio: float,
+    timeout: float,
+    warm: int = 1,
+    ready_only: bool = False,
 ) -> dict:
     """Start a fresh Python process on ``env``'s settings and return what eval/bench/probe.py measured there."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
@@ -51,7 +57,7 @@ def probe(
     full_env = {**os.environ, **env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_VERBOSITY": "error"}
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
     command = [sys.executable, "-m", "eval.bench.probe", "--dispatch", path, "--summaries", ",".join(summaries),
-               "--forced-ratio", str(forced_ratio)] + ([] if warm else ["--no-warm"])
+               "--forced-ratio", str(forced_ratio), "--warm", str(warm)] + (["--ready-only"] if ready_only else [])
     try:
         full_env["WIREBRIEF_BENCH_T0"] = repr(time.time())
         done = subprocess.run(command, env=full_env, capture_output=True, text=True, timeout=timeout, cwd=PROJECT_ROOT)

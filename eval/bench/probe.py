@@ -24,7 +24,8 @@ def main(argv: list[str]) -> dict:
     parser.add_argument("--forced-ratio", type=float, default=1.0,
                         help="translations forced to this × source tokens (0 = the settings' own decoding)")
     parser.add_argument("--summaries", default="headline,lede,bullets,paragraph")
-    parser.add_argument("--no-warm", action="store_true", help="skip the second (warm) request")
+    parser.add_argument("--warm", type=int, default=1, help="warm requests after the first (0 = none)")
+    parser.add_argument("--ready-only", action="store_true", help="stop once the models are loaded")
     args = parser.parse_args(argv)
     t0 = float(os.environ.get("WIREBRIEF_BENCH_T0", time.time()))
 
@@ -44,23 +45,27 @@ def main(argv: list[str]) -> dict:
     pipeline = Pipeline.from_settings(settings, decoding=decoding)
     ready = time.time() - t0
     rss_ready = _peak_rss_mb()
+    if args.ready_only:
+        pipeline.close()
+        return {"import_s": imported, "cold_start_s": ready, "peak_rss_ready_mb": rss_ready}
 
     text = open(args.dispatch, encoding="utf-8").read()
     summaries = [s for s in args.summaries.split(",") if s]
     # The first request, end to end (lazy set-up such as the language detector included), then the same dispatch
     # again, translation only, with the sentence cache emptied: time to first paragraph in a warm process.
     first = _dispatch(pipeline, text, summaries)
-    warm = None
-    if not args.no_warm:
+    warm = []
+    for _ in range(args.warm):
         pipeline.stacks["fr"].cache.clear()
-        warm = _dispatch(pipeline, text, [])
+        warm.append(_dispatch(pipeline, text, []))
     out = {
         "import_s": imported,
         "cold_start_s": ready,
         "peak_rss_ready_mb": rss_ready,
         "peak_rss_mb": _peak_rss_mb(),
         "first_request": first,
-        "warm_request": warm,
+        "warm_request": warm[0] if warm else None,
+        "warm_first_paragraph_s": [w["first_paragraph_s"] for w in warm],
         "models": [m.model_dump() for m in pipeline.models_used()],
     }
     pipeline.close()

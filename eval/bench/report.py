@@ -37,15 +37,18 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
         "",
         "| measure | value |",
         "|---|---:|",
-        f"| cold start to ready (process start → models loaded from local weights) | {_f(probe.get('cold_start_s'), 1, ' s')} |",
+        f"| cold start to ready (process start → models loaded from local weights), median of "
+        f"{len(probe.get('cold_starts_s') or [1])} | {_f(probe.get('cold_start_median_s'), 1, ' s')} "
+        f"({', '.join(_f(v, 1) for v in probe.get('cold_starts_s') or [])}) |",
         f"| … of which Python imports | {_f(probe.get('import_s'), 1, ' s')} |",
         f"| {first.get('words', '?')}-word dispatch end to end, first request (translate + {len(first.get('summary_methods', {}))} summaries) "
         f"| {_f(first.get('seconds'), 1, ' s')} |",
         f"| … translate / summarize / detect language | {_f(timings.get('translate'), 1, ' s')} / "
         f"{_f(timings.get('summarize'), 1, ' s')} / {_f(timings.get('detect'), 1, ' s')} |",
         f"| time to first translated paragraph, first request | {_f(first.get('first_paragraph_s'), 2, ' s')} |",
-        f"| time to first translated paragraph, warm ({warm.get('first_paragraph_sentences', '?')} sentences) "
-        f"| {_f(warm.get('first_paragraph_s'), 2, ' s')} |",
+        f"| time to first translated paragraph ({warm.get('first_paragraph_sentences', '?')} sentences), warm, median "
+        f"of {len(probe.get('warm_first_paragraph_s') or [])} | {_f(probe.get('first_paragraph_median_s'), 2, ' s')} "
+        f"({', '.join(_f(v, 2) for v in probe.get('warm_first_paragraph_s') or [])}) |",
         f"| whole translation, warm ({warm.get('sentences', '?')} sentences) | {_f(warm.get('seconds'), 1, ' s')} |",
         f"| peak resident memory, models loaded | {_f(probe.get('peak_rss_ready_mb'), 0, ' MB')} |",
         f"| peak resident memory, after the dispatch | {_f(probe.get('peak_rss_mb'), 0, ' MB')} |",
@@ -96,7 +99,8 @@ def render(out: dict) -> str:
     ]
     for arch, res in out["archs"].items():
         lines += throughput_table(arch, res) + dispatch_lines(arch, res) + [""]
-    lines += ["Targets:"] + target_lines(out)
+    lines += ["Targets (pipeline vs CTranslate2: median ratio of adjacent runs; cold start and first paragraph: "
+              "medians):"] + target_lines(out)
     return "\n".join(lines)
 
 

@@ -5,6 +5,8 @@ sentences and forced output lengths, so sentences/s and tokens/s compare."""
 from __future__ import annotations
 
 import contextlib
+import os
+import statistics
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -59,6 +61,8 @@ class Sample:
     seconds: float
     sentences: int
     tokens: int
+    load: float | None = None
+    """1-minute load average when the sample started (other processes share this machine)."""
 
 
 @dataclass
@@ -180,12 +184,13 @@ def _weights(loaded) -> str:
 
 def measure(row: Row, run, tokens, sentences: list[str]) -> Sample:
     before = tokens()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     started = time.perf_counter()
     outputs = run(sentences)
     seconds = time.perf_counter() - started
     if len(outputs) != len(sentences):
         raise RuntimeError(f"{row.engine.key}: {len(outputs)} outputs for {len(sentences)} sentences")
-    sample = Sample(seconds=seconds, sentences=len(sentences), tokens=tokens() - before)
+    sample = Sample(seconds=seconds, sentences=len(sentences), tokens=tokens() - before, load=load)
     row.samples.append(sample)
     return sample
 
@@ -198,3 +203,11 @@ def spread(sentences: list[str], k: int, length: Callable[[str], int]) -> list[s
     order = sorted(sentences, key=length)
     step = len(order) / k
     return [order[int(step * i + step / 2)] for i in range(k)]
+
+
+def paired_ratio(a: Row, b: Row) -> dict:
+    """Throughput of ``a`` over ``b`` for each pair of adjacent runs: robust to load that changes between pairs."""
+    ratios = [
+        (x.sentences / x.seconds) / (y.sentences / y.seconds) for x, y in zip(a.samples, b.samples) if x.seconds and y.seconds
+    ]
+    return {"ratios": ratios, "median": statistics.median(ratios) if ratios else None}

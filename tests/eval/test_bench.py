@@ -48,6 +48,9 @@ def test_probe_cache_and_concurrency(bench_json):
     res = next(iter(data["archs"].values()))
     probe = res["probe"]
     assert probe["cold_start_s"] > probe["import_s"] > 0
+    assert probe["cold_starts_s"] == [probe["cold_start_s"]] == [probe["cold_start_median_s"]]
+    pairs = res["paired"]["pipeline/ct2-int8-batched"]
+    assert len(pairs["ratios"]) == 2 and pairs["median"] > 0  # quick: two adjacent pipeline/reference runs
     assert 0 < probe["peak_rss_ready_mb"] <= probe["peak_rss_mb"]
     first = probe["first_request"]
     assert 0 < first["first_paragraph_s"] <= first["seconds"]
@@ -64,7 +67,8 @@ def test_probe_cache_and_concurrency(bench_json):
 def test_targets_and_report(bench_json):
     data, markdown, printed = bench_json
     names = {t["target"] for t in data["targets"]}
-    assert {"pipeline_vs_naive", "pipeline_vs_ct2_int8", "first_paragraph_s", "peak_rss_mb", "cold_start_s"} <= names
+    assert {"pipeline_vs_naive", "first_paragraph_s", "peak_rss_mb", "cold_start_s"} <= names
+    assert "pipeline_vs_ct2_int8 (median of adjacent pairs)" in names
     assert all(t["met"] in (True, False) for t in data["targets"])
     assert data["machine"]["cores"] >= 1 and data["default_profile"]["translation"] == "ctranslate2 int8"
     assert "| a | naive" in markdown and "| d | reference: CTranslate2 int8" in markdown and "Targets" in markdown
