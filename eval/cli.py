@@ -8,8 +8,8 @@ app = typer.Typer(help="wirebrief evaluation harness", no_args_is_help=True, add
 
 
 @app.callback()
-def _group() -> None:
-    """wirebrief evaluation harness (keeps sub-command names even while only one command is registered)."""
+def _root() -> None:
+    """wirebrief evaluation harness (a callback keeps `python -m eval NAME` a group even with one command)."""
 
 
 def main() -> None:

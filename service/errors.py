@@ -44,6 +44,13 @@ class UnsupportedLanguage(InputError):
     code = "unsupported_language"
 
 
+class NotFound(WirebriefError):
+    """A stored object (result, job) with this id does not exist."""
+
+    code = "not_found"
+    status = 404
+
+
 class ModelUnavailable(WirebriefError):
     code = "model_unavailable"
     status = 503

@@ -14,9 +14,10 @@ from typing import Iterable, Protocol
 
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
-from service.errors import InputError, LimitExceeded
+from service.brief.service import BriefService
+from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.events import Listener, ParagraphReady, Progress, ignore
-from service.result import Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
+from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
 from service.summarize.fit import count_words, make_summary
@@ -35,7 +36,7 @@ from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
 
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
-SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality")
+SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
 # Translating the first paragraph on its own makes it readable early; later windows batch more sentences.
 WINDOW_SENTENCES = 32
 
@@ -81,6 +82,8 @@ class Pipeline:
     summarizer: Summarizer | None
     summary_models: list[ModelUsed] = field(default_factory=list)
     load_seconds: float = 0.0
+    briefs: BriefService | None = None
+    """The brief model (WIREBRIEF_BRIEFS); unavailable with a reason when off or missing."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -103,12 +106,14 @@ class Pipeline:
                 raise InputError(f"WIREBRIEF_ROUTES names {code!r}, for which no route is registered")
             stacks["*" if code == "mul" else code] = cls._stack(settings, spec, decoding, f"translation:{code}")
         summarizer, summary_models = cls._summarizer(settings)
+        briefs = BriefService.from_settings(settings)
         return cls(
             settings=settings,
             stacks=stacks,
             summarizer=summarizer,
             summary_models=summary_models,
             load_seconds=time.perf_counter() - started,
+            briefs=briefs,
         )
 
     @staticmethod
@@ -184,7 +189,8 @@ class Pipeline:
 
     def models_used(self) -> list[ModelUsed]:
         used = [m for stack in self.stacks.values() for m in stack.translator.models_used()]
-        return used + self.summary_models
+        briefs = self.briefs.models_used() if self.briefs is not None else []
+        return used + self.summary_models + briefs
 
     def validate(self, text: str, summaries: Iterable[str], summarizer: str) -> list[Preset]:
         """Checks that need no model: the edge calls this before queueing any work."""
@@ -197,7 +203,10 @@ class Pipeline:
                 f"unknown summarizer {summarizer!r}; choose from {', '.join(SUMMARIZER_CHOICES)}",
                 code="unknown_option",
             )
-        return [get_preset(name) for name in dict.fromkeys(summaries)]
+        presets = [get_preset(name) for name in dict.fromkeys(summaries)]
+        if summarizer == "llm" and presets:
+            self._brief_service()
+        return presets
 
     def run(
         self,
@@ -208,6 +217,26 @@ class Pipeline:
         summarizer: str = "model",
         listener: Listener = ignore,
     ) -> Result:
+        """One dispatch through every stage. Batch engines call the three stages themselves (the model-free
+        ``prepare`` in CPU tasks, ``translate_many`` over several dispatches, ``finish``), so a dispatch gives
+        the same Result whichever way it runs."""
+        state = self.prepare(
+            text, summaries=summaries, source_language=source_language, summarizer=summarizer, listener=listener
+        )
+        self.translate_stage(state, listener)
+        return self.finish(state, listener)
+
+    # ---------------------------------------------------------------- stages, callable one by one
+    def prepare(
+        self,
+        text: str,
+        *,
+        summaries: Iterable[str] = DEFAULT_PRESETS,
+        source_language: str | None = None,
+        summarizer: str = "model",
+        listener: Listener = ignore,
+    ) -> "Prepared":
+        """Validate, normalize, detect the language, segment. Uses no model."""
         presets = self.validate(text, summaries, summarizer)
         timings: dict[str, float] = {}
         warnings: list[Issue] = []
@@ -239,61 +268,107 @@ class Pipeline:
         listener(Progress("segmenting", 0, 1))
         segmented = segment(normalized.text, language.code)
         timings["segment"] = time.perf_counter() - t0
+        return Prepared(
+            text=normalized.text,
+            presets=presets,
+            summarizer=summarizer,
+            source_language=source_language,
+            language=language,
+            segmented=segmented,
+            warnings=warnings,
+            timings=timings,
+        )
 
+    def translate_stage(self, state: "Prepared", listener: Listener = ignore) -> "Prepared":
+        """Translate one prepared dispatch, paragraph window by window (streams ParagraphReady)."""
         t0 = time.perf_counter()
-        translated = language.code != "en"
-        if translated:
-            stack_key, translator = self._translator_for(language)
-            paragraphs = self._translate(segmented, self.stacks[stack_key], listener, warnings)
-            models = [m for m in translator.models_used()]
+        state.translated = state.language.code != "en"
+        if state.translated:
+            stack_key, translator = self._translator_for(state.language)
+            state.paragraphs = self._translate(state.segmented, self.stacks[stack_key], listener, state.warnings)
+            state.models = [m for m in translator.models_used()]
         else:
-            warnings.append(
-                Issue(code="passthrough", message="the text is English: not translated", severity="info")
-            )
-            paragraphs = [
-                Paragraph(
-                    index=p,
-                    sentences=[
-                        Sentence(index=i, source=seg.text, translation=seg.text, kind=seg.kind)
-                        for i, seg in enumerate(segs)
-                    ],
-                )
-                for p, segs in enumerate(segmented)
-            ]
-            for paragraph in paragraphs:
-                listener(ParagraphReady(paragraph, len(paragraphs)))
-            models = []
-        timings["translate"] = time.perf_counter() - t0
+            self._passthrough(state)
+            for paragraph in state.paragraphs:
+                listener(ParagraphReady(paragraph, len(state.paragraphs)))
+        state.timings["translate"] = time.perf_counter() - t0
+        return state
 
+    def translate_many(self, states: list["Prepared"]) -> list["Prepared"]:
+        """Translate several prepared dispatches together: all sentences for one model go to the translator in
+        one call, which batches them under the token budget. Same translations as ``translate_stage`` (batched
+        output equals one-at-a-time output); only the ``cached`` flags and timings may differ."""
+        groups: dict[str, list[Prepared]] = {}
+        for state in states:
+            state.translated = state.language.code != "en"
+            if not state.translated:
+                t0 = time.perf_counter()
+                self._passthrough(state)
+                state.timings["translate"] = time.perf_counter() - t0
+                continue
+            stack_key, _ = self._translator_for(state.language)
+            groups.setdefault(stack_key, []).append(state)
+        for stack_key, group in groups.items():
+            stack = self.stacks[stack_key]
+            t0 = time.perf_counter()
+            sources = [seg.text for state in group for segs in state.segmented for seg in segs]
+            cached = [stack.cache.contains(s) for s in sources]
+            outputs = stack.translator.translate(sources)
+            elapsed = time.perf_counter() - t0
+            position = 0
+            for state in group:
+                count = sum(len(segs) for segs in state.segmented)
+                window = list(range(len(state.segmented)))
+                state.paragraphs = self._assemble(
+                    state.segmented,
+                    window,
+                    sources[position : position + count],
+                    outputs[position : position + count],
+                    cached[position : position + count],
+                    stack,
+                    state.warnings,
+                )
+                state.models = list(stack.translator.models_used())
+                state.timings["translate"] = elapsed * count / max(1, len(sources))
+                position += count
+        return states
+
+    def finish(self, state: "Prepared", listener: Listener = ignore) -> Result:
+        """Summaries by preset, then the Result."""
+        if state.paragraphs is None:
+            raise ValueError("finish() needs a translated dispatch: call translate_stage or translate_many first")
+        presets, timings, models = state.presets, dict(state.timings), list(state.models)
         t0 = time.perf_counter()
-        english = [s.translation for p in paragraphs for s in p.sentences if s.translation]
+        english = [s.translation for p in state.paragraphs for s in p.sentences if s.translation]
         summary_map: dict[str, Summary] = {}
         for done, preset in enumerate(presets):
             listener(Progress("summarizing", done, len(presets)))
-            summary_map[preset.name] = self._summarize(english, preset, summarizer)
+            summary_map[preset.name] = self._summarize(english, preset, state.summarizer)
         if presets:
             listener(Progress("summarizing", len(presets), len(presets)))
-            if summarizer == "model":
+            if state.summarizer == "model":
                 models += self.summary_models
+            elif summarizer == "llm":
+                models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
 
         options = {
             "summaries": [p.name for p in presets],
-            "summarizer": summarizer,
-            "source_language": source_language,
+            "summarizer": state.summarizer,
+            "source_language": state.source_language,
         }
         result = Result(
-            language=language,
-            translated=translated,
-            paragraphs=paragraphs,
+            language=state.language,
+            translated=state.translated,
+            paragraphs=state.paragraphs,
             summaries=summary_map,
-            warnings=warnings,
+            warnings=state.warnings,
             timings=timings,
             models=models,
             options=options,
         )
-        result.id = result_key(normalized.text, models, options)
+        result.id = result_key(state.text, self.models_used(), options)
         return result
 
     def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
@@ -330,30 +405,59 @@ class Pipeline:
                 listener(Progress("translating", base + done, total))
 
             outputs = stack.translator.translate(sources, progress)
-            position = 0
-            for p in window:
-                sentences = []
-                for i, seg in enumerate(segmented[p]):
-                    source, output = sources[position], outputs[position]
-                    sentences.append(
-                        Sentence(
-                            index=i,
-                            source=source,
-                            translation=output,
-                            kind=seg.kind,
-                            parts=len(stack.splitter.split(source)),
-                            cached=cached[position],
-                        )
-                    )
-                    for code, message in degenerate_reasons(source, output):
-                        warnings.append(Issue(code=code, message=message, paragraph=p, sentence=i))
-                    position += 1
-                paragraph = Paragraph(index=p, sentences=sentences)
+            for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings):
                 paragraphs.append(paragraph)
                 listener(ParagraphReady(paragraph, len(segmented)))
             done_before += len(sources)
             listener(Progress("translating", done_before, total))
         return paragraphs
+
+    @staticmethod
+    def _assemble(
+        segmented: list,
+        window: list[int],
+        sources: list[str],
+        outputs: list[str],
+        cached: list[bool],
+        stack: TranslationStack,
+        warnings: list[Issue],
+    ) -> list[Paragraph]:
+        """Paragraphs of ``window`` from their sentences' translations, with degenerate-output warnings."""
+        paragraphs = []
+        position = 0
+        for p in window:
+            sentences = []
+            for i, seg in enumerate(segmented[p]):
+                source, output = sources[position], outputs[position]
+                sentences.append(
+                    Sentence(
+                        index=i,
+                        source=source,
+                        translation=output,
+                        kind=seg.kind,
+                        parts=len(stack.splitter.split(source)),
+                        cached=cached[position],
+                    )
+                )
+                for code, message in degenerate_reasons(source, output):
+                    warnings.append(Issue(code=code, message=message, paragraph=p, sentence=i))
+                position += 1
+            paragraphs.append(Paragraph(index=p, sentences=sentences))
+        return paragraphs
+
+    @staticmethod
+    def _passthrough(state: "Prepared") -> None:
+        state.warnings.append(Issue(code="passthrough", message="the text is English: not translated", severity="info"))
+        state.paragraphs = [
+            Paragraph(
+                index=p,
+                sentences=[
+                    Sentence(index=i, source=seg.text, translation=seg.text, kind=seg.kind) for i, seg in enumerate(segs)
+                ],
+            )
+            for p, segs in enumerate(state.segmented)
+        ]
+        state.models = []
 
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))
@@ -365,9 +469,56 @@ class Pipeline:
             return summary
         if summarizer == "extractive-lead":
             return LeadSummarizer().summarize(english, preset)
+        if summarizer == "llm":
+            from service.summarize.llm import LLMSummarizer
+
+            return LLMSummarizer(self._brief_service()).summarize(english, preset)
         if summarizer == "extractive-centrality" or self.summarizer is None:
             return CentralitySummarizer().summarize(english, preset)
         return self.summarizer.summarize(english, preset)
+
+
+    # ---------------------------------------------------------------- briefs
+    def _brief_service(self) -> BriefService:
+        if self.briefs is None or not self.briefs.available:
+            reason = self.briefs.reason if self.briefs is not None else "no brief model was loaded"
+            raise ModelUnavailable(f"briefs are unavailable: {reason}", code="briefs_unavailable")
+        return self.briefs
+
+    def brief(
+        self,
+        result: Result,
+        template: str = "brief",
+        *,
+        version: int | str | None = None,
+        with_source: bool | None = None,
+    ) -> Brief:
+        """An editors' brief of ``result``'s translation from a prompt template, stored in
+        ``result.briefs[template]``."""
+        return self._brief_service().for_result(result, template=template, version=version, with_source=with_source)
+
+
+@dataclass
+class Prepared:
+    """A dispatch between stages: after ``prepare`` (normalized, language, segments), then after translation
+    (paragraphs, models). Plain data, picklable, so a batch engine can move it between processes."""
+
+    text: str
+    """The normalized text (what the Result id hashes)."""
+    presets: list[Preset]
+    summarizer: str
+    source_language: str | None
+    language: LanguageInfo
+    segmented: list
+    warnings: list[Issue]
+    timings: dict[str, float]
+    translated: bool = False
+    paragraphs: list[Paragraph] | None = None
+    models: list[ModelUsed] = field(default_factory=list)
+
+    @property
+    def sentence_count(self) -> int:
+        return sum(len(segs) for segs in self.segmented)
 
 
 def _windows(segmented: list, size: int) -> list[list[int]]:
@@ -388,6 +539,8 @@ def _windows(segmented: list, size: int) -> list[list[int]]:
 
 
 def result_key(text: str, models: list[ModelUsed], options: dict) -> str:
+    """Identity of a Result: the normalized text, every model the pipeline holds (id, revision, backend, dtype)
+    and the options. Independent of timings, so identical requests share one stored Result."""
     payload = json.dumps(
         {"text": text, "models": [m.model_dump() for m in models], "options": options}, sort_keys=True
     )

@@ -56,6 +56,14 @@ class Issue(BaseModel):
     sentence: int | None = None
 
 
+class PromptRef(BaseModel):
+    """The exact prompt template that produced an output (prompts/<name>/v<version>.yaml and its content hash)."""
+
+    name: str
+    version: int
+    hash: str
+
+
 class Summary(BaseModel):
     preset: str
     text: str
@@ -64,6 +72,7 @@ class Summary(BaseModel):
     words: int = 0
     word_limit: int | None = None
     notes: list[str] = Field(default_factory=list)
+    prompt: PromptRef | None = Field(None, description="The prompt template, for summaries written by the LLM.")
 
 
 class ModelUsed(BaseModel):
@@ -75,6 +84,56 @@ class ModelUsed(BaseModel):
     backend: str = "transformers"
     device: str = "cpu"
     dtype: str = "float32"
+
+
+class BriefSection(BaseModel):
+    """One part of a brief: a text section holds one item, a list section several."""
+
+    key: str = Field(description="Template section key, e.g. 'headline', 'bullets', 'quote'.")
+    title: str
+    kind: Literal["text", "list"] = "text"
+    items: list[str] = Field(default_factory=list)
+    word_limit: int = Field(description="Words allowed in the text, or in each item of a list.")
+    max_items: int = 1
+
+    @property
+    def words(self) -> int:
+        return sum(len(item.split()) for item in self.items)
+
+
+class FactFlag(BaseModel):
+    """A fact (number, date, money, name, quotation) in a brief that the source does not support."""
+
+    section: str
+    item: int = 0
+    type: str = Field(description="'number', 'date', 'money', 'name', 'quote'.")
+    text: str = Field(description="The fact as written in the brief.")
+    detail: str
+
+
+class Brief(BaseModel):
+    """An editors' brief written by the brief model from one template; the editor may then edit it."""
+
+    template: PromptRef
+    status: Literal["ok", "failed"] = "ok"
+    failure: str | None = Field(None, description="Why no brief could be made (status 'failed').")
+    sections: list[BriefSection] = Field(default_factory=list)
+    flags: list[FactFlag] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="Limits applied, missing parts, checks skipped.")
+    attempts: int = Field(0, description="Model calls made: 1, or 2 when the first answer did not parse.")
+    raw_outputs: list[str] = Field(default_factory=list, description="The model's answers, as generated.")
+    model: ModelUsed | None = None
+    input: Literal["translation", "translation+source", "text"] = "translation"
+    timings: dict[str, float] = Field(default_factory=dict)
+    edited: bool = Field(False, description="True once an editor changed the generated sections.")
+    generated: list[BriefSection] | None = Field(None, description="The sections as generated, kept after edits.")
+
+    def section(self, key: str) -> BriefSection | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def text(self) -> str:
+        """Plain text: each section's items on their own lines, in template order (what evaluation scores)."""
+        return "\n".join(item for s in self.sections for item in s.items)
 
 
 class Result(BaseModel):
@@ -89,6 +148,7 @@ class Result(BaseModel):
     models: list[ModelUsed] = Field(default_factory=list)
     options: dict[str, Any] = Field(default_factory=dict, description="Options that shaped this Result.")
     facts: dict[str, Any] | None = Field(None, description="Fact checks (service/facts), when run.")
+    briefs: dict[str, Brief] = Field(default_factory=dict, description="Editors' briefs by template name.")
     extra: dict[str, Any] = Field(default_factory=dict, description="Extension point for later stages.")
 
     @computed_field  # type: ignore[prop-decorator]

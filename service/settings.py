@@ -48,6 +48,23 @@ class Settings(BaseSettings):
         "qwen2.5-1.5b-instruct",
         description="Instruction-tuned model for editors' briefs: registry name, hub id or local directory.",
     )
+    briefs: Literal["on", "off"] = Field(
+        "on",
+        description="Load the brief model at start-up. When on but the model is missing, the app starts without "
+        "briefs and says why.",
+    )
+    brief_with_source: bool = Field(
+        False, description="Give the brief model the French source as well as the English translation."
+    )
+    brief_max_new_tokens: int = Field(
+        512, ge=8, description="Hard cap on tokens the brief model writes per answer (templates ask for less)."
+    )
+    brief_max_time: float = Field(
+        300.0,
+        gt=0,
+        description="Per-brief generation time limit, seconds (both attempts together). The 1.5B model on a "
+        "2-core CPU writes about 1 token/s: use a GPU or the 0.5B model for interactive briefs.",
+    )
     routes: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Extra source languages to load routes for at start-up (e.g. de,es; 'mul' = many-to-English).",
@@ -120,7 +137,9 @@ class Settings(BaseSettings):
     )
 
     # --- input limits (enforced on the server) -------------------------------------------------------
-    max_chars: int = Field(20_000, ge=1, description="Characters per dispatch (after normalization).")
+    max_chars: int = Field(
+        40_000, ge=1, description="Characters per dispatch (a 5,000-word French dispatch is about 31,000)."
+    )
     max_file_bytes: int = Field(5_000_000, ge=1, description="Bytes per uploaded file.")
     max_batch_files: int = Field(50, ge=1, description="Files per batch upload.")
     max_batch_rows: int = Field(5_000, ge=1, description="Rows per CSV/JSONL batch.")
@@ -132,10 +151,61 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535, description="Port the app listens on.")
     db_path: Path = Field(default_factory=_default_db_path, description="SQLite store (history, jobs, ratings).")
 
+    # --- batch jobs (service/batch) -------------------------------------------------------------------
+    batch_lease_seconds: float = Field(
+        900.0, gt=0, description="A batch document claimed by a worker on another host is taken over after this."
+    )
+    ray_window_documents: int = Field(
+        1000, ge=1, description="Documents the Ray engine hands to the cluster at a time (bounds driver memory)."
+    )
+    ray_pack_sentences: int = Field(
+        256, ge=1, description="Sentences per pack sent to a translation actor (the translator batches them "
+        "under WIREBRIEF_TOKEN_BUDGET)."
+    )
+    ray_max_actors: int = Field(0, ge=0, description="Actors per model stage on Ray; 0 = as many as the cluster fits.")
+    ray_actor_cpus: float = Field(1.0, gt=0, description="Logical CPUs reserved by each Ray model actor.")
+    ray_actor_gpus: float = Field(
+        1.0, ge=0, description="GPUs per Ray model actor when the cluster has GPUs (fractions share a GPU)."
+    )
+    ray_task_cpus: float = Field(0.25, gt=0, description="Logical CPUs per Ray normalize/detect/segment actor.")
+    ray_retries: int = Field(3, ge=0, description="Times Ray retries a failed task or restarts a dead actor.")
+    ray_ship_code: bool = Field(
+        True, description="Send the service/ and models/ packages to the cluster (runtime_env py_modules); "
+        "turn off when the nodes' image already has this version installed."
+    )
+
     # --- data ---------------------------------------------------------------------------------------
     data_root: Path = Field(
         default_factory=_default_data_root,
         description="Root of the evaluation data (newstest2013, FLORES-200, OrangeSum).",
+    )
+
+    # --- evaluation harness ----------------------------------------------------------------------------
+    comet_model: str = Field(
+        "Unbabel/wmt22-comet-da",
+        description="COMET checkpoint for `python -m eval score`: a local .ckpt / model directory or a hub id "
+        "already in the offline cache. Used only when unbabel-comet is installed; never downloaded by the harness.",
+    )
+    results_dir: Path = Field(
+        Path("results"), description="Where `python -m eval run` writes its results folders (relative to the cwd)."
+    )
+    bootstrap_samples: int = Field(1000, ge=100, description="Paired-bootstrap resamples in `python -m eval compare`.")
+    bootstrap_seed: int = Field(12345, description="Seed of the paired bootstrap (sacrebleu's default seed).")
+
+    # --- fact checks (service/facts) -----------------------------------------------------------------
+    glossary_path: Path | None = Field(
+        None,
+        description="User glossary (YAML: terms fr→en, keep). Added to the shipped default service/facts/glossary.yaml.",
+    )
+    provenance_threshold: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="A summary item whose content words are less than this share covered by the translation is unsupported.",
+    )
+    fact_target_names: bool = Field(
+        False,
+        description="Also flag names in a translation that the French source does not support (noisy on free translations).",
     )
 
     def table(self) -> list[tuple[str, str, str]]:

@@ -8,16 +8,22 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.service.live_fixtures"]
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory) -> dict[str, Path]:
-    from models.tiny import build_tiny_bart, build_tiny_marian
+    from models.tiny import build_tiny_bart, build_tiny_marian, build_tiny_qwen2
 
     root = tmp_path_factory.mktemp("tiny-models")
-    return {"marian": build_tiny_marian(root / "marian"), "bart": build_tiny_bart(root / "bart")}
+    return {
+        "marian": build_tiny_marian(root / "marian"),
+        "bart": build_tiny_bart(root / "bart"),
+        "qwen2": build_tiny_qwen2(root / "qwen2"),
+    }
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +33,8 @@ def tiny_settings(tiny_models, tmp_path_factory):
     return Settings(
         translation_model=str(tiny_models["marian"]),
         summary_model=str(tiny_models["bart"]),
+        brief_model=str(tiny_models["qwen2"]),
+        brief_max_new_tokens=24,
         num_beams=2,
         summary_num_beams=2,
         # Random weights rarely emit </s>: every sentence would run to its cap. Keep caps small in tests.
@@ -57,3 +65,13 @@ def require_data(data_root: Path, relative: str) -> Path:
             f"test data {relative} not found under {data_root}; set WIREBRIEF_DATA_ROOT to a folder that holds it"
         )
     return path
+
+
+@pytest.fixture(scope="session")
+def tiny_chat(tiny_models):
+    """The tiny Qwen2 chat model, loaded by the production loader and wrapped as the brief generator."""
+    from models.load import load
+    from models.registry import resolve
+    from service.brief.generate import ChatGenerator
+
+    return ChatGenerator(load(resolve(str(tiny_models["qwen2"]), "chat")))

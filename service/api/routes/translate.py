@@ -1,0 +1,58 @@
+"""POST /v1/translate → Result; POST /v1/translate/stream → NDJSON events, then the Result.
+
+Stream lines (one JSON object each): ``{"event": "progress", "stage", "done", "total", "message"}``,
+``{"event": "paragraph", "total", "paragraph": {...}}`` as each paragraph is translated, and last
+``{"event": "result", "result": {...}}`` — or ``{"event": "error", "code", "message", "status"}`` if the run fails
+after the stream started. Errors found before (bad input, models not ready) are ordinary JSON error responses.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import StreamingResponse
+
+from service.api.deps import get_runtime
+from service.api.schemas import ERROR_RESPONSES, TranslateRequest
+from service.errors import WirebriefError
+from service.result import Result
+from service.runtime import Runtime, event_dict
+
+router = APIRouter(tags=["translate"])
+
+NDJSON = "application/x-ndjson"
+
+
+def _options(body: TranslateRequest) -> dict:
+    return {"summaries": body.summaries, "source_language": body.source_language, "summarizer": body.summarizer}
+
+
+@router.post("/v1/translate", response_model=Result, responses=ERROR_RESPONSES)
+def translate(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -> Result:
+    """Translate one dispatch and summarize it by the requested presets. Identical requests are served from the
+    store (``extra.cache.hit``)."""
+    return runtime.translate(body.text, **_options(body))
+
+
+@router.post(
+    "/v1/translate/stream",
+    responses={**ERROR_RESPONSES, 200: {"content": {NDJSON: {}}, "description": "Newline-delimited JSON events."}},
+)
+def translate_stream(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -> StreamingResponse:
+    """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated."""
+    items = runtime.stream(body.text, **_options(body))  # raises here for bad input / not ready
+
+    def lines() -> Iterator[bytes]:
+        try:
+            for item in items:
+                yield (json.dumps(event_dict(item), ensure_ascii=False) + "\n").encode("utf-8")
+        except WirebriefError as exc:
+            error = {"event": "error", "status": exc.status, **exc.to_dict()}
+            yield (json.dumps(error) + "\n").encode("utf-8")
+        except Exception as exc:  # the stream has started: report in-band, the status line is already sent
+            error = {"event": "error", "status": 500, "code": "internal", "message": f"internal error ({type(exc).__name__})"}
+            yield (json.dumps(error) + "\n").encode("utf-8")
+
+    return StreamingResponse(lines(), media_type=NDJSON, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

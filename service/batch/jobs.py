@@ -1,0 +1,436 @@
+"""The SQLite job store for batch jobs (tables ``batch_jobs`` and ``batch_documents`` in settings.db_path).
+
+Resume semantics, which every engine relies on:
+
+- A job is its documents (ids = content hashes, in input order) + options + model versions (``config_key``).
+  Creating the same job again returns the existing one, so re-running a command resumes it.
+- A document is done once its Result is recorded; recording is one transaction, so a process killed at any
+  moment loses at most the documents it had in flight. A done document is never run again: not in this job,
+  not in a duplicate row of this job, not in any later job with the same ``config_key`` (its Result is reused).
+- Workers *claim* documents before running them (``attempts`` counts claims: how many times work started).
+  A claim by a live process on this host, or one younger than the lease, is respected by other processes, so
+  two processes on one job do not run the same document; claims of dead processes are taken over at once.
+
+WAL mode + a busy timeout + ``BEGIN IMMEDIATE`` for every write make it safe with several processes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import socket
+import sqlite3
+import threading
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from .inputs import Document, Item, Problem
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS batch_jobs (
+    id TEXT PRIMARY KEY,
+    job_key TEXT,
+    config_key TEXT NOT NULL,
+    state TEXT NOT NULL,                -- 'creating' while documents are added, then 'ready'
+    label TEXT NOT NULL DEFAULT '',
+    options TEXT NOT NULL,              -- JSON: summaries, summarizer, source_language
+    config TEXT NOT NULL,               -- JSON: model versions + decoding that shape the Results
+    total INTEGER NOT NULL DEFAULT 0,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    finished_at REAL
+);
+CREATE INDEX IF NOT EXISTS batch_jobs_key ON batch_jobs (job_key);
+CREATE TABLE IF NOT EXISTS batch_documents (
+    job_id TEXT NOT NULL REFERENCES batch_jobs (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    doc_id TEXT,                        -- content hash, NULL for an input problem
+    name TEXT NOT NULL,
+    text TEXT,
+    status TEXT NOT NULL,               -- 'pending', 'done', 'error', 'invalid' (input problem)
+    result TEXT,                        -- the Result JSON
+    error TEXT,
+    reused INTEGER NOT NULL DEFAULT 0,  -- 1 when the Result came from an earlier identical document
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claimed_by TEXT,
+    claimed_at REAL,
+    finished_at REAL,
+    PRIMARY KEY (job_id, position)
+);
+CREATE INDEX IF NOT EXISTS batch_documents_doc ON batch_documents (doc_id, status);
+CREATE INDEX IF NOT EXISTS batch_documents_status ON batch_documents (job_id, status);
+"""
+
+INSERT_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    id: str
+    label: str
+    options: dict[str, Any]
+    config: dict[str, Any]
+    config_key: str
+    total: int
+    done: int
+    errors: int
+    pending: int
+    created_at: float
+    finished_at: float | None
+
+    @property
+    def status(self) -> str:
+        return "done" if self.pending == 0 else ("unfinished" if self.done or self.errors else "pending")
+
+
+@dataclass(frozen=True)
+class PendingDocument:
+    job_id: str
+    position: int
+    doc_id: str
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    position: int
+    doc_id: str | None
+    name: str
+    status: str
+    result: str | None
+    error: str | None
+    reused: bool
+    attempts: int
+
+
+def config_key(config: dict[str, Any], options: dict[str, Any]) -> str:
+    payload = json.dumps({"config": config, "options": options}, sort_keys=True)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def new_claimer() -> str:
+    """Who is working: host + pid + a nonce (a pid can be reused after a crash)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def _claimer_alive(claimer: str) -> bool:
+    host, _, rest = claimer.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid_text.isdigit():
+        return True  # another host: only the lease can tell
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class JobStore:
+    def __init__(self, path: str | os.PathLike, *, lease_seconds: float = 900.0):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.lease_seconds = lease_seconds
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(self.path, timeout=60.0, isolation_level=None, check_same_thread=False)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a killed process loses nothing committed
+        self._conn.execute("PRAGMA busy_timeout=60000")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        with self._write() as conn:
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            else:
+                self._conn.execute("COMMIT")
+
+    # -------------------------------------------------------------------------------------------- jobs
+    def create_job(
+        self,
+        items: Iterable[Item],
+        *,
+        options: dict[str, Any],
+        config: dict[str, Any],
+        label: str = "",
+    ) -> tuple[str, bool]:
+        """Store a job's documents; returns (job id, created). The same documents with the same options and
+        config as an existing job give that job back (created=False), so a re-run resumes it. Documents done
+        before under the same config are marked done with their earlier Result (no work)."""
+        key = config_key(config, options)
+        job_id = uuid.uuid4().hex
+        now = time.time()
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO batch_jobs (id, config_key, state, label, options, config, created_at, updated_at)"
+                " VALUES (?, ?, 'creating', ?, ?, ?, ?, ?)",
+                (job_id, key, label, json.dumps(options, sort_keys=True), json.dumps(config, sort_keys=True), now, now),
+            )
+        digest = hashlib.sha256(key.encode())
+        position = 0
+        chunk: list[tuple] = []
+        try:
+            for item in items:
+                if isinstance(item, Document):
+                    chunk.append((job_id, position, item.id, item.name, item.text, "pending", None))
+                    digest.update(f"\nD{item.id}".encode())
+                else:
+                    reason = f"{item.reason}"
+                    chunk.append((job_id, position, None, item.name, None, "invalid", reason))
+                    digest.update(f"\nP{item.name}\t{reason}".encode())
+                position += 1
+                if len(chunk) >= INSERT_CHUNK:
+                    self._insert(chunk)
+                    chunk = []
+            self._insert(chunk)
+        except BaseException:
+            with self._write() as conn:
+                conn.execute("DELETE FROM batch_documents WHERE job_id = ?", (job_id,))
+                conn.execute("DELETE FROM batch_jobs WHERE id = ?", (job_id,))
+            raise
+        job_key = digest.hexdigest()[:32]
+        with self._write() as conn:
+            existing = conn.execute(
+                "SELECT id FROM batch_jobs WHERE job_key = ? AND state = 'ready' ORDER BY created_at LIMIT 1",
+                (job_key,),
+            ).fetchone()
+            if existing:
+                conn.execute("DELETE FROM batch_documents WHERE job_id = ?", (job_id,))
+                conn.execute("DELETE FROM batch_jobs WHERE id = ?", (job_id,))
+                job_id, created = existing["id"], False
+            else:
+                conn.execute(
+                    "UPDATE batch_jobs SET job_key = ?, state = 'ready', total = ?, updated_at = ? WHERE id = ?",
+                    (job_key, position, time.time(), job_id),
+                )
+                created = True
+        self.reuse_done(job_id)
+        return job_id, created
+
+    def _insert(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        with self._write() as conn:
+            conn.executemany(
+                "INSERT INTO batch_documents (job_id, position, doc_id, name, text, status, error)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def reuse_done(self, job_id: str) -> int:
+        """Mark pending documents done when the same text was done before under the same config; returns how many."""
+        now = time.time()
+        with self._write() as conn:
+            cur = conn.execute(
+                """
+                UPDATE batch_documents AS d
+                SET status = 'done', reused = 1, finished_at = ?,
+                    result = (SELECT p.result FROM batch_documents p JOIN batch_jobs j ON j.id = p.job_id
+                              WHERE p.doc_id = d.doc_id AND p.status = 'done' AND j.config_key = k.config_key
+                              LIMIT 1)
+                FROM (SELECT config_key FROM batch_jobs WHERE id = ?) AS k
+                WHERE d.job_id = ? AND d.status = 'pending' AND EXISTS (
+                    SELECT 1 FROM batch_documents p JOIN batch_jobs j ON j.id = p.job_id
+                    WHERE p.doc_id = d.doc_id AND p.status = 'done' AND j.config_key = k.config_key)
+                """,
+                (now, job_id, job_id),
+            )
+            changed = cur.rowcount
+            self._touch(conn, job_id)
+        return changed
+
+    def job(self, job_id: str) -> JobInfo:
+        with self._lock:
+            row = self._conn.execute("SELECT * FROM batch_jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no batch job {job_id!r} in {self.path}")
+            return self._info(row)
+
+    def jobs(self, limit: int = 100) -> list[JobInfo]:
+        """Most recent first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT * FROM batch_jobs WHERE state = 'ready' ORDER BY created_at DESC LIMIT ?", (limit,)
+            ).fetchall()
+            return [self._info(row) for row in rows]
+
+    def _info(self, row: sqlite3.Row) -> JobInfo:
+        counts = dict(
+            self._conn.execute(
+                "SELECT status, COUNT(*) FROM batch_documents WHERE job_id = ? GROUP BY status", (row["id"],)
+            ).fetchall()
+        )
+        return JobInfo(
+            id=row["id"],
+            label=row["label"],
+            options=json.loads(row["options"]),
+            config=json.loads(row["config"]),
+            config_key=row["config_key"],
+            total=row["total"],
+            done=counts.get("done", 0),
+            errors=counts.get("error", 0) + counts.get("invalid", 0),
+            pending=counts.get("pending", 0),
+            created_at=row["created_at"],
+            finished_at=row["finished_at"],
+        )
+
+    # -------------------------------------------------------------------------------------------- work
+    def pending(
+        self, job_id: str, *, limit: int | None = None, after: int = -1, claimer: str | None = None
+    ) -> list[PendingDocument]:
+        """Pending documents in input order (from position ``after`` + 1), skipping those claimed by a live
+        worker within the lease, and all but the first row of a text that occurs several times."""
+        stale_before = time.time() - self.lease_seconds
+        with self._lock:
+            rows = self._conn.execute(
+                """
+                SELECT position, doc_id, name, text, claimed_by, claimed_at FROM batch_documents d
+                WHERE job_id = ? AND status = 'pending' AND position > ?
+                  AND position = (SELECT MIN(position) FROM batch_documents e
+                                  WHERE e.job_id = d.job_id AND e.doc_id = d.doc_id AND e.status = 'pending')
+                ORDER BY position
+                """
+                + (" LIMIT ?" if limit else ""),
+                (job_id, after, limit) if limit else (job_id, after),
+            ).fetchall()
+        out = []
+        alive: dict[str, bool] = {}
+        for row in rows:
+            holder = row["claimed_by"]
+            if holder and holder != claimer and row["claimed_at"] >= stale_before:
+                if holder not in alive:
+                    alive[holder] = _claimer_alive(holder)
+                if alive[holder]:
+                    continue
+            out.append(PendingDocument(job_id, row["position"], row["doc_id"], row["name"], row["text"]))
+        return out
+
+    def claim(self, job_id: str, positions: Iterable[int], claimer: str) -> list[int]:
+        """Take documents for work (counts an attempt each); returns the positions actually claimed (still
+        pending, not held by a live claimer within the lease)."""
+        positions = list(positions)
+        if not positions:
+            return []
+        now = time.time()
+        stale_before = now - self.lease_seconds
+        claimed = []
+        with self._write() as conn:
+            for position in positions:
+                row = conn.execute(
+                    "SELECT status, claimed_by, claimed_at FROM batch_documents WHERE job_id = ? AND position = ?",
+                    (job_id, position),
+                ).fetchone()
+                if row is None or row["status"] != "pending":
+                    continue
+                holder = row["claimed_by"]
+                if holder and holder != claimer and row["claimed_at"] >= stale_before and _claimer_alive(holder):
+                    continue
+                conn.execute(
+                    "UPDATE batch_documents SET claimed_by = ?, claimed_at = ?, attempts = attempts + 1"
+                    " WHERE job_id = ? AND position = ?",
+                    (claimer, now, job_id, position),
+                )
+                claimed.append(position)
+        return claimed
+
+    def release(self, job_id: str, positions: Iterable[int], claimer: str) -> None:
+        """Give back claims that were not worked on (e.g. the engine stopped)."""
+        with self._write() as conn:
+            conn.executemany(
+                "UPDATE batch_documents SET claimed_by = NULL, claimed_at = NULL"
+                " WHERE job_id = ? AND position = ? AND claimed_by = ? AND status = 'pending'",
+                [(job_id, p, claimer) for p in positions],
+            )
+
+    def record_result(self, job_id: str, position: int, result: Any) -> bool:
+        """Store a document's Result (a Result or its JSON) in one transaction; rows of the same text in this
+        job are done with it. Returns False when the document was already done (nothing is written twice)."""
+        payload = result if isinstance(result, str) else result.model_dump_json()
+        return self._finish(job_id, position, "done", payload, None)
+
+    def record_error(self, job_id: str, position: int, reason: str) -> bool:
+        return self._finish(job_id, position, "error", None, reason)
+
+    def _finish(self, job_id: str, position: int, status: str, result: str | None, error: str | None) -> bool:
+        now = time.time()
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT doc_id, status FROM batch_documents WHERE job_id = ? AND position = ?", (job_id, position)
+            ).fetchone()
+            if row is None:
+                raise KeyError(f"job {job_id} has no document at position {position}")
+            if row["status"] != "pending":
+                return False
+            conn.execute(
+                "UPDATE batch_documents SET status = ?, result = ?, error = ?, finished_at = ?, claimed_by = NULL"
+                " WHERE job_id = ? AND doc_id = ? AND status = 'pending'",
+                (status, result, error, now, job_id, row["doc_id"]),
+            )
+            conn.execute(
+                "UPDATE batch_documents SET reused = 1 WHERE job_id = ? AND doc_id = ? AND position != ?"
+                " AND finished_at = ?",
+                (job_id, row["doc_id"], position, now),
+            )
+            self._touch(conn, job_id)
+        return True
+
+    def _touch(self, conn: sqlite3.Connection, job_id: str) -> None:
+        now = time.time()
+        left = conn.execute(
+            "SELECT COUNT(*) FROM batch_documents WHERE job_id = ? AND status = 'pending'", (job_id,)
+        ).fetchone()[0]
+        conn.execute(
+            "UPDATE batch_jobs SET updated_at = ?, finished_at = CASE WHEN ? = 0 THEN COALESCE(finished_at, ?) END"
+            " WHERE id = ?",
+            (now, left, now, job_id),
+        )
+
+    # -------------------------------------------------------------------------------------------- reading
+    def documents(self, job_id: str, *, page: int = 500) -> Iterator[DocumentRow]:
+        """Every document row in input order, fetched page by page (memory stays flat on big jobs)."""
+        after = -1
+        while True:
+            with self._lock:
+                rows = self._conn.execute(
+                    "SELECT position, doc_id, name, status, result, error, reused, attempts FROM batch_documents"
+                    " WHERE job_id = ? AND position > ? ORDER BY position LIMIT ?",
+                    (job_id, after, page),
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                yield DocumentRow(
+                    row["position"], row["doc_id"], row["name"], row["status"], row["result"], row["error"],
+                    bool(row["reused"]), row["attempts"],
+                )
+            after = rows[-1]["position"]
+
+    def attempts(self, job_id: str) -> dict[int, int]:
+        """position → how many times work on it started: what tests use to prove nothing ran twice."""
+        with self._lock:
+            return dict(
+                self._conn.execute(
+                    "SELECT position, attempts FROM batch_documents WHERE job_id = ?", (job_id,)
+                ).fetchall()
+            )

@@ -1,0 +1,157 @@
+"""A real Ray cluster on loopback for tests and the batch benchmark: a head and worker node processes started with
+`ray start --block`, each in its own process group, on free ports and a private temp dir — so it never touches
+another Ray on this machine, and stopping it kills exactly the processes it started."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RAY = str(Path(sys.executable).with_name("ray"))
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LocalRayCluster:
+    def __init__(self, *, head_cpus: float = 1, object_store_mb: int = 100, timeout: float = 120.0):
+        self.head_cpus = head_cpus
+        self.object_store = object_store_mb * 1024 * 1024
+        self.timeout = timeout
+        self.port = free_port()
+        self.temp_dir = tempfile.mkdtemp(prefix="wbray")  # short: Ray's unix socket paths must stay short
+        self.head: subprocess.Popen | None = None
+        self.workers: list[subprocess.Popen] = []
+        self.env = dict(os.environ, PYTHONPATH=str(ROOT), RAY_USAGE_STATS_ENABLED="0", HF_HUB_OFFLINE="1")
+        # Worker processes of each node draw from their own port range.
+        self._next_worker_port = random.randrange(20000, 50000, 1000)
+
+    @property
+    def address(self) -> str:
+        return f"127.0.0.1:{self.port}"
+
+    def _ports(self) -> list[str]:
+        low = self._next_worker_port
+        self._next_worker_port += 200
+        return [
+            f"--node-manager-port={free_port()}",
+            f"--object-manager-port={free_port()}",
+            f"--min-worker-port={low}",
+            f"--max-worker-port={low + 199}",
+            f"--dashboard-agent-listen-port={free_port()}",
+            f"--dashboard-agent-grpc-port={free_port()}",
+            f"--runtime-env-agent-port={free_port()}",
+            f"--metrics-export-port={free_port()}",
+        ]
+
+    def _spawn(self, args: list[str], log: str) -> subprocess.Popen:
+        out = open(Path(self.temp_dir) / log, "w")
+        return subprocess.Popen(
+            [RAY, "start", "--block", "--disable-usage-stats", f"--object-store-memory={self.object_store}", *args],
+            env=self.env,
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start(self) -> "LocalRayCluster":
+        self.head = self._spawn(
+            [
+                "--head",
+                "--node-ip-address=127.0.0.1",
+                f"--port={self.port}",
+                f"--num-cpus={self.head_cpus}",
+                "--include-dashboard=false",
+                f"--ray-client-server-port={free_port()}",
+                f"--temp-dir={self.temp_dir}",
+                *self._ports(),
+            ],
+            "head.log",
+        )
+        self._wait_nodes(1)
+        return self
+
+    def add_worker(self, cpus: float = 1) -> subprocess.Popen:
+        worker = self._spawn(
+            [f"--address={self.address}", "--node-ip-address=127.0.0.1", f"--num-cpus={cpus}", *self._ports()],
+            f"worker{len(self.workers)}.log",
+        )
+        self.workers.append(worker)
+        self._wait_nodes(1 + len([w for w in self.workers if w.poll() is None]))
+        return worker
+
+    def kill_worker(self, worker: subprocess.Popen) -> None:
+        """SIGKILL the worker node's whole process group: raylet, its workers and actors."""
+        _kill_group(worker)
+
+    def _wait_nodes(self, count: int) -> None:
+        deadline = time.monotonic() + self.timeout
+        probe = (
+            "import ray,sys; ray.init(address=sys.argv[1], log_to_driver=False, configure_logging=False);"
+            "print(sum(1 for n in ray.nodes() if n['Alive']))"
+        )
+        while time.monotonic() < deadline:
+            if self.head and self.head.poll() is not None:
+                raise RuntimeError(f"ray head exited: {self.log('head.log')[-2000:]}")
+            done = subprocess.run(
+                [sys.executable, "-c", probe, self.address], env=self.env, capture_output=True, text=True, timeout=30
+            )
+            if done.returncode == 0 and done.stdout.strip().isdigit() and int(done.stdout.strip()) >= count:
+                return
+            time.sleep(1.0)
+        raise TimeoutError(f"Ray cluster did not reach {count} node(s) in {self.timeout:.0f} s")
+
+    def log(self, name: str) -> str:
+        path = Path(self.temp_dir) / name
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            _kill_group(worker)
+        if self.head:
+            _kill_group(self.head)
+
+
+def _kill_group(proc: subprocess.Popen) -> None:
+    """Stop a `ray start --block` process and everything in its session (processes it started)."""
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        pass
+    # Ray daemons may have left the group; they are children of this session: find them by session id.
+    for pid in _session_members(proc.pid):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
+def _session_members(sid: int) -> list[int]:
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == sid:  # field 6 of /proc/PID/stat: session id
+            members.append(int(entry.name))
+    return members

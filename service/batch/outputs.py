@@ -1,0 +1,76 @@
+"""A finished (or partly finished) job as files in an output folder, always rewritten whole from the store:
+
+- ``results.jsonl``: one Result per line, in input order (documents that failed are not in it);
+- ``markdown/NNNNN-<name>.md``: each Result rendered by ``service.render.to_markdown``;
+- ``errors.jsonl``: one line per document that gave no Result: ``{"document", "name", "reason"}``;
+- ``summary.csv``: one row per input (position, name, document id, status, language, headline, warnings).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from service.render import to_markdown
+from service.result import Result
+
+from .jobs import JobStore
+
+
+@dataclass(frozen=True)
+class OutputFiles:
+    folder: Path
+    results: Path
+    errors: Path
+    summary: Path
+    markdown: Path
+    written: int
+    failed: int
+
+
+def slug(name: str, limit: int = 60) -> str:
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).name)
+    base = re.sub(r"-{2,}", "-", base).strip("-.") or "document"
+    return base[:limit]
+
+
+def write_outputs(store: JobStore, job_id: str, out_dir: str | Path) -> OutputFiles:
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    markdown = folder / "markdown"
+    if markdown.exists():
+        shutil.rmtree(markdown)
+    markdown.mkdir()
+    results_path, errors_path, summary_path = folder / "results.jsonl", folder / "errors.jsonl", folder / "summary.csv"
+    written = failed = 0
+    with (
+        open(results_path, "w", encoding="utf-8") as results,
+        open(errors_path, "w", encoding="utf-8") as errors,
+        open(summary_path, "w", encoding="utf-8", newline="") as summary_fh,
+    ):
+        summary = csv.writer(summary_fh)
+        summary.writerow(["position", "name", "document", "status", "language", "headline", "warnings", "reason"])
+        for row in store.documents(job_id):
+            if row.status == "done" and row.result:
+                result = Result.model_validate_json(row.result)
+                results.write(json.dumps(json.loads(row.result), ensure_ascii=False) + "\n")
+                (markdown / f"{row.position:05d}-{slug(row.name)}.md").write_text(to_markdown(result), encoding="utf-8")
+                headline = result.summaries.get("headline")
+                warnings = sum(1 for w in result.warnings if w.severity != "info")
+                summary.writerow(
+                    [row.position, row.name, row.doc_id, "done", result.language.code, headline.text if headline else "", warnings, ""]
+                )
+                written += 1
+            elif row.status in ("error", "invalid"):
+                errors.write(
+                    json.dumps({"document": row.doc_id, "name": row.name, "reason": row.error}, ensure_ascii=False) + "\n"
+                )
+                summary.writerow([row.position, row.name, row.doc_id or "", row.status, "", "", "", row.error])
+                failed += 1
+            else:
+                summary.writerow([row.position, row.name, row.doc_id, "pending", "", "", "", ""])
+    return OutputFiles(folder, results_path, errors_path, summary_path, markdown, written, failed)

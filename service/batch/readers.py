@@ -1,0 +1,86 @@
+"""Single-document readers: bytes of a .txt/.md/.docx/.html file → plain text (+ notes on what was changed).
+
+Shared by the batch inputs and, through ``read_document``, by anything else that accepts an uploaded dispatch.
+Errors are ``InputError`` with the file name and the cause, so one unreadable file can be reported and skipped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from service.errors import InputError
+
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIXES = (".docx",)
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article")
+
+
+@dataclass(frozen=True)
+class ReadText:
+    text: str
+    notes: tuple[str, ...] = field(default=())
+
+
+def suffix_of(name: str) -> str:
+    return PurePath(name).suffix.lower()
+
+
+def decode_text(name: str, data: bytes) -> str:
+    """UTF-8 (with or without BOM); anything else is a clear error rather than mojibake."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {exc.start} is 0x{data[exc.start]:02x}); save it as UTF-8 and retry",
+            code="undecodable",
+        ) from None
+
+
+def read_document(name: str, data: bytes) -> ReadText:
+    """Plain text of one document file, chosen by its suffix."""
+    suffix = suffix_of(name)
+    if suffix in TEXT_SUFFIXES:
+        return ReadText(decode_text(name, data))
+    if suffix in HTML_SUFFIXES:
+        return ReadText(html_to_text(decode_text(name, data)), ("HTML reduced to text",))
+    if suffix in DOCX_SUFFIXES:
+        return ReadText(docx_to_text(name, data), ("DOCX reduced to text",))
+    raise InputError(
+        f"{name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(DOCUMENT_SUFFIXES + ('.csv', '.jsonl'))}",
+        code="unsupported_file",
+    )
+
+
+def html_to_text(html: str) -> str:
+    """Visible text with block elements as paragraph breaks; scripts, styles and head dropped."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "head", "noscript", "template"]):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    text = soup.get_text()
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def docx_to_text(name: str, data: bytes) -> str:
+    import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise InputError(f"{name}: not a readable .docx file ({exc})", code="undecodable") from None
+    except Exception as exc:  # zipfile.BadZipFile and lxml errors surface as assorted types
+        raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})", code="undecodable") from None
+    paragraphs = [p.text.strip() for p in document.paragraphs]
+    return "\n\n".join(p for p in paragraphs if p)

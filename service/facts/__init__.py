@@ -1,0 +1,45 @@
+"""Fact-lock: numbers, dates, money, names and quotations kept and verified across a French source, its English
+translation and its summaries; summary provenance; a newsroom glossary enforced around any translator.
+
+Public API::
+
+    extract_facts(text, lang) -> list[Fact]
+    check_translation(source_fr, translation_en, glossary=None) -> list[FactIssue]
+    check_summary(source_en_translation, summary_en) -> list[FactIssue]
+    link_provenance(summary_items, translated_sentences) -> list[Provenance]
+    protect(sentence_fr, glossary) -> (protected_text, restore_map)
+    restore(translation_en, restore_map) -> (text, issues)
+    GlossaryTranslator(inner, glossary)            # same translate()/models_used() as `inner`
+    Glossary.load(user_path=None) / glossary_from_settings()
+    check_result(result, glossary=None) -> dict    # the Result.facts payload, issues located by sentence
+
+No model is downloaded: rules, a gazetteer (gazetteer.yaml), the glossary and word frequencies (wordfreq).
+"""
+
+from .extract import extract_facts
+from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
+from .match import check_summary, check_translation
+from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
+from .provenance import check_summary_quotes, link_provenance
+from .result import check_result, check_sentences
+
+__all__ = [
+    "FACT_TYPES",
+    "Fact",
+    "FactIssue",
+    "FactType",
+    "Glossary",
+    "GlossaryEntry",
+    "GlossaryTranslator",
+    "Provenance",
+    "check_result",
+    "check_sentences",
+    "check_summary",
+    "check_summary_quotes",
+    "check_translation",
+    "extract_facts",
+    "glossary_from_settings",
+    "link_provenance",
+    "protect",
+    "restore",
+]

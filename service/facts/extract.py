@@ -1,0 +1,119 @@
+"""``extract_facts(text, lang)``: every fact of a text, numbers, dates, money, names and quotes."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import find_dates, is_year
+from .model import Fact
+from .money import find_money
+from .names import Gazetteer, find_names, load_gazetteer
+from .numbers import AMBIGUOUS_WORDS, SP, Numeral, find_numerals, key
+from .quotes import find_quotes
+from .text import sentence_starts
+from .units import measure, unit_after
+
+# Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
+# the other side they support a number, missing there they are not reported.
+SOFT_WORD_MAX = 2
+
+
+def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None) -> list[Fact]:
+    """All facts of ``text`` (``lang``: 'fr' or 'en'), in text order."""
+    lang = "fr" if lang.lower().startswith("fr") else "en"
+    gaz = gazetteer or load_gazetteer()
+    starts = sentence_starts(text)
+    numerals = find_numerals(text, lang)
+    money, money_spans = find_money(text, lang, numerals)
+    free = [n for n in numerals if not _inside(money_spans, n)]
+    dates, date_spans = find_dates(text, lang, free, starts)
+    claimed = money_spans + date_spans
+    numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
+    numbers += _idiom_numbers(text, lang)
+    names = find_names(text, lang, starts, claimed, gaz)
+    quotes = find_quotes(text, lang, names)
+    facts = money + dates + numbers + names + quotes
+    facts.sort(key=lambda f: (f.start, f.type))
+    return facts
+
+
+def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:
+    return any(a < n.end and n.start < b for a, b in spans)
+
+
+def number_fact(text: str, n: Numeral, lang: str) -> Fact:
+    values = [n.value] + list(n.extra.get("alts", []))
+    # "30m", "1.2bn" without a currency: newsroom shorthand for million / billion.
+    if lang == "en" and not n.scaled and n.kind == "cardinal":
+        m = re.match(r"(bn|m|mn|tn)\b", text[n.end : n.end + 3])
+        if m:
+            values.append(n.value * {"bn": 1e9, "m": 1e6, "mn": 1e6, "tn": 1e12}[m.group(1)])
+    keys = [f"n:{key(v)}" for v in values]
+    provides = keys + [f"bare:{key(v)}" for v in values]
+    if n.value == int(n.value) and 1800 <= n.value <= 2100:
+        provides.append(f"y:{int(n.value)}")
+    if lang == "fr" and n.value == int(n.value) and 0 <= n.value <= 24 and re.match(r"\s?h(?:eures?)?\b", text[n.end : n.end + 8]):
+        # "pendant 10 heures", "à partir de 21 heures": a duration or a clock time; either way it supports "9pm"
+        provides += [f"t:{int(n.value) % 24:02d}:00", f"t:{(int(n.value) + 12) % 24:02d}:00"]
+    after = text[n.end : n.end + 20]
+    before = text[max(0, n.start - 12) : n.start]
+    if lang == "fr" and n.kind == "ordinal" and re.match(rf"{SP}de{SP}finale", after):
+        # "8es de finale" is the round of the last 16
+        keys.append(f"n:{key(n.value * 2)}")
+        provides += [f"n:{key(n.value * 2)}"]
+    if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
+        keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"
+        provides.append(f"n:{key(n.value * 10)}")
+    soft = (
+        re.match(r"-dimensional|-D\b|D\b", after) is not None  # "three-dimensional", "3D"
+        or n.words and re.match(rf"{SP}+(?:ou|or|à|to|-){SP}+\w", after) is not None and n.value <= 10  # "deux ou trois"
+        or n.words and re.search(rf"\b(?:ou|or){SP}+$", before) is not None and n.value <= 10
+        or lang == "fr" and n.words and n.value in (8, 15) and re.match(rf"{SP}+jours", after) is not None
+    )
+    soft = (
+        soft
+        or n.approx
+        or (n.words and n.value <= SOFT_WORD_MAX)
+        or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
+    )
+    data = {"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx}
+    unit = unit_after(text, n.end)
+    if unit and n.kind == "cardinal":
+        sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
+        data["measure"] = [measure(sign * v, unit) for v in values]
+    return Fact(
+        type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
+        soft=soft, data=data,
+    )
+
+
+_IDIOMS = {
+    # a word that stands for a number: it supports that number on the other side, nothing more
+    "en": [(r"\bdecades?\b", 10), (r"\bfortnight\b", 14), (r"\bfortnight\b", 15), (r"\bcentury\b", 100),
+           (r"\bhalf\b", 0.5), (r"\bquarter\b", 4), (r"\btwice\b", 2), (r"\bdouble\b", 2), (r"\btriple\b", 3),
+           (r"\bpair\b", 2), (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15)],
+    "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
+           (r"\btiers\b", 3), (r"\bdouble\b", 2), (r"\btriple\b", 3), (r"\bsemaines?\b", 7)],
+}
+
+
+def _idiom_numbers(text: str, lang: str) -> list[Fact]:
+    out = []
+    for rx, v in _IDIOMS[lang]:
+        for m in re.finditer(rx, text, re.IGNORECASE):
+            k = f"n:{key(float(v))}"
+            out.append(Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(float(v)),
+                            keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True}))
+    # "one and a half thousand", "two and a half million"
+    if lang == "en":
+        for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) and a half (thousand|million|billion)\b", text, re.IGNORECASE):
+            base = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10}.get(m.group(1).lower()) or float(m.group(1))
+            v = (base + 0.5) * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(2).lower()]
+            k = f"n:{key(v)}"
+            out.append(Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(v), keys=[k],
+                            provides=[k, f"bare:{key(v)}"], soft=True, data={"value": v, "kind": "idiom", "words": True}))
+    return out
+
+
+__all__ = ["extract_facts", "is_year", "SP"]

@@ -1,0 +1,211 @@
+"""Matching facts across a French source and its English translation, and across a translation and its summary.
+
+A source fact is *found* when one of its keys is among the keys the other side's facts provide (numbers by value,
+dates by weekday / month / day / year / time, money by amount and currency); names are matched through the
+gazetteer, the glossary and spelling (cognates); quotations by count and speaker. Output facts that the source does
+not support are reported too (side='target'): a changed number shows up on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .extract import extract_facts
+from .model import Fact, FactIssue
+from .names import Gazetteer, TextIndex, gazetteer_with, name_found, strong_name
+from .text import fold
+from .units import same_quantity
+
+# Which checks run; a caller (or the eval CLI) may narrow them.
+DEFAULT_TYPES = ("number", "date", "money", "name", "quote")
+
+
+def _pool(facts: Iterable[Fact]) -> set[str]:
+    out: set[str] = set()
+    for f in facts:
+        out.update(f.provides)
+    return out
+
+
+def _describe(f: Fact) -> str:
+    if f.type == "money":
+        return f"{f.data['currency']} {f.value.split(' ', 1)[1]}"
+    return f.value
+
+
+def check_translation(
+    source_fr: str,
+    translation_en: str,
+    glossary=None,
+    *,
+    types: Iterable[str] = DEFAULT_TYPES,
+    target_side: bool = True,
+    target_names: bool = False,
+) -> list[FactIssue]:
+    """Facts of the French source missing or changed in the English translation, and (``target_side``) facts of
+    the translation the source does not support."""
+    types = set(types)
+    gaz = gazetteer_with(glossary)
+    src = extract_facts(source_fr, "fr", gaz)
+    tgt = extract_facts(translation_en, "en", gaz)
+    issues: list[FactIssue] = []
+    issues += _check_values(src, tgt, types, "source", "translation")
+    if target_side:
+        issues += _check_values(tgt, src, types, "target", "source")
+    if "name" in types:
+        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation")
+        if target_side and target_names:
+            strong = [f for f in tgt if f.type == "name" and strong_name(f, gaz)]
+            issues += _check_names(strong, source_fr, gaz, "en>fr", "target", "source")
+    if "quote" in types:
+        issues += _check_quotes(src, tgt, translation_en, gaz)
+    if glossary is not None and "name" in types:
+        issues += _check_glossary(source_fr, translation_en, glossary)
+    return _dedupe(issues)
+
+
+def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) -> list[FactIssue]:
+    """A figure written in digits twice in the source ("1-1", "de 12 à 12 ans") must be there twice in the
+    output: presence alone would not see one of them dropped."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    first: dict[str, Fact] = {}
+    for f in have:
+        if f.type == "number" and not f.soft and not f.data.get("words"):
+            counts[f.keys[0]] += 1
+            first.setdefault(f.keys[0], f)
+    issues = []
+    for k, c in counts.items():
+        if c < 2:
+            continue
+        found = sum(1 for o in other if k in o.provides)
+        if 0 < found < c:
+            f = first[k]
+            issues.append(FactIssue(type="number", source=f.text, side=side,
+                                    detail=f"number {f.value} appears {c} times in the {'source' if side == 'source' else 'output'}, {found} in the {where}"))
+    return issues
+
+
+def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: str, where: str) -> list[FactIssue]:
+    pool = _pool(other)
+    issues = _count_issues(have, other, side, where) if "number" in types and side == "source" else []
+    for f in have:
+        if f.type not in types or f.type not in ("number", "date", "money") or f.soft:
+            continue
+
+        if any(k in pool for k in f.keys):
+            continue
+        if f.data.get("measure") and any(
+            same_quantity(tuple(a), tuple(b)) for o in other for b in o.data.get("measure", []) for a in f.data["measure"]
+        ):
+            continue  # "10 km" ↔ "six miles"
+        if side == "source":
+            detail = f"{f.type} {_describe(f)} ('{f.text}') is missing from the {where}"
+            if f.type == "money":
+                amount = f.keys[0].rsplit(":", 1)[1]
+                others = [o for o in other if o.type == "money" and f"amt:{amount}" in o.provides]
+                if others:
+                    detail = f"currency changed: {_describe(f)} ('{f.text}') became '{others[0].text}'"
+        else:
+            detail = f"{f.type} {_describe(f)} ('{f.text}') is not in the {where}"
+        issues.append(FactIssue(type=f.type, source=f.text, detail=detail, side=side))
+    return issues
+
+
+def _check_names(have: list[Fact], other_text: str, gaz: Gazetteer, direction: str, side: str, where: str) -> list[FactIssue]:
+    index = TextIndex(other_text)
+    issues = []
+    for f in have:
+        if f.type != "name":
+            continue
+        if name_found(f, index, gaz, direction) is not False:
+            continue
+        if side == "source":
+            detail = f"name '{f.text}' is missing from the {where}"
+        else:
+            detail = f"name '{f.text}' is not in the {where}"
+        issues.append(FactIssue(type="name", source=f.text, detail=detail, side=side))
+    return issues
+
+
+def _check_quotes(src: list[Fact], tgt: list[Fact], translation: str, gaz: Gazetteer) -> list[FactIssue]:
+    """Quotations keep their quotation marks and their speaker.
+
+    A source quotation of six words or more (shorter quoted spans are mostly titles and scare quotes) is reported
+    lost when the translation has no quotation mark at all: translators merge, split and re-punctuate quotations
+    too freely for a count to be reliable, but a translation that drops every quotation mark has turned quoted
+    speech into the author's own words. When the source names a quotation's speaker and that name is nowhere in
+    the translation, the issue names the speaker the translation gives instead (a misattributed quote).
+    """
+    sq = [f for f in src if f.type == "quote" and not f.soft]
+    all_sq = [f for f in src if f.type == "quote"]
+    tq = [f for f in tgt if f.type == "quote"]
+    issues = []
+    if sq and not tq and not re.search(r"[\"«»“”„‘’]|(?<!\w)'|'(?!\w)", translation):
+        for q in sq:
+            issues.append(FactIssue(type="quote", source=_short(q.text),
+                                    detail="quotation lost its quotation marks in the translation"))
+    index = TextIndex(translation)
+    if len(all_sq) == len(tq):
+        for q, t in zip(all_sq, tq):
+            spk, tspk = q.data.get("speaker"), t.data.get("speaker")
+            if not spk or not tspk:
+                continue
+            tmp = Fact(type="name", text=spk, start=0, end=0, value=spk, data={"tokens": spk.split()})
+            other = Fact(type="name", text=tspk, start=0, end=0, value=tspk, data={"tokens": tspk.split()})
+            if name_found(tmp, index, gaz, "fr>en") is False and strong_name(other, gaz):
+                issues.append(FactIssue(type="quote", source=_short(q.text),
+                                        detail=f"quotation attributed to '{tspk}' instead of '{spk}'"))
+    return issues
+
+
+def _check_glossary(source_fr: str, translation_en: str, glossary) -> list[FactIssue]:
+    index = TextIndex(translation_en)
+    issues = []
+    for entry, surface in glossary.find(source_fr):
+        target = re.sub(r"^(?:the|a|an) ", "", entry.target, flags=re.IGNORECASE)
+        if not index.has_phrase(target):
+            issues.append(FactIssue(type="name", source=surface,
+                                    detail=f"glossary: '{surface}' should be translated as '{entry.target}'"))
+    return issues
+
+
+def _short(text: str, n: int = 80) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _dedupe(issues: list[FactIssue]) -> list[FactIssue]:
+    seen = set()
+    out = []
+    for i in issues:
+        k = (i.type, fold(i.source), i.side, i.detail.split(" is ")[0])
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(i)
+    return out
+
+
+def check_summary(source_en_translation: str, summary_en: str, *, types: Iterable[str] = DEFAULT_TYPES) -> list[FactIssue]:
+    """Facts a summary states that its (English) source does not support: invented or changed numbers, dates,
+    money and names, and quotations that are not verbatim in the source (or lost their speaker)."""
+    from .provenance import check_summary_quotes
+
+    types = set(types)
+    gaz = gazetteer_with(None)
+    src = extract_facts(source_en_translation, "en", gaz)
+    summ = extract_facts(summary_en, "en", gaz)
+    issues = _check_values(summ, src, types, "target", "source")
+    for i in issues:
+        i.detail = i.detail.replace("is not in the source", "is not supported by the source")
+    if "name" in types:
+        index = TextIndex(source_en_translation)
+        for f in summ:
+            if f.type == "name" and name_found(f, index, gaz, "en>en") is False:
+                issues.append(FactIssue(type="name", source=f.text, side="target",
+                                        detail=f"name '{f.text}' is not supported by the source"))
+    if "quote" in types:
+        issues += check_summary_quotes(source_en_translation, summary_en, src_facts=src, summary_facts=summ)
+    return _dedupe(issues)

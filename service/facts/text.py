@@ -1,0 +1,56 @@
+"""Small text helpers shared by the extractors: accent folding, spaces, tokens, sentence starts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Every space-like character French typography uses (NBSP, narrow NBSP, thin space…) plus the ASCII space.
+SPACES = " \u00a0\u202f\u2009\u2007\u2008\u200a"
+SPACE_CLASS = "[" + SPACES + "]"
+APOSTROPHES = "'’ʼ`´"
+APOS_CLASS = "['’ʼ`´]"
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes and dashes: the form names and terms are compared in."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(APOS_CLASS, "'", text)
+    text = re.sub("[‐‑‒–—―]", "-", text)
+    return text.lower()
+
+
+def normalize_spaces(text: str) -> str:
+    return re.sub(SPACE_CLASS + "+", " ", text)
+
+
+def words(text: str) -> list[str]:
+    """Alphabetic words (hyphenated and apostrophe-joined words kept whole)."""
+    return _WORD.findall(text)
+
+
+_ABBREV = re.compile(
+    r"(?:^|[\s(.])(?:[A-Z]|M|MM|Mme|Mmes|Mlle|Mr|Mrs|Ms|Dr|Dre|Pr|Me|Mgr|St|Ste|Sr|Jr|Prof|Gen|Gén|Col|Lt|Capt|Sgt|"
+    r"Gov|Sen|Rep|Rev|av|apr|J-C|etc|cf|vol|art|no|n°)$"
+)
+
+
+def sentence_starts(text: str) -> set[int]:
+    """Character offsets where a sentence (or a quotation, or a line) starts: the first word there is capitalized
+    by grammar, not because it is a name."""
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?…:;]|\n)[\"'«»“”\s\u00a0\u202f)\]]*", text):
+        if text[m.start()] == "." and _ABBREV.search(text[: m.start()]):
+            continue  # "M. Tremblay", "Dr. Martel", "J. R. Ewing": not a sentence end
+        starts.add(m.end())
+    for m in re.finditer(r"[«“\"(\[—–-][\s\u00a0\u202f]*", text):
+        starts.add(m.end())
+    return starts
+
+
+def first_word_offset(text: str) -> int:
+    m = re.search(r"\w", text)
+    return m.start() if m else 0

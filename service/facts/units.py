@@ -1,0 +1,80 @@
+"""Units of measure next to a number, so that a converted figure still matches: translators of news copy turn
+"10 km" into "six miles", "450 kg" into "1,000 pounds", "30 mètres" into "100 feet".
+
+``unit_after(text, end)`` reads the unit right after a number; ``same_quantity`` compares two measured values
+within ``TOLERANCE`` (conversions in copy are rounded).
+"""
+
+from __future__ import annotations
+
+import re
+
+TOLERANCE = 0.05  # relative difference allowed between a value and its converted, rounded counterpart
+
+# surface form → (dimension, factor to the SI unit); longest forms first in the regex
+_UNITS: dict[str, tuple[str, float]] = {}
+
+
+def _add(dim: str, factor: float, *forms: str) -> None:
+    for f in forms:
+        _UNITS[f] = (dim, factor)
+
+
+_add("speed", 1 / 3.6, "km/h", "kmh", "km/heure", "kilomètres/heure", "kilomètres par heure", "kilometres per hour",
+     "kilometers per hour")
+_add("speed", 0.44704, "mph", "miles per hour", "miles an hour")
+_add("area", 1e6, "km²", "km2", "kilomètres carrés", "square kilometres", "square kilometers", "sq km")
+_add("area", 2.589988e6, "square miles", "sq miles", "sq mi")
+_add("area", 1e4, "hectares", "hectare", "ha")
+_add("area", 4046.86, "acres", "acre")
+_add("length", 1000, "km", "kilomètres", "kilomètre", "kilometres", "kilometre", "kilometers", "kilometer")
+_add("length", 1, "mètres", "mètre", "metres", "metre", "meters", "meter", "m")
+_add("length", 0.01, "cm", "centimètres", "centimètre", "centimetres", "centimetre", "centimeters", "centimeter")
+_add("length", 0.001, "mm", "millimètres", "millimètre", "millimetres", "millimetre", "millimeters", "millimeter")
+_add("length", 1609.344, "miles", "mile", "mi")
+_add("length", 0.3048, "feet", "foot", "ft", "pieds", "pied")
+_add("length", 0.0254, "inches", "inch", "pouces", "pouce")
+_add("length", 0.9144, "yards", "yard", "yd")
+_add("mass", 1, "kg", "kilos", "kilo", "kilogrammes", "kilogramme", "kilograms", "kilogram")
+_add("mass", 0.001, "g", "grammes", "gramme", "grams", "gram")
+_add("mass", 1000, "tonnes", "tonne", "tons", "ton", "t")
+_add("mass", 0.45359237, "lbs", "lb", "pounds", "pound")
+_add("mass", 0.028349523, "ounces", "ounce", "oz", "onces", "once")
+_add("volume", 1, "litres", "litre", "liters", "liter", "l")
+_add("volume", 3.785411784, "gallons", "gallon")
+_add("temperature_c", 1, "°C", "° C", "degrés Celsius", "degrees Celsius", "°")
+_add("temperature_f", 1, "°F", "° F", "degrés Fahrenheit", "degrees Fahrenheit", "Fahrenheit")
+
+_UNIT_RE = re.compile(
+    r"^[\s\u00a0\u202f-]?(" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
+def unit_after(text: str, end: int) -> tuple[str, float] | None:
+    """(dimension, factor) of the unit written right after position ``end``, if any."""
+    m = _UNIT_RE.match(text[end : end + 30])
+    if not m:
+        return None
+    return _UNITS[m.group(1)]
+
+
+def measure(value: float, unit: tuple[str, float]) -> tuple[str, float, str]:
+    """(dimension, value in SI units (temperatures in °C), unit id)."""
+    dim, factor = unit
+    if dim == "temperature_f":
+        return "temperature", (value - 32) * 5 / 9, "F"
+    if dim == "temperature_c":
+        return "temperature", value, "C"
+    return dim, value * factor, f"{factor:g}"
+
+
+def same_quantity(a: tuple, b: tuple) -> bool:
+    """The same measure written in two different units ("10 km", "six miles"). The same unit on both sides is
+    no conversion: then the figures themselves must match."""
+    if a[0] != b[0] or a[2] == b[2]:
+        return False
+    if a[0] == "temperature":
+        return abs(a[1] - b[1]) <= 1.5
+    if a[1] == 0 or b[1] == 0:
+        return a[1] == b[1]
+    return abs(a[1] - b[1]) / max(abs(a[1]), abs(b[1])) <= TOLERANCE

@@ -1,0 +1,242 @@
+"""The running service: the pipeline (loaded once, at start-up, in a background thread), the store, and the one
+``translate`` the REST API and the Gradio app both call.
+
+Start-up never blocks the server: ``start()`` loads the models in a thread while ``/v1/health`` answers 503
+("loading"); a model that fails to load leaves the server up, with health and every request answering 503 and the
+reason. Requests never load a model.
+
+``translate`` = validate → look the request up in the store (identical text + models + options) → run the
+pipeline → store. A store hit is the stored Result, produced by (and stamped with) the models that made it,
+with ``extra["cache"]`` saying so.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator, Literal, Union
+
+from service.errors import ModelUnavailable, Overloaded, WirebriefError
+from service.events import Event, Listener, ParagraphReady, Progress, ignore
+from service.result import ModelUsed, Result
+from service.settings import Settings, get_settings
+from service.store import Database, ResultStore
+
+log = logging.getLogger("wirebrief.runtime")
+
+State = Literal["loading", "ready", "error"]
+StreamItem = Union[Progress, ParagraphReady, Result]
+
+
+@dataclass(frozen=True)
+class Health:
+    state: State
+    reason: str = ""
+    models: tuple[ModelUsed, ...] = ()
+    load_seconds: float | None = None
+
+    @property
+    def ready(self) -> bool:
+        return self.state == "ready"
+
+
+def _default_factory(settings: Settings):
+    from service.pipeline import Pipeline
+
+    return Pipeline.from_settings(settings)
+
+
+class Runtime:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        pipeline_factory: Callable[[Settings], object] | None = None,
+        store: ResultStore | None = None,
+    ):
+        self.settings = settings or get_settings()
+        self._factory = pipeline_factory or _default_factory
+        self.db = store.db if store else Database(self.settings.db_path)
+        self.store = store or ResultStore(self.db)
+        self._pipeline = None
+        self._state: State = "loading"
+        self._reason = "the models are loading"
+        self._load_seconds: float | None = None
+        self._loaded = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._slots = threading.BoundedSemaphore(self.settings.concurrency)
+        self._waiting = 0
+        self._waiting_lock = threading.Lock()
+        self._on_ready: list[Callable[["Runtime"], None]] = []
+        self._ready_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ start-up
+    def start(self) -> threading.Thread:
+        """Load the models in a background thread (idempotent)."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self.load, name="wirebrief-load-models", daemon=True)
+            self._thread.start()
+        return self._thread
+
+    def load(self) -> None:
+        started = time.perf_counter()
+        try:
+            pipeline = self._factory(self.settings)
+        except Exception as exc:  # any failure: stay up, report it
+            log.exception("model loading failed")
+            self._reason = f"{type(exc).__name__}: {exc}" if not isinstance(exc, WirebriefError) else exc.message
+            self._state = "error"
+        else:
+            self._pipeline = pipeline
+            self._load_seconds = time.perf_counter() - started
+            self._state = "ready"
+            self._reason = ""
+            log.info("models loaded in %.1f s", self._load_seconds)
+        finally:
+            self._loaded.set()
+        with self._ready_lock:
+            callbacks = list(self._on_ready) if self._state == "ready" else []
+            self._on_ready.clear()
+        if callbacks:
+            for callback in callbacks:
+                try:
+                    callback(self)
+                except Exception:  # a follow-up task (e.g. resuming a batch job) must not take the service down
+                    log.exception("start-up task failed")
+
+    def on_ready(self, callback: Callable[["Runtime"], None]) -> None:
+        """Run ``callback(runtime)`` once the models are loaded (at once, in this thread, if they already are)."""
+        with self._ready_lock:
+            if self._state != "ready":
+                self._on_ready.append(callback)
+                return
+        callback(self)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until loading finished (ready or failed); True when it finished in time."""
+        return self._loaded.wait(timeout)
+
+    def health(self) -> Health:
+        if self._state == "ready":
+            return Health("ready", models=tuple(self._pipeline.models_used()), load_seconds=self._load_seconds)
+        return Health(self._state, self._reason)
+
+    @property
+    def pipeline(self):
+        """The loaded pipeline; ``ModelUnavailable`` (503) with the reason while loading or after a failure."""
+        if self._state != "ready":
+            if self._state == "loading":
+                raise ModelUnavailable("the models are still loading; retry in a moment (see /v1/health)", code="loading")
+            raise ModelUnavailable(f"the models failed to load: {self._reason}")
+        return self._pipeline
+
+    def models(self) -> list[ModelUsed]:
+        return list(self.pipeline.models_used())
+
+    # ------------------------------------------------------------------ requests
+    def check(self, text: str, summaries: Iterable[str], summarizer: str) -> list[str]:
+        """Validate a request without running it (raises the specific error); returns the preset names."""
+        return [p.name for p in self.pipeline.validate(text, list(summaries), summarizer)]
+
+    def translate(
+        self,
+        text: str,
+        *,
+        summaries: Iterable[str] | None = None,
+        source_language: str | None = None,
+        summarizer: str = "model",
+        listener: Listener = ignore,
+        use_store: bool = True,
+    ) -> Result:
+        from service.pipeline import DEFAULT_PRESETS
+
+        pipeline = self.pipeline
+        presets = list(DEFAULT_PRESETS if summaries is None else summaries)
+        source_language = source_language or None
+        self.check(text, presets, summarizer)
+        key = pipeline.cache_key(text, presets, source_language, summarizer)
+        if use_store:
+            hit = self.store.lookup(key)
+            if hit is not None:
+                for paragraph in hit.paragraphs:
+                    listener(ParagraphReady(paragraph, len(hit.paragraphs)))
+                hit.extra["cache"] = {"hit": True, "request_key": key}
+                return hit
+        with self.slot():
+            result = pipeline.run(
+                text, summaries=presets, source_language=source_language, summarizer=summarizer, listener=listener
+            )
+        self.store.put(result, request_key=key)
+        result.extra["cache"] = {"hit": False, "request_key": key}
+        return result
+
+    def stream(self, text: str, **options) -> Iterator[StreamItem]:
+        """``translate`` as an iterator: Progress and ParagraphReady events as they happen, then the Result.
+        Errors found before any work (not ready, bad input) raise here, before the iterator is returned; later
+        ones raise from the iterator where they happen. The work runs in a thread, so a slow consumer never
+        stalls the models (and an abandoned stream still finishes and stores its Result)."""
+        from service.pipeline import DEFAULT_PRESETS
+
+        summaries = options.get("summaries")
+        self.check(text, DEFAULT_PRESETS if summaries is None else summaries, options.get("summarizer", "model"))
+        events: queue.Queue = queue.Queue()
+
+        def work() -> None:
+            try:
+                events.put(("result", self.translate(text, listener=lambda e: events.put(("event", e)), **options)))
+            except BaseException as exc:  # handed to the consumer, re-raised there
+                events.put(("error", exc))
+
+        threading.Thread(target=work, name="wirebrief-translate", daemon=True).start()
+
+        def drain() -> Iterator[StreamItem]:
+            while True:
+                kind, item = events.get()
+                if kind == "error":
+                    raise item
+                yield item
+                if kind == "result":
+                    return
+
+        return drain()
+
+    @contextmanager
+    def slot(self, *, limit_queue: bool = True) -> Iterator[None]:
+        """Admission: at most ``concurrency`` pipeline runs at once. With ``limit_queue``, at most ``queue_size``
+        callers wait and the next gets ``Overloaded`` (429); batch work waits without that limit."""
+        with self._waiting_lock:
+            if limit_queue and self._waiting >= self.settings.queue_size:
+                raise Overloaded(
+                    f"{self._waiting} requests are already waiting (setting WIREBRIEF_QUEUE_SIZE="
+                    f"{self.settings.queue_size}); retry shortly"
+                )
+            self._waiting += 1
+        try:
+            self._slots.acquire()
+        finally:
+            with self._waiting_lock:
+                self._waiting -= 1
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    # ------------------------------------------------------------------ history
+    def result(self, result_id: str) -> Result | None:
+        return self.store.get(result_id)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def event_dict(item: Event | Result) -> dict:
+    """A stream item as JSON-able dict: what the REST stream sends, one per line."""
+    if isinstance(item, Progress):
+        return {"event": "progress", "stage": item.stage, "done": item.done, "total": item.total, "message": item.message}
+    if isinstance(item, ParagraphReady):
+        return {"event": "paragraph", "total": item.total_paragraphs, "paragraph": item.paragraph.model_dump(mode="json")}
+    return {"event": "result", "result": item.model_dump(mode="json")}

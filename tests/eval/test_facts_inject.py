@@ -1,0 +1,45 @@
+"""The seeded error injection and the false-alarm / recall measurement on the first 300 lines of newstest2013."""
+
+import random
+
+import pytest
+
+from eval.facts_inject import inject, run
+from service.facts import check_translation
+
+
+def test_injections_are_seeded_and_of_the_right_kind():
+    ref = "NATO allies agreed on Friday in Brussels to send 500 more troops to Iraq, at a cost of €30 million."
+    a = [inject(ref, k, random.Random(3)) for k in ("number-change", "number-drop", "date-change", "name-swap",
+                                                    "money-change")]
+    b = [inject(ref, k, random.Random(3)) for k in ("number-change", "number-drop", "date-change", "name-swap",
+                                                    "money-change")]
+    assert a == b and all(x and x != ref for x in a)
+    assert "Friday" not in a[2]
+    src = ("Les alliés de l'Otan ont accepté vendredi à Bruxelles d'envoyer 500 soldats de plus en Irak, pour un coût "
+           "de 30 millions d'euros.")
+    assert check_translation(src, ref) == []
+    for kind, bad in zip(("number", "number", "date", "name", "money"), a):
+        assert any(i.type == kind for i in check_translation(src, bad)), (kind, bad)
+
+
+@pytest.fixture(scope="module")
+def newstest_head():
+    from service.settings import get_settings
+
+    d = get_settings().data_root / "newstest2013-fr-en"
+    if not (d / "newstest2013.fr").exists():
+        pytest.skip("shared newstest2013 not available")
+    src = (d / "newstest2013.fr").read_text(encoding="utf-8").splitlines()[:300]
+    ref = (d / "newstest2013.en").read_text(encoding="utf-8").splitlines()[:300]
+    return src, ref
+
+
+def test_false_alarms_and_recall_on_newstest_head(newstest_head):
+    res = run(*newstest_head, seed=0)
+    assert res["false_alarms"]["rate"] <= 0.03
+    by = res["recall_by_type"]
+    assert by["number"]["injected"] >= 50 and by["number"]["recall"] >= 0.95
+    assert by["name"]["injected"] >= 50 and by["name"]["recall"] >= 0.75
+    dm = by["date"]["detected"] + by["money"]["detected"]
+    assert dm >= 0.8 * (by["date"]["injected"] + by["money"]["injected"])
