@@ -8,6 +8,11 @@ ready; its progress callback runs in the caller's thread, never in the worker. B
 model translator plans them (token budget, length-sorted, one new-token cap per batch), so a sentence gets the same
 translation whether it shares a batch with other requests or not. A batch that fails reaches only the requests
 with a sentence in it; the other requests in the same group go on.
+
+The worker runs one batch at a time and re-reads the queue between batches, filling each batch round-robin
+across the waiting requests (each request's sentences longest first, as the model translator orders them). A big
+request (a batch job's thousand sentences) therefore gets its share of every batch but never holds the model: a
+newsroom user's first paragraph arriving behind it waits for one batch, not for the whole job.
 """
 
 from __future__ import annotations
@@ -33,10 +38,11 @@ class _Request:
     events: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
     done: int = 0
     failed: bool = False
+    todo: deque = field(default_factory=deque)
+    """Positions not yet given to a batch, longest sentence first."""
 
-    @property
-    def tokens(self) -> int:
-        return sum(self.lengths)
+    def __post_init__(self) -> None:
+        self.todo = deque(sorted(range(len(self.sentences)), key=lambda i: (-self.lengths[i], i)))
 
 
 @dataclass
@@ -137,8 +143,8 @@ class BatchingQueue:
             self._worker.start()
 
     def _full(self) -> bool:
-        sentences = sum(len(r.sentences) for r in self._pending)
-        tokens = sum(r.tokens for r in self._pending)
+        sentences = sum(len(r.todo) for r in self._pending)
+        tokens = sum(r.lengths[i] for r in self._pending for i in r.todo)
         return sentences >= self.max_batch_sentences or tokens >= self.token_budget
 
     def _run(self) -> None:
@@ -151,12 +157,12 @@ class BatchingQueue:
                 self._wait_for_company()
                 group = self._take_group()
             started = time.monotonic()
-            self._process(group)
-            self._last_group = (len(group), time.monotonic() - started)
+            finished = self._process(group)
+            self._last_group = (finished, time.monotonic() - started)
 
     def _wait_for_company(self) -> None:
         """Called with the lock held and at least one request pending (see ``__init__``): the callers the previous
-        group served usually send again within milliseconds; wait for them, briefly, so that concurrent users
+        group finished usually send again within milliseconds; wait for them, briefly, so that concurrent users
         keep sharing one batch instead of splitting into cohorts that alternate with half-full batches."""
         returning, seconds = self._last_group
         expected = max(len(self._pending) + returning, 2)
@@ -172,40 +178,57 @@ class BatchingQueue:
                 break
             self._cond.wait(left)
 
-    def _take_group(self) -> list[_Request]:
-        """Requests in arrival order up to the token budget / batch size (always at least one)."""
-        group = [self._pending.popleft()]
-        sentences, tokens = len(group[0].sentences), group[0].tokens
-        while self._pending:
-            nxt = self._pending[0]
-            if sentences + len(nxt.sentences) > self.max_batch_sentences or tokens + nxt.tokens > self.token_budget:
-                break
-            group.append(self._pending.popleft())
-            sentences += len(nxt.sentences)
-            tokens += nxt.tokens
-        return group
+    def _take_group(self) -> list[tuple[_Request, int]]:
+        """About one batch of (request, position) pairs: one sentence from each waiting request in turn (arrival
+        order, each request's longest first) while the batch stays within the sentence limit and the token budget
+        (batch size × longest ≤ budget, as the model translator plans). Always at least one sentence. Requests
+        left with nothing to schedule leave the queue."""
+        taken: list[tuple[_Request, int]] = []
+        longest = 0
+        active = [r for r in self._pending if not r.failed and r.todo]
+        while active and len(taken) < self.max_batch_sentences:
+            still = []
+            for request in active:
+                if len(taken) >= self.max_batch_sentences:
+                    break
+                pos = request.todo[0]
+                length = request.lengths[pos]
+                if taken and (len(taken) + 1) * max(longest, length, 1) > self.token_budget:
+                    continue  # this request's next sentence does not fit; the others may
+                request.todo.popleft()
+                taken.append((request, pos))
+                longest = max(longest, length)
+                if request.todo:
+                    still.append(request)
+            active = still  # a request whose next sentence did not fit will not fit later in this batch either
+        self._pending = deque(r for r in self._pending if r.todo and not r.failed)
+        return taken
 
-    def _process(self, group: list[_Request]) -> None:
+    def _process(self, group: list[tuple[_Request, int]]) -> int:
+        """Translate the group (batched as the model translator would), deliver results; returns how many
+        requests it finished."""
         # One entry per distinct sentence; owners are (request, position) pairs.
         index: dict[str, int] = {}
         unique: list[str] = []
         lengths: list[int] = []
         owners: list[list[tuple[_Request, int]]] = []
-        for request in group:
-            for pos, (sentence, length) in enumerate(zip(request.sentences, request.lengths)):
-                i = index.get(sentence)
-                if i is None:
-                    i = index[sentence] = len(unique)
-                    unique.append(sentence)
-                    lengths.append(length)
-                    owners.append([])
-                owners[i].append((request, pos))
-        self.stats.requests += len(group)
+        for request, pos in group:
+            sentence = request.sentences[pos]
+            i = index.get(sentence)
+            if i is None:
+                i = index[sentence] = len(unique)
+                unique.append(sentence)
+                lengths.append(request.lengths[pos])
+                owners.append([])
+            owners[i].append((request, pos))
+        requests = {id(r): r for r, _ in group}
+        self.stats.requests += sum(1 for r in requests.values() if r.done == 0)
         self.stats.groups += 1
-        self.stats.shared_groups += len(group) > 1
+        self.stats.shared_groups += len(requests) > 1
         batches = plan_batches(
             lengths, self.token_budget, self.max_batch_sentences, key=lambda i: self.batch_key(lengths[i])
         )
+        finished = 0
         for batch in batches:
             batch = [i for i in batch if any(not r.failed for r, _ in owners[i])]
             if not batch:
@@ -217,7 +240,7 @@ class BatchingQueue:
             except BaseException as exc:  # noqa: BLE001 — delivered to exactly the callers of this batch
                 for request in {id(r): r for i in batch for r, _ in owners[i]}.values():
                     if not request.failed:
-                        request.failed = True
+                        request.failed = True  # its sentences still queued are dropped at the next take
                         request.events.put(("error", exc))
                 if not isinstance(exc, Exception):
                     raise
@@ -234,5 +257,7 @@ class BatchingQueue:
             for request in touched.values():
                 if request.done == len(request.sentences):
                     request.events.put(("done", [t if t is not None else "" for t in request.outputs]))
+                    finished += 1
                 else:
                     request.events.put(("progress", request.done))
+        return finished

@@ -167,3 +167,39 @@ def test_queued_model_translations_equal_unqueued(tiny_models):
     assert errors == [None] * 8
     assert results == [[expected[s] for s in r] for r in requests]
     assert queue.stats.mean_batch > 1
+
+
+def test_big_request_does_not_hold_the_model():
+    """A 40-sentence job queued first; a one-sentence request behind it goes into the next batch, not after the
+    job's ten batches — and both get all their outputs."""
+    inner = Recording()
+    queue = _queue(inner, max_batch_sentences=4, max_wait_ms=0)
+    big = [f"phrase numéro {i} du long travail de traduction" for i in range(40)]
+    blocker = _hold_worker(queue, inner, 2)
+    finished = []
+    results, errors = [None, None], [None, None]
+
+    def send(i, sentences):
+        try:
+            results[i] = queue.translate(sentences)
+        except Exception as exc:  # noqa: BLE001
+            errors[i] = exc
+        finished.append(i)
+
+    job = threading.Thread(target=send, args=(0, big))
+    job.start()
+    import time
+
+    while len(queue._pending) < 1:
+        time.sleep(0.002)
+    flash = threading.Thread(target=send, args=(1, ["Dernière minute."]))
+    flash.start()
+    for t in (job, flash, blocker):
+        t.join(30)
+    queue.close()
+    assert errors == [None, None]
+    assert results == [[s.upper() for s in big], ["DERNIÈRE MINUTE."]]
+    assert sorted(finished) == [0, 1]
+    batches = inner.batches[1:]  # after the blocker
+    assert all(len(b) <= 4 for b in batches) and len(batches) >= 10
+    assert "Dernière minute." in batches[0]  # round-robin: in the very first batch after the blocker
