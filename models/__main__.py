@@ -23,6 +23,7 @@ def list_models() -> None:
 @app.command()
 def fetch(
     names: Optional[List[str]] = typer.Argument(None, help="Registry names; default: the configured models."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be downloaded."),
 ) -> None:
     """Download models into the Hugging Face cache so that wirebrief runs offline."""
     from models.fetch import fetch as fetch_spec
@@ -35,10 +36,15 @@ def fetch(
         wanted = [settings.translation_model]
         if not settings.summary_model.startswith("extractive"):
             wanted.append(settings.summary_model)
+        if getattr(settings, "briefs", "off") == "on":
+            wanted.append(settings.brief_model)
     failed = 0
     for name in wanted:
         task = _task_of(name)
         spec = resolve(name, task)
+        if dry_run:
+            typer.echo(f"would fetch {spec.name} ({spec.hub_id or spec.local_path}@{spec.revision or 'main'})")
+            continue
         try:
             path = fetch_spec(spec, settings.hf_cache_dir)
         except Exception as exc:  # network, auth, missing revision: say which model and why, go on

@@ -15,6 +15,7 @@ from typing import Iterable, Protocol
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
+from service.facts import Glossary, GlossaryTranslator, check_result, glossary_from_settings
 from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.events import Listener, ParagraphReady, Progress, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
@@ -49,13 +50,15 @@ class Summarizer(Protocol):
 
 @dataclass
 class TranslationStack:
-    """A translator as used by the pipeline, with handles on the wrappers it reports from."""
+    """A translator as used by the pipeline — cache → glossary protection (French only) → clause splitting →
+    model — with handles on the wrappers it reports from."""
 
     translator: Translator
     splitter: ClauseSplittingTranslator
     cache: CachingTranslator
     base: HFTranslator | None = None
     queue: BatchingQueue | None = None
+    glossary: GlossaryTranslator | None = None
 
     @classmethod
     def build(
@@ -63,16 +66,45 @@ class TranslationStack:
         base: HFTranslator,
         max_sentence_tokens: int,
         cache_size: int,
+        glossary: Glossary | None = None,
         queue: BatchingQueue | None = None,
     ) -> "TranslationStack":
-        """cache → clause splitter → [cross-request queue] → model translator."""
+        """cache → [glossary protection] → clause splitter → [cross-request queue] → model translator."""
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
         splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
+        protected = GlossaryTranslator(splitter, glossary) if glossary is not None else None
+        cache = CachingTranslator(protected or splitter, "", max_entries=cache_size)
+        stack = cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue, glossary=protected)
+        stack._set_namespace(base)
+        return stack
+
+    def _set_namespace(self, base: HFTranslator) -> None:
+        """The cache key covers the model and its engine (backend, dtype), the decoding and the glossary, so a
+        change never serves stale text."""
         spec = base.loaded.spec
         engine = [base.loaded.backend, base.loaded.dtype]
-        namespace = json.dumps([spec.display_id, engine, base.decoding.signature()], sort_keys=True)
-        cache = CachingTranslator(splitter, namespace, max_entries=cache_size)
-        return cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue)
+        self.cache.namespace = json.dumps(
+            [
+                spec.display_id,
+                engine,
+                base.decoding.signature(),
+                glossary_hash(self.glossary.glossary if self.glossary else None),
+            ],
+            sort_keys=True,
+        )
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        if self.glossary is None:
+            raise ValueError("this translation route takes no glossary")
+        self.glossary.glossary = glossary
+        self._set_namespace(self.base)
+
+
+def glossary_hash(glossary: Glossary | None) -> str | None:
+    if glossary is None:
+        return None
+    payload = json.dumps(glossary.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -99,7 +131,8 @@ class Pipeline:
         decoding = decoding or DecodingConfig.from_settings(settings)
         stacks: dict[str, TranslationStack] = {}
         main_spec = resolve(settings.translation_model, "translation")
-        stacks["fr"] = cls._stack(settings, main_spec, decoding, "translation")
+        glossary = glossary_from_settings(settings)
+        stacks["fr"] = cls._stack(settings, main_spec, decoding, "translation", glossary)
         for code in settings.routes:
             spec = get("opus-mt-mul-en") if code == "mul" else route_for(code)
             if spec is None:
@@ -132,7 +165,9 @@ class Pipeline:
         )
 
     @classmethod
-    def _stack(cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str) -> TranslationStack:
+    def _stack(
+        cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str, glossary: Glossary | None = None
+    ) -> TranslationStack:
         loaded = cls._load(settings, spec, translation_options(settings, spec))
         engine = CT2Translator if loaded.backend == "ctranslate2" else HFTranslator
         base = engine(
@@ -154,7 +189,9 @@ class Pipeline:
                 max_wait_ms=settings.batch_wait_ms,
                 name=role,
             )
-        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size, queue)
+        return TranslationStack.build(
+            base, settings.max_sentence_tokens, settings.sentence_cache_size, glossary, queue
+        )
 
     @classmethod
     def _summarizer(cls, settings: Settings) -> tuple[Summarizer, list[ModelUsed]]:
@@ -348,16 +385,11 @@ class Pipeline:
             listener(Progress("summarizing", len(presets), len(presets)))
             if state.summarizer == "model":
                 models += self.summary_models
-            elif summarizer == "llm":
+            elif state.summarizer == "llm":
                 models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
-        timings["total"] = sum(timings.values())
 
-        options = {
-            "summaries": [p.name for p in presets],
-            "summarizer": state.summarizer,
-            "source_language": state.source_language,
-        }
+        options = self._options([p.name for p in presets], state.summarizer, state.source_language)
         result = Result(
             language=state.language,
             translated=state.translated,
@@ -368,12 +400,38 @@ class Pipeline:
             models=models,
             options=options,
         )
+        if self.settings.fact_checks:
+            t0 = time.perf_counter()
+            result.facts = check_result(result, self.glossary)
+            timings["facts"] = time.perf_counter() - t0
+        timings["total"] = sum(timings.values())
+        result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
         return result
 
+    def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
+        """The options that shape a Result (and its id)."""
+        return {
+            "summaries": summaries,
+            "summarizer": summarizer,
+            "source_language": source_language,
+            "glossary": glossary_hash(self.glossary),
+            "fact_checks": self.settings.fact_checks,
+        }
+
+    @property
+    def glossary(self) -> Glossary | None:
+        protected = self.stacks["fr"].glossary
+        return protected.glossary if protected else None
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        """Replace the newsroom glossary at run time (the app's glossary editor); cached sentences translated
+        under the old glossary are no longer served."""
+        self.stacks["fr"].set_glossary(glossary)
+
     def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
         """The id ``run`` would give this request, without running it (what the store looks up)."""
-        options = {"summaries": list(dict.fromkeys(summaries)), "summarizer": summarizer, "source_language": source_language}
+        options = self._options(list(dict.fromkeys(summaries)), summarizer, source_language)
         return result_key(normalize(text).text, self.models_used(), options)
 
     # ---------------------------------------------------------------- stages

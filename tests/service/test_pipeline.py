@@ -188,3 +188,29 @@ def test_cli_missing_model_says_how_to_fetch(cli_env, tmp_path):
     )
     assert out.returncode == 2
     assert "python -m models fetch opus-mt-fr-en" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_every_result_carries_located_fact_checks(pipeline):
+    result = pipeline.run(DISPATCH, summaries=["headline"], summarizer="extractive-lead")
+    facts = result.facts
+    assert facts is not None and set(facts) >= {"translation", "counts", "summaries"}
+    # The tiny model's random output drops the numbers: each is reported where it occurs.
+    missing_500 = [i for i in facts["translation"] if i["type"] == "number" and "500" in i["source"]]
+    assert missing_500 and missing_500[0]["paragraph"] == 1 and missing_500[0]["sentence"] == 0
+    assert "provenance" in facts["summaries"]["headline"]
+    assert "facts" in result.timings
+
+
+def test_glossary_change_changes_result_id_and_cache_namespace(pipeline):
+    from service.facts import Glossary
+
+    before_id = pipeline.cache_key(DISPATCH, ["headline"], None, "model")
+    before_ns = pipeline.stacks["fr"].cache.namespace
+    original = pipeline.glossary
+    try:
+        pipeline.set_glossary(Glossary.from_dict({"terms": [{"fr": ["Otan"], "en": "NATO"}]}))
+        assert pipeline.stacks["fr"].cache.namespace != before_ns
+        assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") != before_id
+    finally:
+        pipeline.set_glossary(original)
+    assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") == before_id
