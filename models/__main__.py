@@ -52,6 +52,11 @@ def fetch(
             typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
+        try:
+            _convert_if_needed(spec, path, settings)
+        except Exception as exc:  # conversion failed: loading will say so again; the download itself is fine
+            failed += 1
+            typer.echo(f"FAILED converting {spec.name} for ctranslate2: {type(exc).__name__}: {exc}", err=True)
     if failed:
         typer.echo(
             f"{failed} model(s) could not be downloaded. This machine needs access to huggingface.co "
@@ -69,6 +74,17 @@ def tiny(out_dir: Path = typer.Argument(..., help="Where to write tiny-marian/ a
     mt = build_tiny_marian(out_dir / "tiny-marian")
     bart = build_tiny_bart(out_dir / "tiny-bart")
     typer.echo(f"WIREBRIEF_TRANSLATION_MODEL={mt}\nWIREBRIEF_SUMMARY_MODEL={bart}")
+
+
+def _convert_if_needed(spec, path: Path, settings) -> None:
+    """Convert a translation checkpoint for CTranslate2 right after the download when the settings (or the
+    registry's ``backend``) select that backend here, so start-up never converts."""
+    from service.profile import convert_for_settings
+
+    done = convert_for_settings(settings, spec, path)
+    if done is not None:
+        target, converted = done
+        typer.echo(f"{'converted' if converted else 'ok    '} {spec.name} for ctranslate2 ({target.name}) → {target}")
 
 
 def _task_of(name: str) -> str:

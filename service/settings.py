@@ -78,7 +78,40 @@ class Settings(BaseSettings):
         False,
         description="Let start-up download missing weights. Off: weights come only from `python -m models fetch`.",
     )
-    torch_threads: int = Field(0, ge=0, description="torch intra-op threads; 0 = torch's default.")
+    torch_threads: int = Field(
+        0, ge=0, description="CPU threads for torch and CTranslate2 (intra-op); 0 = one per available core."
+    )
+
+    # --- speed (measured by `python -m eval bench`; README "Performance") -----------------------------
+    translation_backend: Literal["auto", "transformers", "ctranslate2"] = Field(
+        "auto",
+        description="Translation engine. auto = the registry's choice (ctranslate2 for OPUS-MT models; transformers "
+        "for local directories and unregistered hub ids, or when ctranslate2 is missing / has no GPU build).",
+    )
+    quantize: Literal["auto", "none", "int8"] = Field(
+        "auto",
+        description="int8 weights for translation. auto = int8 with the ctranslate2 backend on CPU, else none "
+        "(torch's dynamic int8 scales activations per batch, so batched output could differ from one-at-a-time).",
+    )
+    summary_backend: Literal["auto", "transformers", "ctranslate2"] = Field(
+        "auto",
+        description="Seq2seq summarizer engine. auto = the registry's choice (ctranslate2 for distilbart/BART-CNN; "
+        "transformers for local directories, or when ctranslate2 is missing / has no GPU build).",
+    )
+    summary_quantize: Literal["auto", "none", "int8"] = Field(
+        "auto",
+        description="int8 weights for the seq2seq summarizer (CTranslate2 int8, or torch dynamic int8 on the "
+        "transformers backend). auto = int8 on CPU, none on CUDA.",
+    )
+    ct2_dir: Path | None = Field(
+        None, description="Where CTranslate2 copies of checkpoints are kept (default: beside the HF cache)."
+    )
+    cross_request_batching: bool = Field(
+        True, description="Sentences from concurrent requests share model batches (one queue per model)."
+    )
+    batch_wait_ms: float = Field(
+        5.0, ge=0, le=1000, description="How long an idle model's queue waits for more requests before a batch."
+    )
 
     # --- decoding ------------------------------------------------------------------------------------
     num_beams: int = Field(4, ge=1, le=16, description="Beam size for translation.")
