@@ -3,15 +3,22 @@
 Every piece of text (source, model output, warning messages) goes through ``html.escape``: model output is never
 rendered as markup. Sentences carry ``data-k="p-s"``; the page script (static/wirebrief.js) highlights the
 counterpart with the same key on hover, and pins it on click. Warnings that concern a sentence mark it and are
-listed beside its paragraph, keyed to the same sentence.
+listed beside its paragraph, keyed to the same sentence; so are the fact checks of ``Result.facts`` (a number, date,
+amount, name or quotation of the source missing from the translation, or one the translation states that the
+source does not support). The root carries ``data-wb-result`` so that summary provenance (views.render_summaries)
+can highlight this view's sentences.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
-from typing import Iterable
+from typing import Any, Iterable
 
 from service.result import Issue, LanguageInfo, Paragraph, Result
+
+FactNote = dict[str, Any]
+"""One entry of ``Result.facts["translation"]``: type, source, detail, side, paragraph, sentence."""
 
 
 def _key(p: int, s: int) -> str:
@@ -26,22 +33,56 @@ def _located(warnings: Iterable[Issue]) -> dict[tuple[int, int | None], list[Iss
     return out
 
 
-def _sentence(side: str, p: int, s: int, text: str, warned: bool, title: str = "") -> str:
-    classes = f"wb-s wb-{side}" + (" wb-warned" if warned else "")
+def located_facts(facts: dict[str, Any] | None) -> dict[tuple[int, int], list[FactNote]]:
+    """Fact issues of a Result by (paragraph, sentence); issues without a location are left out (none expected)."""
+    out: dict[tuple[int, int], list[FactNote]] = {}
+    for issue in (facts or {}).get("translation") or []:
+        if issue.get("paragraph") is not None and issue.get("sentence") is not None:
+            out.setdefault((issue["paragraph"], issue["sentence"]), []).append(issue)
+    return out
+
+
+def fact_label(issue: FactNote) -> str:
+    """'missing' for a source fact the translation lost or changed; 'unsupported' for one it added."""
+    return "unsupported" if issue.get("side") == "target" else "missing"
+
+
+def fact_text(issue: FactNote) -> str:
+    return f"{issue.get('type', 'fact')} {fact_label(issue)}: {issue.get('source', '')} — {issue.get('detail', '')}"
+
+
+def _fact_note(p: int, s: int, issue: FactNote) -> str:
+    kind = escape(str(issue.get("type", "fact")))
+    kind_class = re.sub(r"[^a-z]", "", kind)
+    return (
+        f'<li class="wb-note wb-fact wb-fact-{kind_class}" data-k="{_key(p, s)}" data-fact-type="{kind}">'
+        f"<b>sentence {s + 1}</b> <span class=\"wb-fact-tag\">{kind} {escape(fact_label(issue))}</span> "
+        f'<q>{escape(str(issue.get("source", "")))}</q> <span class="wb-fact-detail">{escape(str(issue.get("detail", "")))}</span></li>'
+    )
+
+
+def _sentence(side: str, p: int, s: int, text: str, warned: bool, title: str = "", flagged: bool = False) -> str:
+    classes = f"wb-s wb-{side}" + (" wb-warned" if warned else "") + (" wb-flagged" if flagged else "")
     title_attr = f' title="{escape(title)}"' if title else ""
     return (
         f'<span class="{classes}" data-k="{_key(p, s)}" tabindex="0"{title_attr}>{escape(text) or "&#8203;"}</span>'
     )
 
 
-def paragraph_row(paragraph: Paragraph, located: dict[tuple[int, int | None], list[Issue]]) -> str:
+def paragraph_row(
+    paragraph: Paragraph,
+    located: dict[tuple[int, int | None], list[Issue]],
+    facts: dict[tuple[int, int], list[FactNote]] | None = None,
+) -> str:
     p = paragraph.index
+    facts = facts or {}
     src, dst = [], []
     for sentence in paragraph.sentences:
         issues = located.get((p, sentence.index), [])
-        title = "; ".join(i.message for i in issues)
-        src.append(_sentence("src", p, sentence.index, sentence.source, bool(issues), title))
-        dst.append(_sentence("dst", p, sentence.index, sentence.translation, bool(issues), title))
+        flags = facts.get((p, sentence.index), [])
+        title = "; ".join([i.message for i in issues] + [fact_text(f) for f in flags])
+        src.append(_sentence("src", p, sentence.index, sentence.source, bool(issues), title, bool(flags)))
+        dst.append(_sentence("dst", p, sentence.index, sentence.translation, bool(issues), title, bool(flags)))
     notes = []
     for (wp, ws), issues in sorted(located.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] is None else kv[0][1])):
         if wp != p:
@@ -53,6 +94,8 @@ def paragraph_row(paragraph: Paragraph, located: dict[tuple[int, int | None], li
                 f'<li class="wb-note wb-{escape(issue.severity)}"{key_attr}><b>{escape(where)}</b> '
                 f'<code>{escape(issue.code)}</code> {escape(issue.message)}</li>'
             )
+    for sentence in paragraph.sentences:
+        notes += [_fact_note(p, sentence.index, f) for f in facts.get((p, sentence.index), [])]
     notes_html = f'<ul class="wb-notes">{"".join(notes)}</ul>' if notes else '<div class="wb-notes"></div>'
     return (
         f'<div class="wb-row" data-p="{p}">'
@@ -75,24 +118,35 @@ def render_side_by_side(
     language: LanguageInfo | None = None,
     total_paragraphs: int | None = None,
     translated: bool = True,
+    facts: dict[str, Any] | None = None,
+    result_id: str = "",
 ) -> str:
-    """The whole view; with ``total_paragraphs`` larger than what is ready, the rest shows as pending rows."""
+    """The whole view; with ``total_paragraphs`` larger than what is ready, the rest shows as pending rows.
+    ``facts`` is ``Result.facts``: its translation issues are shown beside their sentences."""
     located = _located(warnings)
+    fact_map = located_facts(facts)
     source_label = f"Source ({escape(language.name)})" if language else "Source"
     target_label = "English" if translated else "English (not translated)"
-    rows = [paragraph_row(p, located) for p in paragraphs]
+    rows = [paragraph_row(p, located, fact_map) for p in paragraphs]
     ready = {p.index for p in paragraphs}
     rows += [pending_row(i) for i in range(total_paragraphs or 0) if i not in ready]
     return (
-        '<div class="wb-sbs" data-wb-sbs>'
+        f'<div class="wb-sbs" data-wb-sbs data-wb-result="{escape(result_id)}">'
         f'<div class="wb-row wb-head"><div class="wb-cell">{source_label}</div>'
-        f'<div class="wb-cell">{target_label}</div><div class="wb-notes">Warnings</div></div>'
+        f'<div class="wb-cell">{target_label}</div><div class="wb-notes">Warnings and facts</div></div>'
         f'{"".join(rows)}</div>'
     )
 
 
 def render_result(result: Result) -> str:
-    return render_side_by_side(result.paragraphs, result.warnings, result.language, translated=result.translated)
+    return render_side_by_side(
+        result.paragraphs,
+        result.warnings,
+        result.language,
+        translated=result.translated,
+        facts=result.facts,
+        result_id=result.id,
+    )
 
 
 EMPTY = '<div class="wb-sbs wb-empty">The side-by-side view appears here.</div>'

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from html import escape
+from typing import Any
 
 from service.events import Progress
-from service.result import LanguageInfo, Result
+from service.result import LanguageInfo, Result, Summary
 
 STAGES = ("normalizing", "detecting", "segmenting", "translating", "summarizing")
 _ids = itertools.count()
@@ -41,25 +42,91 @@ def render_meta(result: Result, min_confidence: float) -> str:
     return html
 
 
+def sentence_keys(result: Result) -> list[str]:
+    """The side-by-side key ("p-s") of each sentence, in ``result.sentences()`` order (provenance indices)."""
+    return [f"{p.index}-{s.index}" for p in result.paragraphs for s in p.sentences]
+
+
+def _issue_line(issue: dict[str, Any]) -> str:
+    return (
+        f'<li class="wb-sum-fact" data-fact-type="{escape(str(issue.get("type", "")))}">'
+        f'<span class="wb-fact-tag">{escape(str(issue.get("type", "fact")))} not in the source</span> '
+        f'<q>{escape(str(issue.get("source", "")))}</q> {escape(str(issue.get("detail", "")))}</li>'
+    )
+
+
+def _item(tag: str, text: str, prov: dict[str, Any] | None, keys: list[str]) -> str:
+    """One summary item (bullet or sentence), linked to its supporting sentences when provenance is known."""
+    if prov is None:
+        return f"<{tag}>{escape(text)}</{tag}>"
+    support = [keys[i] for i in prov.get("sentences", []) if 0 <= i < len(keys)]
+    share = float(prov.get("support") or 0.0)
+    supported = bool(prov.get("supported"))
+    classes = "wb-prov" + ("" if supported else " wb-unsupported")
+    title = (
+        f"supported by sentence{'s' if len(support) != 1 else ''} {', '.join(support)} ({share:.0%} of its words)"
+        if support
+        else "no supporting sentence found"
+    )
+    badge = "" if supported else f' <span class="wb-unsupported-badge">unsupported ({share:.0%})</span>'
+    facts = prov.get("issues") or []
+    fact_list = f'<ul class="wb-sum-facts">{"".join(_issue_line(i) for i in facts)}</ul>' if facts else ""
+    return (
+        f'<{tag} class="{classes}" data-prov="{escape(" ".join(support))}" data-support="{share:.3f}" '
+        f'tabindex="0" title="{escape(title)}"><span class="wb-prov-text">{escape(text)}</span>{badge}{fact_list}</{tag}>'
+    )
+
+
+def render_summary_body(result: Result, name: str, summary: Summary) -> str:
+    """The text of one summary; with ``Result.facts``, each item is linked to the translated sentences that
+    support it (``data-prov``), weakly supported items are marked, and facts the source lacks are listed."""
+    facts = ((result.facts or {}).get("summaries") or {}).get(name) or {}
+    provenance = {p.get("item"): p for p in facts.get("provenance") or []}
+    keys = sentence_keys(result)
+    items = summary.items
+    if name == "bullets" and items:
+        body = "<ul>" + "".join(_item("li", t, provenance.get(i), keys) for i, t in enumerate(items)) + "</ul>"
+        shown = [p.get("issues") or [] for p in provenance.values()]
+    elif not items and provenance:  # one item: the whole text (check_result links ``items or [text]``)
+        body = f'<div class="wb-summary-text">{_item("span", summary.text, provenance.get(0), keys)}</div>'
+        shown = [provenance[0].get("issues") or []] if 0 in provenance else []
+    elif items and provenance and " ".join(items).split() == summary.text.split():
+        spans = " ".join(_item("span", t, provenance.get(i), keys) for i, t in enumerate(items))
+        body = f'<div class="wb-summary-text">{spans}</div>'
+        shown = [p.get("issues") or [] for p in provenance.values()]
+    else:
+        body = f'<div class="wb-summary-text">{escape(summary.text)}</div>'
+        shown = []
+    # Facts of the whole summary that no single item showed (e.g. when items could not be linked).
+    seen = {(i.get("type"), i.get("source")) for group in shown for i in group}
+    rest = [i for i in facts.get("issues") or [] if (i.get("type"), i.get("source")) not in seen]
+    if rest:
+        body += f'<ul class="wb-sum-facts">{"".join(_issue_line(i) for i in rest)}</ul>'
+    return body
+
+
 def render_summaries(result: Result) -> str:
     if not result.summaries:
         return '<div class="wb-summaries wb-empty">No summary requested.</div>'
     cards = []
     for name, summary in result.summaries.items():
         target = f"wb-sum-{next(_ids)}"
-        if name == "bullets" and summary.items:
-            body = "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in summary.items) + "</ul>"
-        else:
-            body = f'<div class="wb-summary-text">{escape(summary.text)}</div>'
+        body = render_summary_body(result, name, summary)
         notes = "".join(f'<div class="wb-summary-note">{escape(note)}</div>' for note in summary.notes)
         method = f"{summary.method}, {summary.words} words" + (f" / {summary.word_limit}" if summary.word_limit else "")
         cards.append(
             f'<div class="wb-summary" data-preset="{escape(name)}"><h4><span>{escape(name)} '
             f'<small>({escape(method)})</small></span>'
-            f'<button class="wb-copy" type="button" data-copy-target="{target}">Copy</button></h4>'
+            f'<button class="wb-copy" type="button" data-copy-target="{target}" data-copy-text="{escape(summary.text)}">'
+            f"Copy</button></h4>"
             f'<div id="{target}">{body}</div>{notes}</div>'
         )
-    return f'<div class="wb-summaries">{"".join(cards)}</div>'
+    hint = (
+        '<div class="wb-prov-hint">Hover or click a summary line to highlight the sentences that support it.</div>'
+        if result.facts and any((result.facts.get("summaries") or {}).values())
+        else ""
+    )
+    return f'<div class="wb-summaries" data-wb-result="{escape(result.id)}">{hint}{"".join(cards)}</div>'
 
 
 def render_progress(event: Progress | None, note: str = "", done: bool = False) -> str:

@@ -1,4 +1,5 @@
-// wirebrief page script (injected in <head>): sentence highlighting in side-by-side views and copy buttons.
+// wirebrief page script (injected in <head>): sentence highlighting in side-by-side views, summary provenance
+// (a summary line highlights the translated sentences that support it) and copy buttons.
 // Event delegation on the document, so views re-rendered by Gradio (streaming updates) keep working.
 (function () {
   if (window.__wirebrief) return;
@@ -33,14 +34,57 @@
     clear(box, 'wb-hl');
     if (!was) peers(el).forEach(function (n) { n.classList.add('wb-pinned', 'wb-hl'); });
   }
+  // Summary provenance: items carry data-prov="p-s p-s" (keys of supporting sentences); the side-by-side views of
+  // the same Result (data-wb-result) highlight those English sentences. Hover shows, click pins.
+  function provItem(e) { return e.target.closest && e.target.closest('[data-wb-result] [data-prov]'); }
+  function provBoxes(item) {
+    var owner = item.closest('[data-wb-result]');
+    var id = owner ? owner.getAttribute('data-wb-result') : '';
+    return Array.prototype.slice.call(document.querySelectorAll('[data-wb-sbs][data-wb-result="' + id + '"]'));
+  }
+  function provShow(item, cls) {
+    var keys = (item.getAttribute('data-prov') || '').split(' ').filter(Boolean);
+    var first = null;
+    provBoxes(item).forEach(function (box) {
+      clear(box, cls);
+      keys.forEach(function (k) {
+        box.querySelectorAll('.wb-dst[data-k="' + k + '"]').forEach(function (n) {
+          n.classList.add(cls);
+          if (!first && n.offsetParent) first = n;
+        });
+      });
+    });
+    return first;
+  }
+  function provClear(item, cls) { provBoxes(item).forEach(function (box) { clear(box, cls); }); }
+  function provPin(item) {
+    var owner = item.closest('[data-wb-result]');
+    var was = item.classList.contains('wb-prov-pinned');
+    owner.querySelectorAll('.wb-prov-pinned').forEach(function (n) { n.classList.remove('wb-prov-pinned'); });
+    provClear(item, 'wb-prov-pin');
+    if (was) return;
+    item.classList.add('wb-prov-pinned');
+    var first = provShow(item, 'wb-prov-pin');
+    if (first && first.scrollIntoView) first.scrollIntoView({block: 'nearest'});
+  }
+  document.addEventListener('mouseover', function (e) {
+    var item = provItem(e);
+    if (item) provShow(item, 'wb-prov-hl');
+  });
+  document.addEventListener('mouseout', function (e) {
+    var item = provItem(e);
+    if (item) provClear(item, 'wb-prov-hl');
+  });
   document.addEventListener('click', function (e) {
     var el = e.target.closest && e.target.closest('[data-wb-sbs] [data-k]');
     if (el) { pin(el); return; }
+    var item = provItem(e);
+    if (item) { provPin(item); return; }
     var btn = e.target.closest && e.target.closest('.wb-copy[data-copy-target]');
     if (!btn) return;
     var target = document.getElementById(btn.getAttribute('data-copy-target'));
-    if (!target) return;
-    var text = target.innerText;
+    var text = btn.hasAttribute('data-copy-text') ? btn.getAttribute('data-copy-text') : (target ? target.innerText : null);
+    if (text === null) return;
     function done() { btn.classList.add('wb-copied'); btn.textContent = 'Copied'; setTimeout(function () { btn.classList.remove('wb-copied'); btn.textContent = 'Copy'; }, 1500); }
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(done, function () {});
@@ -54,6 +98,8 @@
   document.addEventListener('keydown', function (e) {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     var el = e.target.closest && e.target.closest('[data-wb-sbs] [data-k]');
-    if (el) { e.preventDefault(); pin(el); }
+    if (el) { e.preventDefault(); pin(el); return; }
+    var item = provItem(e);
+    if (item) { e.preventDefault(); provPin(item); }
   });
 })();
