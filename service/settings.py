@@ -196,7 +196,12 @@ class Settings(BaseSettings):
     fact_checks: bool = Field(True, description="Check numbers, dates, money, names and quotes in every Result.")
     glossary_path: Path | None = Field(
         None,
-        description="User glossary (YAML: terms fr→en, keep). Added to the shipped default service/facts/glossary.yaml.",
+        description="User glossary (YAML: terms fr→en, keep). Added to the shipped default service/facts/glossary.yaml. "
+        "Unset: glossary.yaml beside WIREBRIEF_DB_PATH, used when it exists. The app's Glossary tab and "
+        "PUT /v1/glossary write this file.",
+    )
+    glossary_max_entries: int = Field(
+        2_000, ge=1, description="Entries (terms + do-not-translate) a user glossary may hold."
     )
     provenance_threshold: float = Field(
         0.5,

@@ -142,12 +142,23 @@ def default_glossary(user_path: str | None = None) -> Glossary:
     return Glossary.load(user_path)
 
 
+def user_glossary_path(settings) -> Path:
+    """The user glossary file: WIREBRIEF_GLOSSARY_PATH, or glossary.yaml beside the database (where the app's
+    glossary editor saves when no path is set)."""
+    path = getattr(settings, "glossary_path", None)
+    if path:
+        return Path(path)
+    return Path(settings.db_path).parent / "glossary.yaml"
+
+
 def glossary_from_settings(settings=None) -> Glossary:
     if settings is None:
         from service.settings import get_settings
 
         settings = get_settings()
     path = getattr(settings, "glossary_path", None)
+    if not path and getattr(settings, "db_path", None) is not None and user_glossary_path(settings).exists():
+        path = user_glossary_path(settings)
     return default_glossary(str(path) if path else None)
 
 

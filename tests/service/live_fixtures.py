@@ -26,3 +26,19 @@ def live_app(app_settings, pipeline):
         server.runtime = runtime
         yield server
     runtime.close()
+
+
+@pytest.fixture
+def user_glossary(live_app):
+    """For tests that edit the glossary through the app or the API: afterwards the session pipeline gets its
+    glossary back and the user file written by the test is removed."""
+    from service.facts.glossary import default_glossary, user_glossary_path
+
+    pipeline = live_app.runtime.pipeline
+    original = pipeline.glossary
+    path = user_glossary_path(live_app.runtime.settings)
+    assert not path.exists(), f"a user glossary {path} is left over from another test"
+    yield path
+    pipeline.set_glossary(original)
+    path.unlink(missing_ok=True)
+    default_glossary.cache_clear()
