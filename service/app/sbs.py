@@ -51,13 +51,20 @@ def fact_text(issue: FactNote) -> str:
     return f"{issue.get('type', 'fact')} {fact_label(issue)}: {issue.get('source', '')} — {issue.get('detail', '')}"
 
 
+# The checker's standard details only repeat the tag ("date 03-12 ('12 mars') is missing from the translation"):
+# shown on hover. Other details (glossary, quotations) say something more and are shown.
+_PLAIN_DETAIL = re.compile(r"is (missing from the translation|not in the source)$")
+
+
 def _fact_note(p: int, s: int, issue: FactNote) -> str:
     kind = escape(str(issue.get("type", "fact")))
     kind_class = re.sub(r"[^a-z]", "", kind)
+    detail = str(issue.get("detail", ""))
+    shown = "" if _PLAIN_DETAIL.search(detail) else f' <span class="wb-fact-detail">{escape(detail)}</span>'
     return (
-        f'<li class="wb-note wb-fact wb-fact-{kind_class}" data-k="{_key(p, s)}" data-fact-type="{kind}">'
-        f"<b>sentence {s + 1}</b> <span class=\"wb-fact-tag\">{kind} {escape(fact_label(issue))}</span> "
-        f'<q>{escape(str(issue.get("source", "")))}</q> <span class="wb-fact-detail">{escape(str(issue.get("detail", "")))}</span></li>'
+        f'<li class="wb-note wb-fact wb-fact-{kind_class}" data-k="{_key(p, s)}" data-fact-type="{kind}" '
+        f'title="{escape(detail)}"><b>sentence {s + 1}</b> <span class="wb-fact-tag">{kind} '
+        f'{escape(fact_label(issue))}</span> <q>{escape(str(issue.get("source", "")))}</q>{shown}</li>'
     )
 
 
@@ -83,18 +90,18 @@ def paragraph_row(
         title = "; ".join([i.message for i in issues] + [fact_text(f) for f in flags])
         src.append(_sentence("src", p, sentence.index, sentence.source, bool(issues), title, bool(flags)))
         dst.append(_sentence("dst", p, sentence.index, sentence.translation, bool(issues), title, bool(flags)))
-    notes = []
-    for (wp, ws), issues in sorted(located.items(), key=lambda kv: (kv[0][0], -1 if kv[0][1] is None else kv[0][1])):
-        if wp != p:
-            continue
-        for issue in issues:
-            key_attr = f' data-k="{_key(p, ws)}"' if ws is not None else ""
-            where = f"sentence {ws + 1}" if ws is not None else "paragraph"
-            notes.append(
-                f'<li class="wb-note wb-{escape(issue.severity)}"{key_attr}><b>{escape(where)}</b> '
-                f'<code>{escape(issue.code)}</code> {escape(issue.message)}</li>'
-            )
+    def warning_note(issue: Issue, ws: int | None) -> str:
+        key_attr = f' data-k="{_key(p, ws)}"' if ws is not None else ""
+        where = f"sentence {ws + 1}" if ws is not None else "paragraph"
+        return (
+            f'<li class="wb-note wb-{escape(issue.severity)}"{key_attr}><b>{escape(where)}</b> '
+            f"<code>{escape(issue.code)}</code> {escape(issue.message)}</li>"
+        )
+
+    # Paragraph warnings first, then sentence by sentence: its warnings, then its fact checks.
+    notes = [warning_note(i, None) for i in located.get((p, None), [])]
     for sentence in paragraph.sentences:
+        notes += [warning_note(i, sentence.index) for i in located.get((p, sentence.index), [])]
         notes += [_fact_note(p, sentence.index, f) for f in facts.get((p, sentence.index), [])]
     notes_html = f'<ul class="wb-notes">{"".join(notes)}</ul>' if notes else '<div class="wb-notes"></div>'
     return (

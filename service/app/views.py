@@ -57,7 +57,7 @@ def _issue_line(issue: dict[str, Any]) -> str:
 
 def _item(tag: str, text: str, prov: dict[str, Any] | None, keys: list[str]) -> str:
     """One summary item (bullet or sentence), linked to its supporting sentences when provenance is known."""
-    if prov is None:
+    if prov is None or not text.strip():  # an empty item (a summary that could not fit) has nothing to link
         return f"<{tag}>{escape(text)}</{tag}>"
     support = [keys[i] for i in prov.get("sentences", []) if 0 <= i < len(keys)]
     share = float(prov.get("support") or 0.0)
