@@ -12,6 +12,7 @@ TAB_MODULES = [
     "batch",
     "history",
     "glossary",
+    "evaluator",
 ]
 
 
