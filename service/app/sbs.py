@@ -33,10 +33,11 @@ def _located(warnings: Iterable[Issue]) -> dict[tuple[int, int | None], list[Iss
     return out
 
 
-def located_facts(facts: dict[str, Any] | None) -> dict[tuple[int, int], list[FactNote]]:
-    """Fact issues of a Result by (paragraph, sentence); issues without a location are left out (none expected)."""
+def located_facts(facts: dict[str, Any] | None, part: str = "translation") -> dict[tuple[int, int], list[FactNote]]:
+    """Fact issues (``part="translation"``) or kept source facts (``part="found"``) of a Result by (paragraph,
+    sentence); entries without a location are left out (none expected)."""
     out: dict[tuple[int, int], list[FactNote]] = {}
-    for issue in (facts or {}).get("translation") or []:
+    for issue in (facts or {}).get(part) or []:
         if issue.get("paragraph") is not None and issue.get("sentence") is not None:
             out.setdefault((issue["paragraph"], issue["sentence"]), []).append(issue)
     return out
@@ -68,6 +69,14 @@ def _fact_note(p: int, s: int, issue: FactNote) -> str:
     )
 
 
+def _kept_note(p: int, s: int, kept: list[FactNote]) -> str:
+    items = " · ".join(escape(str(f.get("source", ""))) for f in kept)
+    return (
+        f'<li class="wb-note wb-fact-kept" data-k="{_key(p, s)}"><b>sentence {s + 1}</b> '
+        f'<span class="wb-kept-tag">kept</span> {items}</li>'
+    )
+
+
 def _sentence(side: str, p: int, s: int, text: str, warned: bool, title: str = "", flagged: bool = False) -> str:
     classes = f"wb-s wb-{side}" + (" wb-warned" if warned else "") + (" wb-flagged" if flagged else "")
     title_attr = f' title="{escape(title)}"' if title else ""
@@ -80,9 +89,11 @@ def paragraph_row(
     paragraph: Paragraph,
     located: dict[tuple[int, int | None], list[Issue]],
     facts: dict[tuple[int, int], list[FactNote]] | None = None,
+    kept: dict[tuple[int, int], list[FactNote]] | None = None,
 ) -> str:
     p = paragraph.index
     facts = facts or {}
+    kept = kept or {}
     src, dst = [], []
     for sentence in paragraph.sentences:
         issues = located.get((p, sentence.index), [])
@@ -103,6 +114,8 @@ def paragraph_row(
     for sentence in paragraph.sentences:
         notes += [warning_note(i, sentence.index) for i in located.get((p, sentence.index), [])]
         notes += [_fact_note(p, sentence.index, f) for f in facts.get((p, sentence.index), [])]
+        if kept.get((p, sentence.index)):
+            notes.append(_kept_note(p, sentence.index, kept[(p, sentence.index)]))
     notes_html = f'<ul class="wb-notes">{"".join(notes)}</ul>' if notes else '<div class="wb-notes"></div>'
     return (
         f'<div class="wb-row" data-p="{p}">'
@@ -129,12 +142,14 @@ def render_side_by_side(
     result_id: str = "",
 ) -> str:
     """The whole view; with ``total_paragraphs`` larger than what is ready, the rest shows as pending rows.
-    ``facts`` is ``Result.facts``: its translation issues are shown beside their sentences."""
+    ``facts`` is ``Result.facts``: its translation issues, and the source facts kept, are shown beside their
+    sentences."""
     located = _located(warnings)
     fact_map = located_facts(facts)
     source_label = f"Source ({escape(language.name)})" if language else "Source"
     target_label = "English" if translated else "English (not translated)"
-    rows = [paragraph_row(p, located, fact_map) for p in paragraphs]
+    kept = located_facts(facts, "found")
+    rows = [paragraph_row(p, located, fact_map, kept) for p in paragraphs]
     ready = {p.index for p in paragraphs}
     rows += [pending_row(i) for i in range(total_paragraphs or 0) if i not in ready]
     return (

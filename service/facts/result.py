@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from .glossary import Glossary
+from .extract import extract_facts
 from .match import check_summary, check_translation
+from .names import gazetteer_with
 from .model import FactIssue
 from .provenance import link_provenance
 
@@ -38,13 +40,31 @@ def check_sentences(
     return out
 
 
+def found_facts(paragraph: Any, issues: list[FactIssue], glossary: Glossary | None = None) -> list[dict[str, Any]]:
+    """The source facts of a paragraph that the translation kept: every firm (not approximate) fact of each
+    French sentence that no source-side issue of that sentence names."""
+    gaz = gazetteer_with(glossary)
+    missing = {(i.sentence, i.type, i.source) for i in issues if i.side == "source"}
+    out = []
+    for s in paragraph.sentences:
+        for f in extract_facts(s.source, "fr", gaz):
+            if f.soft or (s.index, f.type, f.text) in missing:
+                continue
+            out.append({"type": f.type, "source": f.text, "value": f.value, "paragraph": paragraph.index, "sentence": s.index})
+    return out
+
+
 def check_result(result: Any, glossary: Glossary | None = None) -> dict[str, Any]:
-    """The ``Result.facts`` payload: ``translation`` issues (with paragraph and sentence), ``summaries`` issues and
+    """The ``Result.facts`` payload: ``translation`` issues (with paragraph and sentence), ``found`` (the source
+    facts the translation kept, located the same way), ``summaries`` issues and
     ``provenance`` by preset (sentence indices are positions in ``result.sentences()``), and counts by type."""
     issues: list[FactIssue] = []
+    found: list[dict[str, Any]] = []
     if getattr(result, "translated", True):
         for p in result.paragraphs:
-            issues += check_sentences([(s.source, s.translation) for s in p.sentences], glossary, paragraph=p.index)
+            here = check_sentences([(s.source, s.translation) for s in p.sentences], glossary, paragraph=p.index)
+            issues += here
+            found += found_facts(p, here, glossary)
     sentences = [s.translation for s in result.sentences()]
     source_en = " ".join(sentences)
     summaries: dict[str, Any] = {}
@@ -59,6 +79,7 @@ def check_result(result: Any, glossary: Glossary | None = None) -> dict[str, Any
         counts[i.type] = counts.get(i.type, 0) + 1
     return {
         "translation": [i.model_dump() for i in issues],
+        "found": found,
         "counts": counts,
         "summaries": summaries,
     }

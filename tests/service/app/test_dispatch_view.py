@@ -76,7 +76,8 @@ def test_paste_translate_read_side_by_side(page, live_app, artifacts):
     # Summaries, one card per preset asked (all four by default), with the stored text.
     cards = page.locator("#wb-dispatch-summaries .wb-summary")
     assert cards.count() == 4
-    headline = page.inner_text("#wb-dispatch-summaries .wb-summary[data-preset='headline'] .wb-summary-text")
+    # (the text itself; provenance badges and fact flags beside it are tested in test_facts_view)
+    headline = page.inner_text("#wb-dispatch-summaries .wb-summary[data-preset='headline'] .wb-summary-text .wb-prov-text")
     assert headline.strip() == result.summaries["headline"].text.strip() and headline.strip()
 
     page.screenshot(path=str(artifacts / "app-dispatch.png"), full_page=True)

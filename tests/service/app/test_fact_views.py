@@ -52,7 +52,20 @@ def test_fact_issue_is_shown_beside_its_sentence():
     assert len(notes) == len(money) == 2
     assert any("money missing" in n and "2,5 milliards d&#x27;euros" in n for n in notes)
     assert any("money unsupported" in n and "3 billion euros" in n for n in notes)
-    assert "wb-fact" not in row(html, 1)  # paragraph 1 has no fact issue
+    assert "wb-fact " not in row(html, 1)  # paragraph 1 has no fact issue
+
+
+def test_source_facts_kept_are_listed_beside_their_sentence():
+    result = checked_result()
+    kept = {(f["paragraph"], f["sentence"], f["source"]) for f in result.facts["found"]}
+    # "mardi" and "lundi" survived as Tuesday / Monday; the changed amount is not among the kept facts
+    assert (0, 0, "mardi") in kept and (1, 0, "lundi") in kept
+    assert not any("milliards" in source for _, _, source in kept)
+    html = render_result(result)
+    note = re.search(r'<li class="wb-note wb-fact-kept" data-k="1-0">(.*?)</li>', row(html, 1)).group(1)
+    assert "kept" in note and "lundi" in note
+    first = re.search(r'<li class="wb-note wb-fact-kept" data-k="0-0">(.*?)</li>', row(html, 0)).group(1)
+    assert "mardi" in first and "milliards" not in first
 
 
 def test_result_without_fact_checks_renders_as_before():
