@@ -144,7 +144,12 @@ class Settings(BaseSettings):
     max_batch_files: int = Field(50, ge=1, description="Files per batch upload.")
     max_batch_rows: int = Field(5_000, ge=1, description="Rows per CSV/JSONL batch.")
     queue_size: int = Field(64, ge=1, description="Requests waiting for a model before new ones get 429.")
-    concurrency: int = Field(2, ge=1, description="Requests processed at once.")
+    concurrency: int = Field(
+        8,
+        ge=1,
+        description="Requests processed at once. Their sentences share model batches (one batching queue per model, "
+        "which runs one batch at a time), so more concurrent requests mean fuller batches, not more load.",
+    )
 
     # --- app / API ----------------------------------------------------------------------------------
     host: str = Field("127.0.0.1", description="Address the app binds to.")
