@@ -412,13 +412,20 @@ class Pipeline:
 
     def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
         """The options that shape a Result (and its id)."""
-        return {
+        options = {
             "summaries": summaries,
             "summarizer": summarizer,
             "source_language": source_language,
             "glossary": glossary_hash(self.glossary),
             "fact_checks": self.settings.fact_checks,
+            # Decoding changes the text: a store hit must not serve a Result made with other beams or caps.
+            "decoding": self.stacks["fr"].base.decoding.signature() if self.stacks["fr"].base else None,
         }
+        if summarizer == "llm":  # each preset is filled through its prompt template: a new version is a new Result
+            from prompts import load_template
+
+            options["prompts"] = {name: load_template(name).ref for name in summaries}
+        return options
 
     @property
     def glossary(self) -> Glossary | None:
