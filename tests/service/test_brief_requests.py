@@ -4,7 +4,8 @@ Result saved with its brief; editors' edits saved too."""
 import pytest
 from pydantic import ValidationError
 
-from service.brief.requests import BriefRequest, EditRequest, NotFoundError, handle_brief, handle_edit
+from service.brief.requests import BriefRequest, EditRequest, handle_brief, handle_edit
+from service.errors import NotFound as NotFoundError
 from service.brief.service import BriefService
 from service.errors import InputError
 
