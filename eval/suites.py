@@ -98,6 +98,8 @@ def run_suite(
     progress: bool = True,
     plots: bool = True,
     settings: Any = None,
+    engine: str = "local",
+    address: str | None = None,
 ) -> RunOutput:
     if isinstance(suite, str):
         suite = load_suite(suite)
@@ -133,6 +135,8 @@ def run_suite(
         task=suite.task,
         output_language=out_language,
         settings=settings,
+        engine=engine,
+        address=address,
     )
 
     # --- run the system --------------------------------------------------------------------------------

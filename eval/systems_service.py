@@ -70,7 +70,7 @@ class PipelineSystem(System):
     """
 
     def __init__(self, name: str, spec: SystemSpec, *, task: str = "translation", language: str = "fr",
-                 settings: Any = None, **_: Any):
+                 settings: Any = None, engine: str = "local", address: str | None = None, **_: Any):
         try:
             from service.pipeline import Pipeline
         except ImportError as exc:
@@ -80,6 +80,7 @@ class PipelineSystem(System):
         base = settings or get_settings()
         self.settings = base.model_copy(update=spec.config) if spec.config else base
         self.name, self.spec, self.task, self.language = name, spec, task, language
+        self.engine, self.address = engine, address
         if task == "summarization" and not spec.summary_preset:
             raise SystemUnavailable("a pipeline system on a summarization suite needs summary_preset")
         try:
@@ -94,6 +95,7 @@ class PipelineSystem(System):
         s = self.settings
         return {
             "type": "pipeline",
+            "engine": self.engine,
             "params": {
                 "config": self.spec.config,
                 "translation_model": s.translation_model,
@@ -118,11 +120,24 @@ class PipelineSystem(System):
             self.prompt_versions[key] = value
         return result
 
+    def _results(self, sources: list[str], presets: list[str], progress: Progress):
+        """Results in order: one pipeline.run per segment here, or the whole list through the Ray engine (the same
+        pipeline in actors; identical Results)."""
+        if self.engine == "local":
+            for text in sources:
+                yield self._run_one(text, presets)
+            return
+        from service.batch.api import map_documents
+
+        yield from map_documents(
+            sources, self.settings, engine=self.engine, address=self.address,
+            summaries=presets, source_language=self.language,
+        )
+
     def run(self, sources, indices, progress: Progress):
         out = []
         presets = [self.spec.summary_preset] if self.task == "summarization" else []
-        for text in sources:
-            result = self._run_one(text, presets)
+        for result in self._results(sources, presets, progress):
             if self.task == "summarization":
                 out.append(Output(_one_line(result.summaries[self.spec.summary_preset].text), result))
             else:

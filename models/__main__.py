@@ -23,6 +23,7 @@ def list_models() -> None:
 @app.command()
 def fetch(
     names: Optional[List[str]] = typer.Argument(None, help="Registry names; default: the configured models."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be downloaded."),
 ) -> None:
     """Download models into the Hugging Face cache so that wirebrief runs offline."""
     from models.fetch import fetch as fetch_spec
@@ -35,10 +36,15 @@ def fetch(
         wanted = [settings.translation_model]
         if not settings.summary_model.startswith("extractive"):
             wanted.append(settings.summary_model)
+        if getattr(settings, "briefs", "off") == "on":
+            wanted.append(settings.brief_model)
     failed = 0
     for name in wanted:
         task = _task_of(name)
         spec = resolve(name, task)
+        if dry_run:
+            typer.echo(f"would fetch {spec.name} ({spec.hub_id or spec.local_path}@{spec.revision or 'main'})")
+            continue
         try:
             path = fetch_spec(spec, settings.hf_cache_dir)
         except Exception as exc:  # network, auth, missing revision: say which model and why, go on
@@ -46,6 +52,11 @@ def fetch(
             typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
+        try:
+            _convert_if_needed(spec, path, settings)
+        except Exception as exc:  # conversion failed: loading will say so again; the download itself is fine
+            failed += 1
+            typer.echo(f"FAILED converting {spec.name} for ctranslate2: {type(exc).__name__}: {exc}", err=True)
     if failed:
         typer.echo(
             f"{failed} model(s) could not be downloaded. This machine needs access to huggingface.co "
@@ -63,6 +74,17 @@ def tiny(out_dir: Path = typer.Argument(..., help="Where to write tiny-marian/ a
     mt = build_tiny_marian(out_dir / "tiny-marian")
     bart = build_tiny_bart(out_dir / "tiny-bart")
     typer.echo(f"WIREBRIEF_TRANSLATION_MODEL={mt}\nWIREBRIEF_SUMMARY_MODEL={bart}")
+
+
+def _convert_if_needed(spec, path: Path, settings) -> None:
+    """Convert a translation checkpoint for CTranslate2 right after the download when the settings (or the
+    registry's ``backend``) select that backend here, so start-up never converts."""
+    from service.profile import convert_for_settings
+
+    done = convert_for_settings(settings, spec, path)
+    if done is not None:
+        target, converted = done
+        typer.echo(f"{'converted' if converted else 'ok    '} {spec.name} for ctranslate2 ({target.name}) → {target}")
 
 
 def _task_of(name: str) -> str:

@@ -2,18 +2,25 @@
 
 Loading never downloads unless ``allow_download`` is set; a missing model raises ``ModelNotAvailableError`` whose
 message names the model and revision and gives the exact command that fetches it.
+
+Two backends: ``transformers`` (a torch model, optionally int8 dynamic-quantized on CPU: ``quantize="int8"``, see
+models/quantize.py) and ``ctranslate2`` (the checkpoint converted once by models/ct2.py, run by
+``ctranslate2.Translator``; ``quantize="int8"`` selects its int8 compute type).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import ct2
 from .device import pick_device, pick_dtype
-from .fetch import fetch_command
+from .fetch import fetch_command, local_snapshot
+from .quantize import QUANTIZE_CHOICES, quantize_dynamic_int8
 from .registry import ModelSpec
 
 
@@ -43,9 +50,17 @@ class LoadedModel:
     spec: ModelSpec
     tokenizer: Any
     model: Any
+    """A transformers model, or a ``ctranslate2.Translator`` when ``backend == "ctranslate2"``."""
     device: str
     dtype: str
+    """torch dtype name ('float32', 'bfloat16', 'int8' when dynamic-quantized) or the CTranslate2 compute type."""
     load_seconds: float
+    backend: str = "transformers"
+    config: Any = None
+    """The Hugging Face model config, for either backend."""
+    generation: Any = None
+    """The checkpoint's ``GenerationConfig`` (decoder start, forced BOS/EOS ids), for either backend."""
+    converted_path: str | None = None
 
 
 _CACHE: dict[tuple, LoadedModel] = {}
@@ -59,13 +74,28 @@ def load(
     dtype: str = "auto",
     cache_dir: Path | None = None,
     allow_download: bool = False,
+    quantize: str = "none",
+    backend: str = "transformers",
+    threads: int = 0,
+    ct2_dir: Path | None = None,
 ) -> LoadedModel:
-    """Load (or return the already loaded) model for ``spec``. Thread-safe; each model is loaded once."""
-    key = (spec, device, dtype, str(cache_dir), allow_download)
+    """Load (or return the already loaded) model for ``spec``. Thread-safe; each model is loaded once.
+
+    ``quantize``: 'none' | 'int8'. ``backend``: 'transformers' | 'ctranslate2' (seq2seq models only).
+    ``threads``: CPU threads for CTranslate2 (0 = one per available core). ``ct2_dir``: where converted copies
+    live (default: beside the HF cache)."""
+    if quantize not in QUANTIZE_CHOICES:
+        raise ValueError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, not {quantize!r}")
+    if backend not in ct2.BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(ct2.BACKENDS)}, not {backend!r}")
+    key = (spec, device, dtype, str(cache_dir), allow_download, quantize, backend, threads, str(ct2_dir))
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
-        loaded = _load_uncached(spec, device, dtype, cache_dir, allow_download)
+        if backend == "ctranslate2":
+            loaded = _load_ct2(spec, device, dtype, cache_dir, allow_download, quantize, threads, ct2_dir)
+        else:
+            loaded = _load_uncached(spec, device, dtype, cache_dir, allow_download, quantize)
         _CACHE[key] = loaded
         return loaded
 
@@ -76,7 +106,7 @@ def clear_cache() -> None:
 
 
 def _load_uncached(
-    spec: ModelSpec, device: str, dtype: str, cache_dir: Path | None, allow_download: bool
+    spec: ModelSpec, device: str, dtype: str, cache_dir: Path | None, allow_download: bool, quantize: str = "none"
 ) -> LoadedModel:
     import torch
     from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM, AutoTokenizer
@@ -102,14 +132,95 @@ def _load_uncached(
         raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
     model.to(device_name)
     model.eval()
+    dtype_name = str(torch_dtype).removeprefix("torch.")
+    if quantize == "int8":
+        quantize_dynamic_int8(model)
+        dtype_name = "int8"
     return LoadedModel(
         spec=spec,
         tokenizer=tokenizer,
         model=model,
         device=device_name,
-        dtype=str(torch_dtype).removeprefix("torch."),
+        dtype=dtype_name,
         load_seconds=time.perf_counter() - started,
+        config=model.config,
+        generation=getattr(model, "generation_config", None),
     )
+
+
+def _load_ct2(
+    spec: ModelSpec,
+    device: str,
+    dtype: str,
+    cache_dir: Path | None,
+    allow_download: bool,
+    quantize: str,
+    threads: int,
+    ct2_dir: Path | None,
+) -> LoadedModel:
+    if spec.task == "chat":
+        raise ValueError(f"model {spec.name!r} is a chat model; the ctranslate2 backend here serves seq2seq models")
+    if not ct2.available():
+        raise RuntimeError(
+            "the ctranslate2 backend is selected but the ctranslate2 package is not installed "
+            "(pip install -r requirements.txt), or set WIREBRIEF_TRANSLATION_BACKEND=transformers"
+        )
+    import ctranslate2
+    from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+
+    started = time.perf_counter()
+    device_name = pick_device(device)
+    if device_name == "cuda" and not ct2.cuda_available():
+        raise RuntimeError(
+            "the ctranslate2 backend was asked to run on CUDA but this ctranslate2 build sees no GPU; "
+            "install a CUDA build or set WIREBRIEF_TRANSLATION_BACKEND=transformers"
+        )
+    dtype_name = str(pick_dtype(dtype, device_name)).removeprefix("torch.")
+    compute_type = ct2.compute_type(device_name, dtype_name, quantize)
+    try:
+        source = local_snapshot(spec, cache_dir, allow_download)
+        tokenizer = AutoTokenizer.from_pretrained(str(source))
+        config = AutoConfig.from_pretrained(str(source))
+    except (OSError, ValueError) as exc:
+        raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
+    try:
+        generation = GenerationConfig.from_pretrained(str(source))
+    except OSError:  # no generation_config.json: derived from the model config, as transformers does
+        generation = GenerationConfig.from_model_config(config)
+    root = Path(ct2_dir) if ct2_dir else ct2.default_root(cache_dir)
+    try:
+        converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type)
+    except (ValueError, NotImplementedError) as exc:
+        raise RuntimeError(
+            f"model {spec.name!r} could not be converted for the ctranslate2 backend: {_first_line(exc)}; "
+            "set WIREBRIEF_TRANSLATION_BACKEND=transformers"
+        ) from exc
+    translator = ctranslate2.Translator(
+        str(converted),
+        device=device_name,
+        compute_type=compute_type,
+        inter_threads=1,
+        intra_threads=threads or _available_cores(),
+    )
+    return LoadedModel(
+        spec=spec,
+        tokenizer=tokenizer,
+        model=translator,
+        device=device_name,
+        dtype=compute_type,
+        load_seconds=time.perf_counter() - started,
+        backend="ctranslate2",
+        config=config,
+        generation=generation,
+        converted_path=str(converted),
+    )
+
+
+def _available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _first_line(exc: BaseException) -> str:

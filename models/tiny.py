@@ -82,20 +82,38 @@ def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
     return prefix.with_suffix(".model")
 
 
-def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **config_overrides: Any) -> Path:
-    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights."""
+def build_tiny_marian(
+    out_dir: Path,
+    *,
+    vocab_size: int = 300,
+    seed: int = 0,
+    pad_vocab_to: int | None = None,
+    corpora: dict[str, list[str]] | None = None,
+    **config_overrides: Any,
+) -> Path:
+    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights.
+
+    ``corpora`` ({"fr": lines, "en": lines}) trains the tokenizers on other text than the bundled tiny corpus — the
+    benchmark uses news text so that sentences split into as many pieces as with the production tokenizers.
+
+    ``pad_vocab_to`` fills the shared vocabulary with never-produced placeholder pieces up to that size (``<pad>``
+    stays last, as in OPUS-MT), so a benchmark model has the production embedding and output-layer sizes while its
+    tokenizer, config and converted copies (CTranslate2) all agree on the vocabulary."""
     import torch
     from transformers import MarianConfig, MarianMTModel, MarianTokenizer
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    src = _train_spm(corpus("fr"), out_dir / "source", vocab_size)
-    tgt = _train_spm(corpus("en"), out_dir / "target", vocab_size)
+    corpora = corpora or {}
+    src = _train_spm(corpora.get("fr") or corpus("fr"), out_dir / "source", vocab_size)
+    tgt = _train_spm(corpora.get("en") or corpus("en"), out_dir / "target", vocab_size)
     src.rename(out_dir / "source.spm")
     tgt.rename(out_dir / "target.spm")
     for leftover in out_dir.glob("*.vocab"):
         leftover.unlink()
-    vocab = _marian_vocab(out_dir / "source.spm", out_dir / "target.spm")
+    vocab = _marian_vocab(
+        out_dir / "source.spm", out_dir / "target.spm", size=pad_vocab_to, fill_lines=corpora.get("en") or corpus("en")
+    )
     (out_dir / "vocab.json").write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = MarianTokenizer(
         source_spm=str(out_dir / "source.spm"),
@@ -131,8 +149,9 @@ def build_tiny_marian(out_dir: Path, *, vocab_size: int = 300, seed: int = 0, **
     return out_dir
 
 
-def _marian_vocab(*spm_paths: Path) -> dict[str, int]:
-    """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, <pad> last."""
+def _marian_vocab(*spm_paths: Path, size: int | None = None, fill_lines: list[str] | None = None) -> dict[str, int]:
+    """Marian's shared vocab: </s>=0, <unk>=1, pieces of both sentencepiece models, placeholders up to ``size``,
+    <pad> last."""
     import sentencepiece as spm
 
     vocab: dict[str, int] = {"</s>": 0, "<unk>": 1}
@@ -142,12 +161,58 @@ def _marian_vocab(*spm_paths: Path) -> dict[str, int]:
             piece = proc.id_to_piece(i)
             if piece not in vocab and piece != "<unk>":
                 vocab[piece] = len(vocab)
+    _fill(vocab, (size or 0) - 1, fill_lines or [], "▁")
     vocab["<pad>"] = len(vocab)
     return vocab
 
 
-def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **config_overrides: Any) -> Path:
-    """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English."""
+def _words(lines: list[str]) -> list[str]:
+    import re
+
+    return list(dict.fromkeys(w.lower() for line in lines for w in re.findall(r"[A-Za-z]+", line)))
+
+
+def _word_lines(lines: list[str]) -> list[str]:
+    words = _words(lines)
+    return [" ".join(words[i : i + 64]) for i in range(0, len(words), 64)] + [
+        " ".join(w.capitalize() for w in words[i : i + 64]) for i in range(0, len(words), 64)
+    ]
+
+
+def _fill(vocab: dict[str, int], size: int, lines: list[str], space: str) -> None:
+    """Append placeholder entries until ``vocab`` has ``size`` entries (none when it already has).
+
+    Placeholders are whole English words from ``lines`` (with a capitalized and punctuated variant each, then
+    numbered ones), marked as word starts with ``space``. Random weights pick placeholders most of the time, so
+    this makes their output decode to word-like English of realistic length rather than to markup — which keeps
+    what the summarizer reads, in a benchmark, about as long as a real translation."""
+    import itertools
+
+    words = _words(lines)
+    variants = ("{w}", "{W}", "{w},", "{w}.", "{W},", "{w}s", "{W}.")
+    candidates = itertools.chain(
+        (space + v.format(w=w, W=w.capitalize()) for v in variants for w in words),
+        (f"{space}w{i}" for i in itertools.count()),
+    )
+    for piece in candidates:
+        if len(vocab) >= size:
+            return
+        if piece not in vocab:
+            vocab[piece] = len(vocab)
+
+
+def build_tiny_bart(
+    out_dir: Path,
+    *,
+    vocab_size: int = 400,
+    seed: int = 0,
+    pad_vocab_to: int | None = None,
+    corpora: dict[str, list[str]] | None = None,
+    **config_overrides: Any,
+) -> Path:
+    """A BART summarizer directory with a byte-level BPE tokenizer (vocab.json + merges.txt) trained on English.
+    ``pad_vocab_to`` appends placeholder tokens up to that size and ``corpora["en"]`` replaces the training text
+    (see ``build_tiny_marian``)."""
     import torch
     from tokenizers import ByteLevelBPETokenizer
     from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
@@ -155,14 +220,24 @@ def build_tiny_bart(out_dir: Path, *, vocab_size: int = 400, seed: int = 0, **co
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     bpe = ByteLevelBPETokenizer()
+    lines = (corpora or {}).get("en") or corpus("en")
+    if pad_vocab_to:
+        # Also learn every corpus word, lower-case and capitalized, as one token, so that the word-like output of
+        # random weights (see _fill) is read back at about one token per word, as real English is by BART's BPE.
+        lines = lines + _word_lines(lines)
     bpe.train_from_iterator(
-        corpus("en"),
+        lines,
         vocab_size=vocab_size,
         min_frequency=1,
         special_tokens=["<s>", "<pad>", "</s>", "<unk>", "<mask>"],
         show_progress=False,
     )
     bpe.save_model(str(out_dir))
+    if pad_vocab_to:
+        vocab_path = out_dir / "vocab.json"
+        vocab = json.loads(vocab_path.read_text(encoding="utf-8"))
+        _fill(vocab, pad_vocab_to, (corpora or {}).get("en") or corpus("en"), "Ġ")
+        vocab_path.write_text(json.dumps(vocab, ensure_ascii=False), encoding="utf-8")
     tokenizer = BartTokenizer(vocab=str(out_dir / "vocab.json"), merges=str(out_dir / "merges.txt"))
     config_kwargs = dict(
         vocab_size=len(tokenizer),

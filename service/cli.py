@@ -194,10 +194,15 @@ def _read_or_exit(file: str) -> str:
 
 
 @app.command("settings")
-def show_settings() -> None:
+def show_settings(
+    markdown: bool = typer.Option(False, "--markdown", help="Print the defaults as the Markdown table of docs/settings.md."),
+) -> None:
     """Print every setting: environment variable, current value, meaning."""
-    from service.settings import get_settings
+    from service.settings import Settings, get_settings, settings_markdown
 
+    if markdown:
+        typer.echo(settings_markdown(Settings.defaults_table()), nl=False)
+        return
     for env, value, description in get_settings().table():
         typer.echo(f"{env:<36} {value:<40} {description}")
 

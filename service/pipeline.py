@@ -22,14 +22,17 @@ from service.events import Listener, ParagraphReady, Progress, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
-from service.summarize.fit import count_words, make_summary
+from service.summarize.fit import count_words
 from service.summarize.presets import MIN_WORDS_TO_SUMMARIZE, PRESETS, Preset, get_preset
 from service.text.detect import detect_language
 from service.text.normalize import normalize
 from service.text.segment import segment, split_sentences
+from service.profile import ModelOptions, summary_options, translation_options
 from service.translate.base import Translator
+from service.translate.ct2 import CT2Translator
 from service.translate.decoding import DecodingConfig
 from service.translate.hf import HFTranslator
+from service.translate.queue import BatchingQueue
 from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
@@ -54,25 +57,40 @@ class TranslationStack:
     translator: Translator
     splitter: ClauseSplittingTranslator
     cache: CachingTranslator
+    base: HFTranslator | None = None
+    queue: BatchingQueue | None = None
     glossary: GlossaryTranslator | None = None
 
     @classmethod
     def build(
-        cls, base: HFTranslator, max_sentence_tokens: int, cache_size: int, glossary: Glossary | None = None
+        cls,
+        base: HFTranslator,
+        max_sentence_tokens: int,
+        cache_size: int,
+        glossary: Glossary | None = None,
+        queue: BatchingQueue | None = None,
     ) -> "TranslationStack":
+        """cache → [glossary protection] → clause splitter → [cross-request queue] → model translator."""
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
-        splitter = ClauseSplittingTranslator(base, base.count_tokens, limit)
+        splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
         protected = GlossaryTranslator(splitter, glossary) if glossary is not None else None
         cache = CachingTranslator(protected or splitter, "", max_entries=cache_size)
-        stack = cls(translator=cache, splitter=splitter, cache=cache, glossary=protected)
+        stack = cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue, glossary=protected)
         stack._set_namespace(base)
         return stack
 
     def _set_namespace(self, base: HFTranslator) -> None:
-        """The cache key covers the model, the decoding and the glossary, so a change never serves stale text."""
+        """The cache key covers the model and its engine (backend, dtype), the decoding and the glossary, so a
+        change never serves stale text."""
         spec = base.loaded.spec
+        engine = [base.loaded.backend, base.loaded.dtype]
         self.cache.namespace = json.dumps(
-            [spec.display_id, base.decoding.signature(), glossary_hash(self.glossary.glossary if self.glossary else None)],
+            [
+                spec.display_id,
+                engine,
+                base.decoding.signature(),
+                glossary_hash(self.glossary.glossary if self.glossary else None),
+            ],
             sort_keys=True,
         )
 
@@ -80,7 +98,7 @@ class TranslationStack:
         if self.glossary is None:
             raise ValueError("this translation route takes no glossary")
         self.glossary.glossary = glossary
-        self._set_namespace(self.splitter.inner)
+        self._set_namespace(self.base)
 
 
 def glossary_hash(glossary: Glossary | None) -> str | None:
@@ -102,14 +120,16 @@ class Pipeline:
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> "Pipeline":
+    def from_settings(cls, settings: Settings | None = None, *, decoding: DecodingConfig | None = None) -> "Pipeline":
+        """Load every model the settings name. ``decoding`` overrides the decoding settings (the benchmark forces
+        output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
         if settings.torch_threads:
             import torch
 
             torch.set_num_threads(settings.torch_threads)
-        decoding = DecodingConfig.from_settings(settings)
+        decoding = decoding or DecodingConfig.from_settings(settings)
         stacks: dict[str, TranslationStack] = {}
         main_spec = resolve(settings.translation_model, "translation")
         glossary = glossary_from_settings(settings)
@@ -121,6 +141,7 @@ class Pipeline:
             stacks["*" if code == "mul" else code] = cls._stack(settings, spec, decoding, f"translation:{code}")
         summarizer, summary_models = cls._summarizer(settings)
         briefs = BriefService.from_settings(settings)
+        warm_up()
         return cls(
             settings=settings,
             stacks=stacks,
@@ -131,28 +152,48 @@ class Pipeline:
         )
 
     @staticmethod
-    def _load(settings: Settings, spec: ModelSpec):
+    def _load(settings: Settings, spec: ModelSpec, options: ModelOptions | None = None):
+        options = options or ModelOptions(backend="transformers", quantize="none")
         return load(
             spec,
             device=settings.device,
             dtype=settings.dtype,
             cache_dir=settings.hf_cache_dir,
             allow_download=settings.allow_download,
+            quantize=options.quantize,
+            backend=options.backend,
+            threads=settings.torch_threads,
+            ct2_dir=settings.ct2_dir,
         )
 
     @classmethod
     def _stack(
         cls, settings: Settings, spec: ModelSpec, decoding: DecodingConfig, role: str, glossary: Glossary | None = None
     ) -> TranslationStack:
-        base = HFTranslator(
-            cls._load(settings, spec),
+        loaded = cls._load(settings, spec, translation_options(settings, spec))
+        engine = CT2Translator if loaded.backend == "ctranslate2" else HFTranslator
+        base = engine(
+            loaded,
             decoding,
             token_budget=settings.token_budget,
             max_batch_sentences=settings.max_batch_sentences,
             max_time=settings.max_time,
             role=role,
         )
-        return TranslationStack.build(base, settings.max_sentence_tokens, settings.sentence_cache_size, glossary)
+        queue = None
+        if settings.cross_request_batching:
+            queue = BatchingQueue(
+                base,
+                count_tokens=base.count_tokens,
+                batch_key=decoding.new_token_cap,
+                token_budget=settings.token_budget,
+                max_batch_sentences=settings.max_batch_sentences,
+                max_wait_ms=settings.batch_wait_ms,
+                name=role,
+            )
+        return TranslationStack.build(
+            base, settings.max_sentence_tokens, settings.sentence_cache_size, glossary, queue
+        )
 
     @classmethod
     def _summarizer(cls, settings: Settings) -> tuple[Summarizer, list[ModelUsed]]:
@@ -160,11 +201,14 @@ class Pipeline:
             return CentralitySummarizer(), []
         if settings.summary_model == "extractive-lead":
             return LeadSummarizer(), []
+        from service.summarize.ct2 import CT2Seq2SeqSummarizer
         from service.summarize.seq2seq import Seq2SeqSummarizer
 
         spec = resolve(settings.summary_model, "summarization")
-        summarizer = Seq2SeqSummarizer(
-            cls._load(settings, spec),
+        loaded = cls._load(settings, spec, summary_options(settings, spec))
+        engine = CT2Seq2SeqSummarizer if loaded.backend == "ctranslate2" else Seq2SeqSummarizer
+        summarizer = engine(
+            loaded,
             lambda text: [s.text for s in split_sentences(text, "en")],
             num_beams=settings.summary_num_beams,
             max_time=settings.max_time,
@@ -175,6 +219,12 @@ class Pipeline:
     @property
     def router(self) -> TranslatorRouter:
         return TranslatorRouter({code: stack.translator for code, stack in self.stacks.items()})
+
+    def close(self) -> None:
+        """Stop the batching queues' worker threads (they are daemons; tests and the bench call this)."""
+        for stack in self.stacks.values():
+            if stack.queue is not None:
+                stack.queue.close()
 
     def models_used(self) -> list[ModelUsed]:
         used = [m for stack in self.stacks.values() for m in stack.translator.models_used()]
@@ -488,9 +538,11 @@ class Pipeline:
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))
         if words < MIN_WORDS_TO_SUMMARIZE:
-            summary = make_summary(preset, [" ".join(english)], "passthrough", [])
-            summary.notes.append(
-                f"the text has only {words} words (under {MIN_WORDS_TO_SUMMARIZE}): its translation is the summary"
+            # The translation itself, in order, within the preset's hard limits (whole sentences only).
+            summary = LeadSummarizer().summarize(english, preset)
+            summary.method = "passthrough"
+            summary.notes.insert(
+                0, f"the text has only {words} words (under {MIN_WORDS_TO_SUMMARIZE}): its translation is the summary"
             )
             return summary
         if summarizer == "extractive-lead":
@@ -545,6 +597,15 @@ class Prepared:
     @property
     def sentence_count(self) -> int:
         return sum(len(segs) for segs in self.segmented)
+
+
+def warm_up() -> None:
+    """Build the lazily-built helpers (language detector, fact-check lexicons) at start-up, so that the first
+    request does not pay for them."""
+    from service.facts import check_translation
+
+    detect_language("Les ministres de la Défense se sont réunis vendredi à Bruxelles.")
+    check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")
 
 
 def _windows(segmented: list, size: int) -> list[list[int]]:

@@ -22,6 +22,8 @@ def run(
     no_download: bool = typer.Option(False, "--no-download", help="Never fall back to sacrebleu's downloader."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
     no_plots: bool = typer.Option(False, "--no-plots", help="Leave the plots out of report.html (faster)."),
+    engine: str = typer.Option("local", "--engine", help="Pipeline systems: local (this process) or ray."),
+    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (auto, ray://…); default: start Ray here."),
 ) -> None:
     """Run SUITE: per-segment JSONL, results JSON with a reproducibility signature, summary.md and report.html."""
     from eval.data import DatasetNotFound
@@ -40,6 +42,8 @@ def run(
             download=not no_download,
             progress=not quiet,
             plots=not no_plots,
+            engine=engine,
+            address=address,
         )
     except (FileNotFoundError, DatasetNotFound, SystemUnavailable) as exc:
         typer.echo(f"error: {exc}", err=True)

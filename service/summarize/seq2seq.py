@@ -5,6 +5,8 @@ answers, with a note."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 
 import torch
 
@@ -36,6 +38,10 @@ class Seq2SeqSummarizer:
         self.num_beams = num_beams
         self.max_time = max_time
         self.fallback = fallback or CentralitySummarizer()
+        # The map-reduce of a long input does not depend on the preset: one dispatch summarized with four presets
+        # reduces once, not four times (the few latest inputs are kept).
+        self._reduced: OrderedDict[tuple[str, ...], tuple[list[str], str]] = OrderedDict()
+        self._reduced_lock = threading.Lock()
 
     @property
     def window(self) -> int:
@@ -76,6 +82,20 @@ class Seq2SeqSummarizer:
     def _reduce(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
         """Shrink the input until it fits the window: summarize each window-sized section ("map"), then treat
         the section summaries as the new input ("reduce"). Returns the sentences and a description of rounds."""
+        key = tuple(sentences)
+        with self._reduced_lock:
+            if key in self._reduced:
+                self._reduced.move_to_end(key)
+                reduced, rounds = self._reduced[key]
+                return list(reduced), rounds
+        reduced, rounds = self._reduce_uncached(sentences, deadline)
+        with self._reduced_lock:
+            self._reduced[key] = (list(reduced), rounds)
+            while len(self._reduced) > 4:
+                self._reduced.popitem(last=False)
+        return reduced, rounds
+
+    def _reduce_uncached(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
         rounds: list[str] = []
         section_preset = PRESETS["paragraph"]
         while self.count_tokens(" ".join(sentences)) > self.window:
@@ -141,6 +161,7 @@ class Seq2SeqSummarizer:
                 hub_id=spec.hub_id,
                 revision=spec.revision,
                 path=spec.local_path,
+                backend=self.loaded.backend,
                 device=self.loaded.device,
                 dtype=self.loaded.dtype,
             )

@@ -15,6 +15,17 @@ class DecodingConfig:
     max_new_tokens: int = 512
     new_tokens_ratio: float = 2.0
     length_bucket: int = 16
+    forced_new_tokens: int = 0
+    """Benchmark only (never a setting): every sentence generates exactly this many new tokens
+    (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
+    forced_ratio: float = 0.0
+    """Benchmark only: every sentence generates exactly ``forced_ratio`` × its source tokens, rounded up to the
+    length bucket (as a batch runs until its longest sentence ends) — a realistic length for a whole dispatch."""
+
+    @property
+    def forces_length(self) -> bool:
+        """True when min_new_tokens = max_new_tokens = ``new_token_cap`` (benchmark overrides)."""
+        return bool(self.forced_new_tokens or self.forced_ratio)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "DecodingConfig":
@@ -28,6 +39,11 @@ class DecodingConfig:
     def new_token_cap(self, source_tokens: int) -> int:
         """Max new tokens for a source of this length, rounded up to a bucket so that sentences of similar
         length share a cap — batches never mix caps, which keeps batched output equal to one-at-a-time output."""
+        if self.forced_new_tokens:
+            return self.forced_new_tokens
+        if self.forced_ratio:
+            forced = math.ceil(self.forced_ratio * source_tokens / self.length_bucket) * self.length_bucket
+            return max(self.length_bucket, forced)
         raw = self.new_tokens_ratio * source_tokens + 10
         bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket
         return int(min(self.max_new_tokens, bucketed))

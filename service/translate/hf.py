@@ -8,6 +8,8 @@ WIREBRIEF_MAX_NEW_TOKENS is reported to ``service.limits.collect_cap_hits`` so t
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 
 import torch
 
@@ -53,19 +55,39 @@ class HFTranslator:
         self.max_batch_sentences = max_batch_sentences
         self.max_time = max_time
         self.role = role
+        self.generated_tokens = 0
+        """New tokens generated so far, end tokens and padding excluded (what the benchmark's tokens/s counts)."""
+        # The clause splitter, the batching queue and translate() all need a sentence's token ids: encode once.
+        self._encoded: OrderedDict[str, list[int]] = OrderedDict()
+        self._encoded_lock = threading.Lock()
+
+    ENCODE_CACHE = 4096
 
     @property
     def max_input_tokens(self) -> int:
         return self.loaded.spec.max_input_tokens
 
+    def encode(self, text: str) -> list[int]:
+        """The model's token ids for ``text`` (special tokens included, never truncated); recent ones memoized."""
+        with self._encoded_lock:
+            ids = self._encoded.get(text)
+            if ids is not None:
+                self._encoded.move_to_end(text)
+                return ids
+        ids = self.loaded.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"]
+        with self._encoded_lock:
+            self._encoded[text] = ids
+            while len(self._encoded) > self.ENCODE_CACHE:
+                self._encoded.popitem(last=False)
+        return ids
+
     def count_tokens(self, text: str) -> int:
-        return len(self.loaded.tokenizer(text, add_special_tokens=True)["input_ids"])
+        return len(self.encode(text))
 
     def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
         if not sentences:
             return []
-        tok = self.loaded.tokenizer
-        encoded = [tok(s, add_special_tokens=True, truncation=False)["input_ids"] for s in sentences]
+        encoded = [self.encode(s) for s in sentences]
         lengths = [len(ids) for ids in encoded]
         caps = [self.decoding.new_token_cap(n) for n in lengths]
         batches = plan_batches(lengths, self.token_budget, self.max_batch_sentences, key=lambda i: caps[i])
@@ -122,13 +144,18 @@ class HFTranslator:
         batch = tok.pad({"input_ids": ids}, return_tensors="pt", padding=True)
         batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
         kwargs = self.decoding.generate_kwargs()
+        if self.decoding.forces_length:
+            kwargs["min_new_tokens"] = max_new_tokens
         if max_time is not None:
             kwargs["max_time"] = max_time
         generated = self.loaded.model.generate(**batch, max_new_tokens=max_new_tokens, **kwargs)
+        new = generated[:, 1:]  # drop the decoder start token
+        special = [i for i in (tok.pad_token_id, tok.eos_token_id) if i is not None]
+        self.generated_tokens += int((~torch.isin(new, torch.tensor(special, device=new.device))).sum())
         eos = tok.eos_token_id
         hits = [
-            eos is not None and generated.shape[-1] - 1 >= max_new_tokens and eos not in row[1:].tolist()
-            for row in generated
+            eos is not None and new.shape[-1] >= max_new_tokens and eos not in row.tolist()
+            for row in new
         ]
         return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)], hits
 
@@ -141,7 +168,7 @@ class HFTranslator:
                 hub_id=spec.hub_id,
                 revision=spec.revision,
                 path=spec.local_path,
-                backend="transformers",
+                backend=self.loaded.backend,
                 device=self.loaded.device,
                 dtype=self.loaded.dtype,
             )

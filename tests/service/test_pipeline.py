@@ -11,6 +11,7 @@ import pytest
 from service.errors import InputError, LimitExceeded, UnsupportedLanguage
 from service.events import ParagraphReady, Progress
 from service.result import Result
+from service.summarize.presets import PRESETS
 from tests.conftest import require_data
 
 DISPATCH = (
@@ -115,6 +116,16 @@ def test_short_input_returns_translation_as_summary(pipeline):
     summary = result.summaries["paragraph"]
     assert summary.method == "passthrough" and summary.text == result.translation
     assert "under 40" in summary.notes[0]
+
+
+def test_short_input_passthrough_still_respects_the_preset_limit(pipeline):
+    english = [
+        "The president arrived in Paris on Monday evening for a summit of European leaders.",
+        "He will meet the chancellor and the prime minister on Tuesday morning.",
+    ]
+    summary = pipeline._summarize(english, PRESETS["headline"], "model")
+    assert summary.method == "passthrough" and summary.words <= 15
+    assert summary.text and all(english[0].startswith(item) or item in english for item in summary.items)
 
 
 def test_unsupported_language_names_the_detected_language(pipeline):

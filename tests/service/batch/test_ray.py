@@ -119,3 +119,27 @@ def test_worker_killed_mid_job_then_rerun_does_no_work(cluster, ray_settings, tm
         if proc.poll() is None:
             proc.kill()
         store.close()
+
+
+def test_eval_suite_through_the_ray_engine_matches_local(cluster, ray_settings, tmp_path, data_root):
+    """`python -m eval run SUITE --engine ray`: the same system, the same segments, the same outputs."""
+    import ray
+
+    from eval.suites import run_suite
+    from tests.conftest import require_data
+
+    require_data(data_root, "newstest2013-fr-en/newstest2013.fr")
+    common = dict(system="pipeline", limit=4, seed=3, data_root=data_root, progress=False, plots=False,
+                  settings=ray_settings, download=False)  # fmt: skip
+    local = run_suite("newstest2013", out_dir=tmp_path / "local", **common)
+    try:
+        remote = run_suite("newstest2013", out_dir=tmp_path / "ray", engine="ray", address=cluster.address, **common)
+    finally:
+        if ray.is_initialized():
+            ray.shutdown()
+
+    def outputs(run) -> list[str]:
+        return [json.loads(line)["output"] for line in (run.path / "segments.jsonl").read_text().splitlines()]
+
+    assert outputs(remote) == outputs(local) and len(outputs(local)) == 4
+    assert remote.results["metrics"]["bleu"]["score"] == local.results["metrics"]["bleu"]["score"]

@@ -1,0 +1,69 @@
+"""Dispatch-level figures: the sentence cache on a re-sent and an updated dispatch (in this process), and — in a
+fresh process via eval/bench/probe.py — cold start, time to the first translated paragraph, the whole dispatch
+end to end (translate + summarize) and peak resident memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from service.settings import PROJECT_ROOT
+
+
+def cache_resend(pipeline, dispatch: str, fresh_paragraph: str) -> dict:
+    """Translate a dispatch cold, re-send it unchanged, then send an update (one paragraph replaced, one added):
+    seconds for each and how many sentences the model had to translate."""
+    stack = pipeline.stacks["fr"]
+    stack.cache.clear()
+
+    def timed(text: str) -> tuple[float, int, int]:
+        started = time.perf_counter()
+        result = pipeline.run(text, summaries=[], source_language="fr")
+        seconds = time.perf_counter() - started
+        sentences = result.sentences()
+        return seconds, len(sentences), sum(not s.cached for s in sentences)
+
+    paragraphs = dispatch.split("\n\n")
+    updated = "\n\n".join(paragraphs[:2] + [fresh_paragraph] + paragraphs[3:] + [fresh_paragraph.upper()])
+    cold, n_cold, miss_cold = timed(dispatch)
+    again, n_again, miss_again = timed(dispatch)
+    update, n_update, miss_update = timed(updated)
+    return {
+        "cold_s": cold, "cold_sentences": n_cold, "cold_translated": miss_cold,
+        "resent_s": again, "resent_translated": miss_again, "resent_speedup": cold / again if again else None,
+        "updated_s": update, "updated_sentences": n_update, "updated_translated": miss_update,
+        "updated_speedup": cold / update if update else None,
+    }
+
+
+def probe(
+    env: dict[str, str],
+    dispatch: str,
+    summaries: list[str],
+    forced_ratio: float,
+    timeout: float,
+    warm: int = 1,
+    ready_only: bool = False,
+) -> dict:
+    """Start a fresh Python process on ``env``'s settings and return what eval/bench/probe.py measured there."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(dispatch)
+        path = fh.name
+    full_env = {**os.environ, **env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_VERBOSITY": "error"}
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
+    command = [sys.executable, "-m", "eval.bench.probe", "--dispatch", path, "--summaries", ",".join(summaries),
+               "--forced-ratio", str(forced_ratio), "--warm", str(warm)] + (["--ready-only"] if ready_only else [])
+    try:
+        full_env["WIREBRIEF_BENCH_T0"] = repr(time.time())
+        done = subprocess.run(command, env=full_env, capture_output=True, text=True, timeout=timeout, cwd=PROJECT_ROOT)
+    finally:
+        Path(path).unlink(missing_ok=True)
+    if done.returncode != 0 or not done.stdout.strip():
+        tail = (done.stderr or "").strip().splitlines()[-5:]
+        raise RuntimeError(f"probe failed (exit {done.returncode}): " + " | ".join(tail))
+    return json.loads(done.stdout.strip().splitlines()[-1])

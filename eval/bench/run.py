@@ -1,0 +1,322 @@
+"""The whole benchmark in one run: models prepared once, then per translation architecture the throughput rows,
+the sentence cache, a fresh-process probe (cold start, first paragraph, dispatch end to end, peak memory) and
+concurrent users; targets checked at the end. ``run_bench`` returns one JSON-ready dict."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from service.settings import Settings, get_settings
+
+from . import concurrency, dispatch, throughput
+from .data import load_data
+from .models import CONFIGS, SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
+
+TARGETS = {
+    "pipeline_vs_naive": 10.0,
+    "pipeline_vs_ct2_int8": 1.0,
+    "first_paragraph_s": 3.0,
+    "peak_rss_mb": 1536.0,
+    "cold_start_s": 10.0,
+    "concurrency_gain": 3.0,
+}
+
+
+@dataclass
+class BenchOptions:
+    work_dir: Path
+    quick: bool = False
+    device: str = "cpu"
+    archs: list[str] = field(default_factory=lambda: list(TRANSLATION_ARCHS))
+    sentences: int = 16
+    forced_new_tokens: int = 40
+    dispatch_ratio: float = 1.0
+    repeats: int = 3
+    pair_repeats: int = 5
+    """Adjacent runs of the pipeline and its CTranslate2 reference (their ratio is a target)."""
+    unbatched: int = 4
+    users: int = 8
+    requests_per_user: int = 6
+    request_sizes: list[int] = field(default_factory=lambda: [1, 3])
+    summaries: list[str] = field(default_factory=lambda: ["headline", "lede", "bullets", "paragraph"])
+    warm_repeats: int = 3
+    """Warm requests in the fresh process (time to first paragraph: their median)."""
+    cold_repeats: int = 3
+    """Fresh processes started to time the cold start (their median)."""
+    cache_paragraphs: int = 0
+    """Paragraphs of the dispatch used for the sentence-cache figures (0 = all)."""
+    probe_timeout: float = 1800.0
+    configs: dict[str, dict] | None = None
+    """Model sizes by registry name (default: the production configs; tests pass tiny ones)."""
+    data_root: Path | None = None
+    """Where newstest2013 is (default: the settings' data_root; the tiny corpus when it is missing)."""
+    log: Callable[[str], None] = print
+
+    @classmethod
+    def for_mode(cls, work_dir: Path, quick: bool, **overrides) -> "BenchOptions":
+        if quick:
+            base = dict(archs=["opus-mt-fr-en"], sentences=8, repeats=1, pair_repeats=2, unbatched=2, requests_per_user=2,
+                        summaries=["headline"], request_sizes=[1], cache_paragraphs=4,
+                        warm_repeats=0, cold_repeats=1)
+            base.update(overrides)
+            return cls(work_dir=work_dir, quick=True, **base)
+        return cls(work_dir=work_dir, **overrides)
+
+
+def profile_settings(opts: BenchOptions, translation: str, summary: str = "extractive", **overrides) -> Settings:
+    """The default profile (every speed setting at its default) on the bench's models. Only the time limit is
+    raised: forced lengths on the slow baseline engines must not hit the per-request limit."""
+    return Settings(
+        translation_model=translation,
+        summary_model=summary,
+        hf_cache_dir=hub_dir(opts.work_dir),
+        device=opts.device,
+        max_time=3600,
+        **overrides,
+    )
+
+
+def machine() -> dict:
+    import ctranslate2
+    import psutil
+    import torch
+    import transformers
+
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    info = {
+        "cpu": cpu,
+        "cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "torch": torch.__version__,
+        "torch_threads": torch.get_num_threads(),
+        "transformers": transformers.__version__,
+        "ctranslate2": ctranslate2.__version__,
+        "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+    }
+    return info
+
+
+def run_bench(opts: BenchOptions) -> dict:
+    from service.pipeline import WINDOW_SENTENCES
+    from service.profile import convert_for_settings, summary_options, translation_options
+
+    log = opts.log
+    started = time.time()
+    out: dict = {
+        "mode": "quick" if opts.quick else "full",
+        "machine": machine(),
+        "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "options": {k: (str(v) if isinstance(v, Path) else v) for k, v in opts.__dict__.items() if k != "log"},
+        "model_configs": opts.configs or {k: CONFIGS[k] for k in [*opts.archs, SUMMARY_ARCH]},
+        "archs": {},
+    }
+    data = load_data(opts.data_root or get_settings().data_root)
+    out["data"] = data.source
+    log(f"data: {data.source}")
+    models = prepare(opts.work_dir, [*opts.archs, SUMMARY_ARCH], data, log=log, configs=opts.configs)
+    out["models_built_s"] = {k: m.built_seconds for k, m in models.items()}
+    settings = profile_settings(opts, opts.archs[0], SUMMARY_ARCH)
+    for name, model in models.items():  # fetch-time conversion, as `python -m models fetch` does
+        done = convert_for_settings(settings, model.spec, model.path)
+        if done and done[1]:
+            log(f"converted {name} for ctranslate2 → {done[0]}")
+    out["default_profile"] = {
+        "device": opts.device,
+        "translation": translation_options(settings, models[opts.archs[0]].spec).describe(),
+        "summarizer": summary_options(settings, models[SUMMARY_ARCH].spec).describe(),
+        "num_beams": settings.num_beams,
+        "token_budget": settings.token_budget,
+        "max_batch_sentences": settings.max_batch_sentences,
+        "cross_request_batching": settings.cross_request_batching,
+        "window_sentences": WINDOW_SENTENCES,
+        "batch_wait_ms": settings.batch_wait_ms,
+    }
+    for arch in opts.archs:
+        out["archs"][arch] = _bench_arch(opts, arch, models, data)
+    out["targets"] = check_targets(out)
+    out["load_average_end"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    out["seconds"] = time.time() - started
+    return out
+
+
+def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
+    from service.pipeline import Pipeline
+    from service.translate.decoding import DecodingConfig
+
+    log = opts.log
+    spec = models[arch].spec
+    sentences = data.news_sentences(opts.sentences)
+    pipelines: dict[tuple, Pipeline] = {}
+
+    def pipeline(beams: int, **overrides) -> Pipeline:
+        key = (beams, tuple(sorted(overrides.items())))
+        if key not in pipelines:
+            settings = profile_settings(opts, arch, num_beams=beams, **overrides)
+            decoding = DecodingConfig(**{**DecodingConfig.from_settings(settings).signature(),
+                                         "forced_new_tokens": opts.forced_new_tokens})
+            pipelines[key] = Pipeline.from_settings(settings, decoding=decoding)
+        return pipelines[key]
+
+    settings = profile_settings(opts, arch)
+    ctx = throughput.Context(
+        spec=spec, hub=hub_dir(opts.work_dir), device=opts.device, forced_new_tokens=opts.forced_new_tokens,
+        token_budget=settings.token_budget, max_batch_sentences=settings.max_batch_sentences,
+        pipeline_factory=lambda beams: pipeline(beams),
+    )
+    engines = [e for e in throughput.ENGINES if not (opts.quick and e.key in throughput.QUICK_SKIP)]
+    if opts.device != "cpu":
+        engines = [e for e in engines if not (e.quantize == "int8" and e.backend == "transformers")]
+    rows = {e.key: throughput.Row(e) for e in engines}
+    built = {}
+    count = lambda s: len(s.split())  # noqa: E731 — a length proxy for spreading the subset
+    subset = throughput.spread(sentences, opts.unbatched, count)
+    for engine in engines:
+        log(f"[{arch}] preparing {engine.key}")
+        run, tokens, rows[engine.key].weights = throughput.build(engine, ctx)
+        run(sentences[:1])  # warm-up: first-call allocations and kernel selection are not timed
+        built[engine.key] = (run, tokens)
+        if not engine.batched and engine.kind == "translator":
+            rows[engine.key].note = f"{len(subset)} of the {len(sentences)} sentences (one per call)"
+    # Slow rows (transformers float32, one sentence per call or batched) once; the fast ones round-robin, the
+    # pipeline right next to its CTranslate2 reference (same beams) so that each pair shares the machine's load.
+    slow = [e for e in engines if e.kind == "translator" and e.quantize == "none" and e.backend == "transformers"]
+    pairs = [("pipeline", "ct2-int8-batched"), ("pipeline-greedy", "ct2-int8-batched-greedy")]
+    paired = {k for pair in pairs for k in pair}
+    fast = [e for e in engines if e not in slow and e.key not in paired]
+    for engine in slow:
+        log(f"[{arch}] timing {engine.key}")
+        run, tokens = built[engine.key]
+        throughput.measure(rows[engine.key], run, tokens, sentences if engine.batched else subset)
+    for rep in range(max(opts.repeats, opts.pair_repeats)):
+        # Each pair alternates which of the two runs first (ABBA), so neither gains from going first.
+        order = (fast if rep < opts.repeats else []) + [
+            rows[k].engine for pair in pairs for k in (pair if rep % 2 == 0 else pair[::-1]) if k in rows
+        ]
+        for engine in order:
+            log(f"[{arch}] timing {engine.key} ({rep + 1})")
+            run, tokens = built[engine.key]
+            throughput.measure(rows[engine.key], run, tokens, sentences if engine.batched or engine.kind != "translator"
+                               else subset)
+    result: dict = {"sentences": len(sentences), "mean_source_words": sum(map(count, sentences)) / len(sentences),
+                    "forced_new_tokens": opts.forced_new_tokens}
+    naive = rows["naive"].sentences_per_s
+    reference = {e.beams: rows[e.key].sentences_per_s for e in engines if e.group == "d"}
+    table = []
+    for engine in engines:
+        row = rows[engine.key].to_json()
+        sps = row["sentences_per_s"]
+        row["vs_naive"] = sps / naive if sps and naive else None
+        ref = reference.get(engine.beams)
+        row["vs_ct2_int8"] = sps / ref if sps and ref else None
+        table.append(row)
+    result["throughput"] = table
+    result["paired"] = {
+        f"{a}/{b}": throughput.paired_ratio(rows[a], rows[b]) for a, b in pairs if a in rows and b in rows
+    }
+
+    log(f"[{arch}] sentence cache: re-sent and updated dispatch")
+    text = data.dispatch()
+    cache_text = "\n\n".join(text.split("\n\n")[: opts.cache_paragraphs or None])
+    fresh = " ".join(data.pool(3, skip=2500))
+    result["cache"] = dispatch.cache_resend(pipeline(settings.num_beams), cache_text, fresh)
+
+    on = pipeline(settings.num_beams)
+    off = pipeline(settings.num_beams, cross_request_batching=False) if not opts.quick else None
+    result["concurrency"] = {}
+    skip = 300
+    for per in opts.request_sizes:
+        log(f"[{arch}] concurrency: {opts.users} users vs 1, requests of {per} sentence(s)")
+        result["concurrency"][str(per)] = _concurrency(opts, data, on, off, per, skip)
+        skip += 4000 // len(opts.request_sizes)
+    for p in pipelines.values():
+        p.close()
+
+    log(f"[{arch}] fresh process: cold start, dispatch end to end, first paragraph, peak memory")
+    env = {
+        "WIREBRIEF_TRANSLATION_MODEL": arch,
+        "WIREBRIEF_SUMMARY_MODEL": SUMMARY_ARCH,
+        "WIREBRIEF_HF_CACHE_DIR": str(hub_dir(opts.work_dir)),
+        "WIREBRIEF_DEVICE": opts.device,
+        "WIREBRIEF_MAX_TIME": "3600",
+    }
+    probe = dispatch.probe(env, text, opts.summaries, opts.dispatch_ratio, opts.probe_timeout, warm=opts.warm_repeats)
+    starts = [probe["cold_start_s"]]
+    for _ in range(opts.cold_repeats - 1):
+        starts.append(dispatch.probe(env, text, [], 0, opts.probe_timeout, warm=0, ready_only=True)["cold_start_s"])
+    probe["cold_starts_s"] = starts
+    probe["cold_start_median_s"] = statistics.median(starts)
+    warm = probe.get("warm_first_paragraph_s") or []
+    probe["first_paragraph_median_s"] = statistics.median(warm) if warm else None
+    result["probe"] = probe
+    return result
+
+
+def _concurrency(opts: BenchOptions, data, on, off, per: int, skip: int) -> dict:
+    """One user sending requests one after another vs ``opts.users`` users at once, with the batching queue
+    (``on``) and, when given, without it (``off``). Every request has its own sentences: no cache hits."""
+    n = opts.requests_per_user
+    groups = 2 + opts.users * (2 if off is not None else 1)
+    texts = concurrency.requests_from(data.pool(per * n * groups, skip=skip), n * groups, per)
+    single_texts = [texts[: 2 * n]]
+    multi_texts = [texts[2 * n + i * n : 2 * n + (i + 1) * n] for i in range(opts.users)]
+    base = 2 * n + opts.users * n
+    for p in (on, off):
+        if p is not None:
+            p.stacks["fr"].cache.clear()
+    single = concurrency.run_users(on, single_texts)
+    multi = concurrency.run_users(on, multi_texts)
+    out = {
+        "sentences_per_request": per,
+        "single_user": single,
+        "users_with_queue": multi,
+        "gain_with_queue": multi["sentences_per_s"] / single["sentences_per_s"],
+    }
+    if off is not None:
+        off_texts = [texts[base + i * n : base + (i + 1) * n] for i in range(opts.users)]
+        out["users_without_queue"] = concurrency.run_users(off, off_texts)
+        out["gain_without_queue"] = out["users_without_queue"]["sentences_per_s"] / single["sentences_per_s"]
+    return out
+
+
+def check_targets(out: dict) -> list[dict]:
+    """Each target with the measured value and whether it is met (None when not measured)."""
+    checks = []
+
+    def add(name: str, arch: str, value, target: float, higher_is_better: bool) -> None:
+        met = None if value is None else (value >= target if higher_is_better else value <= target)
+        checks.append({"target": name, "arch": arch, "value": value, "limit": target,
+                       "direction": ">=" if higher_is_better else "<=", "met": met})
+
+    for arch, res in out["archs"].items():
+        rows = {r["key"]: r for r in res["throughput"]}
+        pipe = rows.get("pipeline", {})
+        add("pipeline_vs_naive", arch, pipe.get("vs_naive"), TARGETS["pipeline_vs_naive"], True)
+        paired = (res.get("paired") or {}).get("pipeline/ct2-int8-batched") or {}
+        add("pipeline_vs_ct2_int8 (median of adjacent pairs)", arch, paired.get("median"),
+            TARGETS["pipeline_vs_ct2_int8"], True)
+        probe = res.get("probe", {})
+        if arch == "opus-mt-fr-en":
+            value = probe.get("first_paragraph_median_s")
+            if value is None:  # quick: no warm request, the first one (lazy set-up included) stands in
+                value = (probe.get("first_request") or {}).get("first_paragraph_s")
+            add("first_paragraph_s", arch, value, TARGETS["first_paragraph_s"], False)
+        add("peak_rss_mb", arch, probe.get("peak_rss_mb"), TARGETS["peak_rss_mb"], False)
+        add("cold_start_s", arch, probe.get("cold_start_median_s"), TARGETS["cold_start_s"], False)
+        for per, conc in (res.get("concurrency") or {}).items():
+            add(f"concurrency_gain ({per}-sentence requests)", arch, conc.get("gain_with_queue"),
+                TARGETS["concurrency_gain"], True)
+    return checks

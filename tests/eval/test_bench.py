@@ -1,0 +1,110 @@
+"""The benchmark's machinery end to end on toy-sized models (`python -m eval bench --quick --tiny`). No figure is
+checked for speed — only that every row, probe and target is measured, reported and written."""
+
+import json
+
+import pytest
+
+from eval.bench.data import BenchData, load_data
+from eval.bench.throughput import spread
+from service.translate.decoding import DecodingConfig
+
+
+@pytest.fixture(scope="module")
+def bench_json(tmp_path_factory):
+    from typer.testing import CliRunner
+
+    from eval.cli import _register, app
+
+    _register()
+    work = tmp_path_factory.mktemp("bench")
+    out = work / "bench.json"
+    md = work / "bench.md"
+    result = CliRunner().invoke(
+        app, ["bench", "--quick", "--tiny", "--work-dir", str(work), "--json", str(out), "--markdown", str(md)]
+    )
+    assert result.exit_code == 0, result.output + repr(result.exception)
+    return json.loads(out.read_text()), md.read_text(), result.output
+
+
+def test_every_row_is_measured(bench_json):
+    data, _, _ = bench_json
+    [(arch, res)] = data["archs"].items()
+    rows = {r["key"]: r for r in res["throughput"]}
+    assert {"naive", "batched", "greedy", "int8-torch", "ct2-int8", "pipeline", "ct2-int8-batched"} <= set(rows)
+    for row in rows.values():
+        assert row["samples"] and row["sentences_per_s"] > 0
+        # forced lengths: every translated sentence generated new tokens (8, the last a forced end token)
+        for sample in row["samples"]:
+            assert sample["tokens"] == 7 * sample["sentences"], row["key"]
+        assert row["vs_naive"] > 0 and row["vs_ct2_int8"] > 0
+    assert rows["naive"]["vs_naive"] == pytest.approx(1.0)
+    assert rows["ct2-int8-batched"]["vs_ct2_int8"] == pytest.approx(1.0)
+    assert rows["naive"]["note"]  # the one-per-call rows say which subset they timed
+
+
+def test_probe_cache_and_concurrency(bench_json):
+    data, _, _ = bench_json
+    res = next(iter(data["archs"].values()))
+    probe = res["probe"]
+    assert probe["cold_start_s"] > probe["import_s"] > 0
+    assert probe["cold_starts_s"] == [probe["cold_start_s"]] == [probe["cold_start_median_s"]]
+    pairs = res["paired"]["pipeline/ct2-int8-batched"]
+    assert len(pairs["ratios"]) == 2 and pairs["median"] > 0  # quick: two adjacent pipeline/reference runs
+    assert 0 < probe["peak_rss_ready_mb"] <= probe["peak_rss_mb"]
+    first = probe["first_request"]
+    assert 0 < first["first_paragraph_s"] <= first["seconds"]
+    assert first["summary_methods"] and len(first["paragraph_arrivals_s"]) == first["paragraphs"]
+    assert {m["backend"] for m in probe["models"]} == {"ctranslate2"}  # the default CPU profile
+    cache = res["cache"]
+    assert cache["cold_translated"] == cache["cold_sentences"] and cache["resent_translated"] == 0
+    assert 0 < cache["updated_translated"] < cache["updated_sentences"]
+    [conc] = res["concurrency"].values()
+    assert conc["users_with_queue"]["users"] == 2 and conc["users_with_queue"]["errors"] == []
+    assert conc["gain_with_queue"] > 0
+
+
+def test_targets_and_report(bench_json):
+    data, markdown, printed = bench_json
+    names = {t["target"] for t in data["targets"]}
+    assert {"pipeline_vs_naive", "first_paragraph_s", "peak_rss_mb", "cold_start_s"} <= names
+    assert "pipeline_vs_ct2_int8 (median of adjacent pairs)" in names
+    assert all(t["met"] in (True, False) for t in data["targets"])
+    assert data["machine"]["cores"] >= 1 and data["default_profile"]["translation"] == "ctranslate2 int8"
+    assert "| a | naive" in markdown and "| d | reference: CTranslate2 int8" in markdown and "Targets" in markdown
+    assert markdown.strip() in printed
+
+
+def test_forced_ratio_lengths():
+    d = DecodingConfig(forced_ratio=1.0, length_bucket=16)
+    assert d.forces_length and d.new_token_cap(20) == 32 and d.new_token_cap(3) == 16
+    assert DecodingConfig(forced_new_tokens=40).new_token_cap(500) == 40
+    assert not DecodingConfig().forces_length
+
+
+def test_data_fallback_and_shapes(tmp_path):
+    data = load_data(tmp_path)  # no newstest here: the tiny corpus
+    assert data.source.startswith("tiny")
+    assert len(data.news_sentences(16)) == 16
+    dispatch = data.dispatch()
+    assert dispatch.startswith("PARIS") and "\n\n" in dispatch
+    pool = data.pool(100)
+    assert len(pool) == len(set(pool)) == 100
+
+
+def test_spread_keeps_the_length_mix():
+    sentences = [" ".join(["mot"] * n) for n in range(1, 17)]
+    picked = spread(sentences, 4, lambda s: len(s.split()))
+    lengths = sorted(len(s.split()) for s in picked)
+    assert len(picked) == 4 and lengths[0] <= 4 and lengths[-1] >= 13
+
+
+def test_news_sentences_from_data(data_root):
+    from tests.conftest import require_data
+
+    require_data(data_root, "newstest2013-fr-en/newstest2013.fr")
+    data = load_data(data_root)
+    sentences = data.news_sentences(16)
+    assert len(set(sentences)) == 16 and all(18 <= len(s.split()) <= 35 for s in sentences)
+    assert 550 <= len(data.dispatch().split()) <= 700
+    assert isinstance(data, BenchData)

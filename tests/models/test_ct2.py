@@ -1,0 +1,187 @@
+"""CTranslate2 backend: one-time conversion of the tiny Marian, and output equal to transformers' for the same
+weights (float32), batched equal to one-at-a-time (int8)."""
+
+from pathlib import Path
+
+import pytest
+
+from models import ct2
+from models.load import load
+from models.registry import get, resolve
+from service.translate.ct2 import CT2Translator
+from service.translate.decoding import DecodingConfig
+from service.translate.hf import HFTranslator
+
+SENTENCES = [
+    "Le gouvernement a annoncé lundi un plan de soutien aux hôpitaux de la région.",
+    "Les ministres ont discuté de la mission en Irak pendant plusieurs heures.",
+    "Il pleut.",
+    "Selon la police, trois personnes ont été blessées dans l'accident survenu près de Lyon.",
+    "Le président est arrivé à Paris.",
+    "La Bourse de Paris a terminé en hausse de 1,2 % vendredi, portée par les valeurs bancaires.",
+]
+
+
+@pytest.fixture(scope="module")
+def ct2_root(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("ct2")
+
+
+@pytest.fixture(scope="module")
+def marian_spec(tiny_models):
+    return resolve(str(tiny_models["marian"]), "translation")
+
+
+def _pair(spec, root, decoding, quantize="none"):
+    hf = HFTranslator(load(spec, device="cpu"), decoding, token_budget=256, max_batch_sentences=4)
+    loaded = load(spec, device="cpu", backend="ctranslate2", quantize=quantize, ct2_dir=root)
+    return hf, CT2Translator(loaded, decoding, token_budget=256, max_batch_sentences=4)
+
+
+def test_conversion_once_and_reused(tiny_models, tmp_path):
+    source = tiny_models["marian"]
+    path, converted = ct2.ensure_converted("tiny", source, tmp_path, "int8")
+    assert converted and ct2.is_converted(path) and path.is_relative_to(tmp_path)
+    assert {"model.bin", "config.json", ct2.MARKER} <= {p.name for p in path.iterdir()}
+    again, converted_again = ct2.ensure_converted("tiny", source, tmp_path, "int8")
+    assert again == path and not converted_again
+    float_copy, _ = ct2.ensure_converted("tiny", source, tmp_path, "float32")
+    assert float_copy != path  # one copy per stored quantization
+    assert not any(p.name.startswith(".") for p in path.parent.iterdir())  # no temporary directory left behind
+
+
+def test_fingerprint_changes_with_the_checkpoint(tiny_models, tmp_path):
+    import shutil
+
+    copy = tmp_path / "marian"
+    shutil.copytree(tiny_models["marian"], copy)
+    before = ct2.fingerprint(copy)
+    (copy / "config.json").write_text((copy / "config.json").read_text() + "\n")
+    assert ct2.fingerprint(copy) != before
+
+
+@pytest.mark.parametrize("beams", [1, 2])
+def test_same_output_as_transformers_float32(marian_spec, ct2_root, beams):
+    decoding = DecodingConfig(num_beams=beams, max_new_tokens=24)
+    hf, ct = _pair(marian_spec, ct2_root, decoding)
+    expected = hf.translate(SENTENCES)
+    assert ct.translate(SENTENCES) == expected and all(expected)
+    assert ct.generated_tokens == hf.generated_tokens > 0
+
+
+def test_forced_lengths_match(marian_spec, ct2_root):
+    decoding = DecodingConfig(num_beams=2, max_new_tokens=64, forced_new_tokens=12)
+    hf, ct = _pair(marian_spec, ct2_root, decoding)
+    assert ct.translate(SENTENCES) == hf.translate(SENTENCES)
+    # 12 new tokens, the last of which is Marian's forced end token.
+    assert ct.generated_tokens == hf.generated_tokens == 11 * len(SENTENCES)
+
+
+def test_int8_batched_equals_one_at_a_time(marian_spec, ct2_root):
+    _, ct = _pair(marian_spec, ct2_root, DecodingConfig(num_beams=2, max_new_tokens=24), quantize="int8")
+    batched = ct.translate(SENTENCES)
+    assert batched == [ct.translate([s])[0] for s in SENTENCES]
+    [used] = ct.models_used()
+    assert (used.backend, used.dtype) == ("ctranslate2", "int8")
+
+
+def test_effective_backend():
+    assert ct2.effective_backend("ctranslate2", "auto", "cpu") == "ctranslate2"
+    assert ct2.effective_backend("transformers", "auto", "cpu") == "transformers"
+    assert ct2.effective_backend("ctranslate2", "transformers", "cpu") == "transformers"
+    assert ct2.effective_backend("transformers", "ctranslate2", "cpu") == "ctranslate2"
+    if not ct2.cuda_available():  # auto never picks a GPU backend that cannot run
+        assert ct2.effective_backend("ctranslate2", "auto", "cuda") == "transformers"
+    assert get("opus-mt-tc-big-fr-en").backend == "ctranslate2"
+
+
+def test_compute_types():
+    assert ct2.compute_type("cpu", "float32", "int8") == "int8"
+    assert ct2.compute_type("cpu", "float32", "none") == "float32"
+    assert ct2.compute_type("cuda", "bfloat16", "none") == "bfloat16"
+    assert ct2.compute_type("cuda", "float16", "int8") == "int8_float16"
+
+
+def test_hub_model_converts_from_offline_cache(tiny_models, tmp_path):
+    """A registered OPUS-MT model found in the HF cache is converted beside that cache on first load."""
+    import shutil
+
+    commit = "89abcdef0123456789abcdef0123456789abcdef"
+    repo = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-fr-en"
+    shutil.copytree(tiny_models["marian"], repo / "snapshots" / commit)
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text(commit)
+    loaded = load(get("opus-mt-fr-en"), device="cpu", cache_dir=tmp_path / "hub", backend="ctranslate2")
+    assert loaded.backend == "ctranslate2"
+    assert Path(loaded.converted_path).is_relative_to(tmp_path / "hub-ctranslate2")
+
+
+def test_broken_directory_is_named(tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "config.json").write_text("{}")
+    with pytest.raises(Exception, match="could not be loaded"):
+        load(resolve(str(tmp_path / "broken"), "translation"), device="cpu", backend="ctranslate2", ct2_dir=tmp_path)
+
+
+def test_fetch_converts_when_the_backend_is_ctranslate2(tiny_models, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import models.fetch
+    from models.__main__ import app
+    from service.settings import get_settings
+
+    paths = {"translation": tiny_models["marian"], "summarization": tiny_models["bart"]}
+    monkeypatch.setattr(models.fetch, "fetch", lambda spec, cache_dir=None: paths[spec.task])
+    monkeypatch.setenv("WIREBRIEF_CT2_DIR", str(tmp_path))
+    monkeypatch.setenv("WIREBRIEF_DEVICE", "cpu")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en", "distilbart-cnn-12-6"])
+        assert result.exit_code == 0, result.output
+        assert result.output.count("for ctranslate2 (int8)") == 2
+        converted = sorted(p.parent.name.rsplit("-", 1)[0] for p in tmp_path.glob("*/int8") if ct2.is_converted(p))
+        assert converted == ["distilbart-cnn-12-6", "opus-mt-fr-en"]
+        monkeypatch.setenv("WIREBRIEF_TRANSLATION_BACKEND", "transformers")
+        get_settings.cache_clear()
+        again = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en"])
+        assert again.exit_code == 0 and "ctranslate2" not in again.output
+    finally:
+        get_settings.cache_clear()
+
+
+@pytest.mark.parametrize("forced_bos", [False, True])
+def test_summarizer_on_ctranslate2_matches_transformers(tiny_models, ct2_root, tmp_path, forced_bos):
+    """The CT2 summarizer's best candidate equals transformers' for the same float32 weights, with and without
+    the forced BOS token that the BART-CNN checkpoints use."""
+    import json
+    import shutil
+
+    from service.summarize.ct2 import CT2Seq2SeqSummarizer
+    from service.summarize.presets import PRESETS
+    from service.summarize.seq2seq import Seq2SeqSummarizer
+
+    model_dir = tiny_models["bart"]
+    if forced_bos:
+        model_dir = tmp_path / "bart-bos"
+        shutil.copytree(tiny_models["bart"], model_dir)
+        generation = json.loads((model_dir / "generation_config.json").read_text())
+        generation["forced_bos_token_id"] = 0
+        (model_dir / "generation_config.json").write_text(json.dumps(generation))
+    spec = resolve(str(model_dir), "summarization")
+    text = (
+        "The government announced on Monday a plan to support hospitals in the region. "
+        "The ministers discussed the mission in Iraq for several hours."
+    )
+    split = lambda t: [t]  # noqa: E731
+    hf_loaded = load(spec, device="cpu")
+    ct_loaded = load(spec, device="cpu", backend="ctranslate2", ct2_dir=ct2_root)
+    # Greedy over both presets; beam search on the short one (over 60 steps, random weights produce near-ties
+    # between beams — scores within 1e-4 — that float32 rounding in either engine can flip).
+    for beams, presets in ((1, ("headline", "lede")), (2, ("headline",))):
+        hf = Seq2SeqSummarizer(hf_loaded, split, num_beams=beams)
+        ct = CT2Seq2SeqSummarizer(ct_loaded, split, num_beams=beams)
+        for name in presets:
+            expected = hf._generate(text, PRESETS[name], None)
+            got = ct._generate(text, PRESETS[name], None)
+            assert got[0] == expected[0] and len(got) == len(expected) == beams
+    assert ct.models_used()[0].backend == "ctranslate2"
