@@ -143,6 +143,17 @@ def current_deadline() -> Deadline | None:
     return _current.get()
 
 
+@contextmanager
+def within(deadline: Deadline | None) -> Iterator[Deadline | None]:
+    """Run the code inside (in this thread) under an existing ``deadline``: how a worker thread that generates for
+    other threads' requests (``service.translate.queue``) hands their deadline down to the model wrappers."""
+    token = _current.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _current.reset(token)
+
+
 def deadline_for(own_seconds: float | None, started: float | None = None) -> Deadline | None:
     """The deadline a model call must keep: the earlier of the request's and the component's own limit
     (``own_seconds`` from ``started``, default now)."""
