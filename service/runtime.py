@@ -211,18 +211,19 @@ class Runtime:
     def slot(self, *, limit_queue: bool = True) -> Iterator[None]:
         """Admission: at most ``concurrency`` pipeline runs at once. With ``limit_queue``, at most ``queue_size``
         callers wait and the next gets ``Overloaded`` (429); batch work waits without that limit."""
+        counted = 1 if limit_queue else 0  # batch work waiting for a slot never fills the interactive queue
         with self._waiting_lock:
             if limit_queue and self._waiting >= self.settings.queue_size:
                 raise Overloaded(
                     f"{self._waiting} requests are already waiting (setting WIREBRIEF_QUEUE_SIZE="
                     f"{self.settings.queue_size}); retry shortly"
                 )
-            self._waiting += 1
+            self._waiting += counted
         try:
             self._slots.acquire()
         finally:
             with self._waiting_lock:
-                self._waiting -= 1
+                self._waiting -= counted
         try:
             yield
         finally:

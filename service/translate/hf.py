@@ -152,11 +152,11 @@ class HFTranslator:
         new = generated[:, 1:]  # drop the decoder start token
         special = [i for i in (tok.pad_token_id, tok.eos_token_id) if i is not None]
         self.generated_tokens += int((~torch.isin(new, torch.tensor(special, device=new.device))).sum())
-        eos = tok.eos_token_id
-        hits = [
-            eos is not None and new.shape[-1] >= max_new_tokens and eos not in row.tolist()
-            for row in new
-        ]
+        # A row that used every one of its max_new_tokens stopped at the cap: Marian's forced_eos_token_id puts an
+        # end token in the last place then, so "no end token" is not the test; the row's length is.
+        pad = tok.pad_token_id
+        lengths = (new != pad).sum(dim=-1) if pad is not None else torch.full((new.shape[0],), new.shape[-1])
+        hits = [int(n) >= max_new_tokens for n in lengths]
         return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)], hits
 
     def models_used(self) -> list[ModelUsed]:
