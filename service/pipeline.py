@@ -35,7 +35,7 @@ from service.translate.hf import HFTranslator
 from service.translate.queue import BatchingQueue
 from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
-from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
+from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator, ForeignQuoteTranslator
 
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
 SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
@@ -70,11 +70,13 @@ class TranslationStack:
         glossary: Glossary | None = None,
         queue: BatchingQueue | None = None,
     ) -> "TranslationStack":
-        """cache → [glossary protection] → clause splitter → [cross-request queue] → model translator."""
+        """cache → [glossary protection] → English quotes kept verbatim → clause splitter → [cross-request queue] →
+        model translator."""
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
         splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
-        protected = GlossaryTranslator(splitter, glossary) if glossary is not None else None
-        cache = CachingTranslator(protected or splitter, "", max_entries=cache_size)
+        quotes = ForeignQuoteTranslator(splitter)
+        protected = GlossaryTranslator(quotes, glossary) if glossary is not None else None
+        cache = CachingTranslator(protected or quotes, "", max_entries=cache_size)
         stack = cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue, glossary=protected)
         stack._set_namespace(base)
         return stack
