@@ -162,7 +162,12 @@ class Settings(BaseSettings):
     queue_size: int = Field(
         64, ge=1, description="Requests waiting for a model before new ones get 429 'overloaded' (REST and app)."
     )
-    concurrency: int = Field(2, ge=1, description="Requests processed at once.")
+    concurrency: int = Field(
+        8,
+        ge=1,
+        description="Requests processed at once. Their sentences share model batches (one batching queue per model, "
+        "which runs one batch at a time), so more concurrent requests mean fuller batches, not more load.",
+    )
 
     # --- app / API ----------------------------------------------------------------------------------
     host: str = Field(

@@ -76,6 +76,16 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
                 f"| … {off['users']} users without it | {_f(off['sentences_per_s'])} sentences/s "
                 f"({_f(c['gain_without_queue'], 1, '×')}) |"
             )
+    app = res.get("app_concurrency")
+    if app:
+        single, multi = app["single_user"], app["users"]
+        lines += [
+            f"| running app over HTTP, 1-sentence requests: 1 user, {single['requests']} requests | "
+            f"{_f(single['sentences_per_s'])} sentences/s (p95 {_f(single['p95_latency_s'], 2, ' s')}) |",
+            f"| … {multi['users']} users at once, {multi['requests']} requests | {_f(multi['sentences_per_s'])} "
+            f"sentences/s ({_f(app['gain'], 1, '×')}; p95 {_f(multi['p95_latency_s'], 2, ' s')}; "
+            f"{len(multi['errors'])} errors) |",
+        ]
     return lines
 
 

@@ -14,7 +14,7 @@ from typing import Callable
 
 from service.settings import Settings, get_settings
 
-from . import concurrency, dispatch, throughput
+from . import app_load, concurrency, dispatch, throughput
 from .data import load_data
 from .models import CONFIGS, SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
 
@@ -45,6 +45,8 @@ class BenchOptions:
     requests_per_user: int = 6
     request_sizes: list[int] = field(default_factory=lambda: [1, 3])
     summaries: list[str] = field(default_factory=lambda: ["headline", "lede", "bullets", "paragraph"])
+    app_requests_per_user: int = 6
+    """Requests per user in the over-HTTP measurement against the running app (0 = skip it)."""
     warm_repeats: int = 3
     """Warm requests in the fresh process (time to first paragraph: their median)."""
     cold_repeats: int = 3
@@ -62,7 +64,8 @@ class BenchOptions:
     def for_mode(cls, work_dir: Path, quick: bool, **overrides) -> "BenchOptions":
         if quick:
             base = dict(archs=["opus-mt-fr-en"], sentences=8, repeats=1, pair_repeats=2, unbatched=2, requests_per_user=2,
-                        summaries=["headline"], request_sizes=[1], cache_paragraphs=4,
+                        app_requests_per_user=2,
+                        summaries=["headline"], request_sizes=[], cache_paragraphs=4,
                         warm_repeats=0, cold_repeats=1)
             base.update(overrides)
             return cls(work_dir=work_dir, quick=True, **base)
@@ -245,7 +248,6 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     for p in pipelines.values():
         p.close()
 
-    log(f"[{arch}] fresh process: cold start, dispatch end to end, first paragraph, peak memory")
     env = {
         "WIREBRIEF_TRANSLATION_MODEL": arch,
         "WIREBRIEF_SUMMARY_MODEL": SUMMARY_ARCH,
@@ -253,6 +255,14 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
         "WIREBRIEF_DEVICE": opts.device,
         "WIREBRIEF_MAX_TIME": "3600",
     }
+    if opts.app_requests_per_user:
+        log(f"[{arch}] running app on loopback: {opts.users} users vs 1 over HTTP (POST /v1/translate)")
+        n = opts.app_requests_per_user
+        texts = data.pool(n * (2 + opts.users) + 1, skip=skip + 4000)
+        result["app_concurrency"] = app_load.measure(env, texts, opts.users, n, opts.forced_new_tokens,
+                                                     timeout=opts.probe_timeout)
+
+    log(f"[{arch}] fresh process: cold start, dispatch end to end, first paragraph, peak memory")
     probe = dispatch.probe(env, text, opts.summaries, opts.dispatch_ratio, opts.probe_timeout, warm=opts.warm_repeats)
     starts = [probe["cold_start_s"]]
     for _ in range(opts.cold_repeats - 1):
@@ -317,6 +327,9 @@ def check_targets(out: dict) -> list[dict]:
         add("peak_rss_mb", arch, probe.get("peak_rss_mb"), TARGETS["peak_rss_mb"], False)
         add("cold_start_s", arch, probe.get("cold_start_median_s"), TARGETS["cold_start_s"], False)
         for per, conc in (res.get("concurrency") or {}).items():
-            add(f"concurrency_gain ({per}-sentence requests)", arch, conc.get("gain_with_queue"),
+            add(f"concurrency_gain in process ({per}-sentence requests)", arch, conc.get("gain_with_queue"),
                 TARGETS["concurrency_gain"], True)
+        if res.get("app_concurrency"):
+            add("concurrency_gain, running app over HTTP (1-sentence requests)", arch,
+                res["app_concurrency"].get("gain"), TARGETS["concurrency_gain"], True)
     return checks

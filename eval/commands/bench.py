@@ -47,7 +47,7 @@ def bench(
     if tiny:
         from eval.bench.models import TINY_CONFIGS
 
-        overrides.update(configs=TINY_CONFIGS, sentences=4, unbatched=1, users=2, requests_per_user=1,
+        overrides.update(configs=TINY_CONFIGS, sentences=4, unbatched=1, users=2, requests_per_user=1, request_sizes=[1], app_requests_per_user=1,
                          forced_new_tokens=8, probe_timeout=600)
     opts = BenchOptions.for_mode(work, quick, log=lambda m: typer.echo(m, err=True), **overrides)
     out = run_bench(opts)

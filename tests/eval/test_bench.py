@@ -62,6 +62,10 @@ def test_probe_cache_and_concurrency(bench_json):
     [conc] = res["concurrency"].values()
     assert conc["users_with_queue"]["users"] == 2 and conc["users_with_queue"]["errors"] == []
     assert conc["gain_with_queue"] > 0
+    app = res["app_concurrency"]  # the real app in its own process, over HTTP on loopback
+    assert app["single_user"]["requests"] == 2 and app["users"]["requests"] == 2
+    assert app["users"]["errors"] == [] and app["single_user"]["errors"] == []
+    assert app["users"]["sentences"] == 2 and app["gain"] > 0
 
 
 def test_targets_and_report(bench_json):
@@ -69,6 +73,7 @@ def test_targets_and_report(bench_json):
     names = {t["target"] for t in data["targets"]}
     assert {"pipeline_vs_naive", "first_paragraph_s", "peak_rss_mb", "cold_start_s"} <= names
     assert "pipeline_vs_ct2_int8 (median of adjacent pairs)" in names
+    assert "concurrency_gain, running app over HTTP (1-sentence requests)" in names
     assert all(t["met"] in (True, False) for t in data["targets"])
     assert data["machine"]["cores"] >= 1 and data["default_profile"]["translation"] == "ctranslate2 int8"
     assert "| a | naive" in markdown and "| d | reference: CTranslate2 int8" in markdown and "Targets" in markdown
