@@ -15,6 +15,7 @@ ROUTER_MODULES = [
     "translate",
     "results",
     "brief",
+    "documents",
 ]
 
 ROUTERS: list[APIRouter] = [import_module(f"{__name__}.{name}").router for name in ROUTER_MODULES]
