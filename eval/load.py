@@ -186,7 +186,7 @@ def run_load_test(
         if url is None:
             from service.api import create_app
             from service.runtime import Runtime
-            from tests.live_server import LiveServer  # noqa: PLC0415 — the same loopback runner the tests use
+            from service.local_server import LiveServer  # noqa: PLC0415 — the loopback runner the tests use too
 
             settings = fixture_settings(Path(tmp.name), max_chars=max_chars, **(settings_overrides or {}))
             runtime = Runtime(settings)

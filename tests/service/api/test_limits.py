@@ -15,7 +15,7 @@ import httpx
 import pytest
 from gradio_client import Client, handle_file
 
-from tests.live_server import LiveServer
+from service.local_server import LiveServer
 
 MAX_CHARS = 300
 MAX_FILE_BYTES = 2_000
