@@ -1,4 +1,9 @@
-# wirebrief — CPU image. Build: docker build -t wirebrief .   Run: docker run -p 7860:7860 wirebrief
+# wirebrief — CPU image. Build: docker build -t wirebrief .
+# Run:  docker run -p 7860:7860 -e WIREBRIEF_AUTH_USERNAME=editor -e WIREBRIEF_AUTH_PASSWORD=… \
+#           -e WIREBRIEF_API_TOKEN=… wirebrief
+# The container binds 0.0.0.0 (WIREBRIEF_HOST below), a non-loopback address: the app refuses to start unless
+# WIREBRIEF_AUTH_USERNAME + WIREBRIEF_AUTH_PASSWORD (web login) and WIREBRIEF_API_TOKEN (REST bearer token) are
+# set, and says which are missing (docs/security.md). Never bake them into the image.
 # The same pinned requirements as development; the default models are fetched at build time at their pinned
 # revisions, so the container runs offline.
 FROM python:3.11-slim

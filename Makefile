@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test fetch bench clean
+.PHONY: install run test fetch bench audit load-test clean
 
 install: $(VENV)/.installed
 
@@ -25,7 +25,14 @@ fetch: install
 
 test: install
 	bash .ci/ensure-chromium
+	PY=$(PY) bash .ci/audit
 	$(PY) -m pytest
+
+audit: install
+	PY=$(PY) bash .ci/audit
+
+load-test: install
+	$(PY) -m eval load-test --clients 8 --duration 180
 
 bench: install
 	$(PY) -m eval bench --quick

@@ -64,3 +64,10 @@ class Overloaded(WirebriefError):
 class GenerationTimeout(WirebriefError):
     code = "timeout"
     status = 504
+
+
+class OutOfMemory(WirebriefError):
+    """The model ran out of memory even on the smallest batch (one sentence)."""
+
+    code = "out_of_memory"
+    status = 503

@@ -17,6 +17,7 @@ from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
 from service.facts import Glossary, GlossaryTranslator, check_result, glossary_from_settings
 from service.errors import InputError, LimitExceeded, ModelUnavailable
+from service.limits import CapHit, collect_cap_hits
 from service.events import Listener, ParagraphReady, Progress, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
@@ -34,7 +35,7 @@ from service.translate.hf import HFTranslator
 from service.translate.queue import BatchingQueue
 from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
-from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator
+from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator, ForeignQuoteTranslator
 
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
 SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
@@ -69,11 +70,13 @@ class TranslationStack:
         glossary: Glossary | None = None,
         queue: BatchingQueue | None = None,
     ) -> "TranslationStack":
-        """cache → [glossary protection] → clause splitter → [cross-request queue] → model translator."""
+        """cache → [glossary protection] → English quotes kept verbatim → clause splitter → [cross-request queue] →
+        model translator."""
         limit = min(max_sentence_tokens, base.max_input_tokens - 2)
         splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
-        protected = GlossaryTranslator(splitter, glossary) if glossary is not None else None
-        cache = CachingTranslator(protected or splitter, "", max_entries=cache_size)
+        quotes = ForeignQuoteTranslator(splitter)
+        protected = GlossaryTranslator(quotes, glossary) if glossary is not None else None
+        cache = CachingTranslator(protected or quotes, "", max_entries=cache_size)
         stack = cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue, glossary=protected)
         stack._set_namespace(base)
         return stack
@@ -351,7 +354,8 @@ class Pipeline:
             t0 = time.perf_counter()
             sources = [seg.text for state in group for segs in state.segmented for seg in segs]
             cached = [stack.cache.contains(s) for s in sources]
-            outputs = stack.translator.translate(sources)
+            with collect_cap_hits() as hits:
+                outputs = stack.translator.translate(sources)
             elapsed = time.perf_counter() - t0
             position = 0
             for state in group:
@@ -365,6 +369,7 @@ class Pipeline:
                     cached[position : position + count],
                     stack,
                     state.warnings,
+                    hits,
                 )
                 state.models = list(stack.translator.models_used())
                 state.timings["translate"] = elapsed * count / max(1, len(sources))
@@ -412,13 +417,20 @@ class Pipeline:
 
     def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
         """The options that shape a Result (and its id)."""
-        return {
+        options = {
             "summaries": summaries,
             "summarizer": summarizer,
             "source_language": source_language,
             "glossary": glossary_hash(self.glossary),
             "fact_checks": self.settings.fact_checks,
+            # Decoding changes the text: a store hit must not serve a Result made with other beams or caps.
+            "decoding": self.stacks["fr"].base.decoding.signature() if self.stacks["fr"].base else None,
         }
+        if summarizer == "llm":  # each preset is filled through its prompt template: a new version is a new Result
+            from prompts import load_template
+
+            options["prompts"] = {name: load_template(name).ref for name in summaries}
+        return options
 
     @property
     def glossary(self) -> Glossary | None:
@@ -463,8 +475,9 @@ class Pipeline:
             def progress(done: int, _n: int, base: int = done_before) -> None:
                 listener(Progress("translating", base + done, total))
 
-            outputs = stack.translator.translate(sources, progress)
-            for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings):
+            with collect_cap_hits() as hits:
+                outputs = stack.translator.translate(sources, progress)
+            for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings, hits):
                 paragraphs.append(paragraph)
                 listener(ParagraphReady(paragraph, len(segmented)))
             done_before += len(sources)
@@ -480,8 +493,10 @@ class Pipeline:
         cached: list[bool],
         stack: TranslationStack,
         warnings: list[Issue],
+        cap_hits: list[CapHit] = (),
     ) -> list[Paragraph]:
-        """Paragraphs of ``window`` from their sentences' translations, with degenerate-output warnings."""
+        """Paragraphs of ``window`` from their sentences' translations, with degenerate-output warnings and a
+        warning on each sentence whose translation (or a clause of it) stopped at the new-token cap."""
         paragraphs = []
         position = 0
         for p in window:
@@ -500,6 +515,17 @@ class Pipeline:
                 )
                 for code, message in degenerate_reasons(source, output):
                     warnings.append(Issue(code=code, message=message, paragraph=p, sentence=i))
+                hit = next((h for h in cap_hits if h.source.strip() and h.source.strip() in source), None)
+                if hit is not None:
+                    warnings.append(
+                        Issue(
+                            code="translation.token_cap",
+                            message=f"the translation stopped at the cap of {hit.tokens} new tokens "
+                            f"(setting {hit.setting}): it may be cut short",
+                            paragraph=p,
+                            sentence=i,
+                        )
+                    )
                 position += 1
             paragraphs.append(Paragraph(index=p, sentences=sentences))
         return paragraphs

@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Iterator, Literal, Union
 
 from service.errors import ModelUnavailable, Overloaded, WirebriefError
 from service.events import Event, Listener, ParagraphReady, Progress, ignore
+from service.limits import check_text, request_deadline
 from service.result import ModelUsed, Result
 from service.settings import Settings, get_settings
 from service.store import Database, ResultStore
@@ -139,7 +140,9 @@ class Runtime:
 
     # ------------------------------------------------------------------ requests
     def check(self, text: str, summaries: Iterable[str], summarizer: str) -> list[str]:
-        """Validate a request without running it (raises the specific error); returns the preset names."""
+        """Validate a request without running it (raises the specific error); returns the preset names. The named
+        limits are this server's (``self.settings``), checked before anything is queued."""
+        check_text(text, self.settings)
         return [p.name for p in self.pipeline.validate(text, list(summaries), summarizer)]
 
     def translate(
@@ -166,7 +169,7 @@ class Runtime:
                     listener(ParagraphReady(paragraph, len(hit.paragraphs)))
                 hit.extra["cache"] = {"hit": True, "request_key": key}
                 return hit
-        with self.slot():
+        with self.slot(), request_deadline(self.settings.max_time):
             result = pipeline.run(
                 text, summaries=presets, source_language=source_language, summarizer=summarizer, listener=listener
             )
@@ -208,18 +211,19 @@ class Runtime:
     def slot(self, *, limit_queue: bool = True) -> Iterator[None]:
         """Admission: at most ``concurrency`` pipeline runs at once. With ``limit_queue``, at most ``queue_size``
         callers wait and the next gets ``Overloaded`` (429); batch work waits without that limit."""
+        counted = 1 if limit_queue else 0  # batch work waiting for a slot never fills the interactive queue
         with self._waiting_lock:
             if limit_queue and self._waiting >= self.settings.queue_size:
                 raise Overloaded(
                     f"{self._waiting} requests are already waiting (setting WIREBRIEF_QUEUE_SIZE="
                     f"{self.settings.queue_size}); retry shortly"
                 )
-            self._waiting += 1
+            self._waiting += counted
         try:
             self._slots.acquire()
         finally:
             with self._waiting_lock:
-                self._waiting -= 1
+                self._waiting -= counted
         try:
             yield
         finally:

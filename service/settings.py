@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import platformdirs
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,12 @@ class Settings(BaseSettings):
     # --- decoding ------------------------------------------------------------------------------------
     num_beams: int = Field(4, ge=1, le=16, description="Beam size for translation.")
     no_repeat_ngram_size: int = Field(0, ge=0, description="Block repeated n-grams in translation (0 = off).")
-    max_new_tokens: int = Field(512, ge=8, description="Hard cap on generated tokens per sentence.")
+    max_new_tokens: int = Field(
+        512,
+        ge=8,
+        description="Hard cap on generated tokens per sentence; a sentence that stops at it gets a warning naming "
+        "this setting (its translation may be cut short).",
+    )
     new_tokens_ratio: float = Field(
         2.0, gt=0, description="Max new tokens per sentence = ratio × source tokens + 10 (capped by max_new_tokens)."
     )
@@ -129,7 +134,12 @@ class Settings(BaseSettings):
     )
     sentence_cache_size: int = Field(50_000, ge=0, description="Translated sentences kept in memory for reuse.")
     summary_num_beams: int = Field(4, ge=1, le=16, description="Beam size for the seq2seq summarizer.")
-    max_time: float = Field(120.0, gt=0, description="Per-request generation time limit, seconds.")
+    max_time: float = Field(
+        120.0,
+        gt=0,
+        description="Per-request generation time limit, seconds (the clock starts when the request gets a slot; "
+        "over it: 504 'timeout', and the slot is freed).",
+    )
 
     # --- language detection --------------------------------------------------------------------------
     min_language_confidence: float = Field(
@@ -141,9 +151,17 @@ class Settings(BaseSettings):
         40_000, ge=1, description="Characters per dispatch (a 5,000-word French dispatch is about 31,000)."
     )
     max_file_bytes: int = Field(5_000_000, ge=1, description="Bytes per uploaded file.")
+    max_docx_expanded_bytes: int = Field(
+        50_000_000,
+        ge=1,
+        description="Uncompressed bytes a .docx (a ZIP) may expand to; checked on the ZIP directory before parsing, "
+        "with a compression-ratio limit of 200 per member, so a zip bomb is refused unread.",
+    )
     max_batch_files: int = Field(50, ge=1, description="Files per batch upload.")
     max_batch_rows: int = Field(5_000, ge=1, description="Rows per CSV/JSONL batch.")
-    queue_size: int = Field(64, ge=1, description="Requests waiting for a model before new ones get 429.")
+    queue_size: int = Field(
+        64, ge=1, description="Requests waiting for a model before new ones get 429 'overloaded' (REST and app)."
+    )
     concurrency: int = Field(
         8,
         ge=1,
@@ -152,9 +170,21 @@ class Settings(BaseSettings):
     )
 
     # --- app / API ----------------------------------------------------------------------------------
-    host: str = Field("127.0.0.1", description="Address the app binds to.")
+    host: str = Field(
+        "127.0.0.1",
+        description="Address the app binds to. Any non-loopback address needs WIREBRIEF_AUTH_USERNAME, "
+        "WIREBRIEF_AUTH_PASSWORD and WIREBRIEF_API_TOKEN, or the server refuses to start.",
+    )
     port: int = Field(7860, ge=1, le=65535, description="Port the app listens on.")
     db_path: Path = Field(default_factory=_default_db_path, description="SQLite store (history, jobs, ratings).")
+    auth_username: str | None = Field(None, description="User name for the web app's login (with the password).")
+    auth_password: SecretStr | None = Field(
+        None, description="Password for the web app's login; set with the user name, the app asks for both."
+    )
+    api_token: SecretStr | None = Field(
+        None,
+        description="Bearer token for the REST API (/v1/*, except /v1/health): 'Authorization: Bearer <token>'.",
+    )
 
     # --- batch jobs (service/batch) -------------------------------------------------------------------
     batch_lease_seconds: float = Field(

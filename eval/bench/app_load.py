@@ -7,7 +7,6 @@ newsroom sees: the users' sentences share model batches (service/translate/queue
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -15,13 +14,8 @@ import threading
 import time
 from pathlib import Path
 
+from service.local_server import free_port
 from service.settings import PROJECT_ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class AppProcess:

@@ -6,3 +6,4 @@ from eval.commands import compare  # noqa: F401,E402
 from eval.commands import ratings  # noqa: F401,E402
 from eval.commands import facts  # noqa: F401
 from eval.commands import bench  # noqa: F401
+from eval.commands import load_test  # noqa: F401

@@ -6,14 +6,39 @@ so the server answers at once: /v1/health says 503 "loading" until they are read
 
 from __future__ import annotations
 
+import importlib.util
+import tempfile
 from contextlib import asynccontextmanager
+from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from service.api.errors import install_error_handlers
 from service.api.routes import ROUTERS, fallback_router
 from service.runtime import Runtime
+from service.security import check_exposure, install_bearer_auth
 from service.settings import Settings, get_settings
+
+# Threads for everything but the queued requests (health, history, uploads, the UI's own events).
+SPARE_THREADS = 32
+
+
+def size_thread_pool(settings: Settings) -> None:
+    """Sync endpoints (FastAPI and Gradio) run in anyio's default thread pool (40 threads). Requests waiting for a
+    model slot hold a thread, so the pool must hold every admitted request, or requests past 40 would wait for a
+    thread — unbounded, out of sight of WIREBRIEF_QUEUE_SIZE — instead of getting the 429 the limit promises."""
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = max(limiter.total_tokens, settings.concurrency + settings.queue_size + SPARE_THREADS)
+
+
+def batch_service(runtime: Runtime, settings: Settings, workdir: Path):
+    """The batch jobs service (not started yet); None without service/batch."""
+    if importlib.util.find_spec("service.batch") is None:
+        return None
+    from service.app.batch_jobs import BatchService
+
+    return BatchService(runtime, settings, workdir)
 
 API_VERSION = "1"
 
@@ -26,12 +51,18 @@ def create_app(
     start_loading: bool = True,
 ) -> FastAPI:
     settings = settings or get_settings()
+    check_exposure(settings)  # before anything starts: no server on a public address without credentials
     runtime = runtime or Runtime(settings)
+    workdir = Path(tempfile.mkdtemp(prefix="wirebrief-app-"))  # 0700, generated name: downloads, batch exports
+    batch = batch_service(runtime, settings, workdir)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        size_thread_pool(settings)
         if start_loading:
             runtime.start()
+        if batch is not None:
+            batch.start()
         yield
 
     app = FastAPI(
@@ -44,7 +75,9 @@ def create_app(
     )
     app.state.runtime = runtime
     app.state.settings = settings
+    app.state.batch = batch
     install_error_handlers(app)
+    install_bearer_auth(app, settings)
     for router in ROUTERS:
         app.include_router(router)
     # Unknown /v1 paths answer JSON 404 here rather than falling through to the UI mounted at /.
@@ -52,5 +85,5 @@ def create_app(
     if ui:
         from service.app import mount_ui
 
-        mount_ui(app, runtime, settings)
+        mount_ui(app, runtime, settings, batch=batch, workdir=workdir)
     return app

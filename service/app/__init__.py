@@ -3,7 +3,8 @@ the FastAPI app at / by ``mount_ui``. Holds no logic the API/CLI also need: it c
 
 from __future__ import annotations
 
-import importlib.util
+import os
+import tempfile
 from pathlib import Path
 
 import gradio as gr
@@ -28,20 +29,31 @@ def build_blocks(ctx: AppContext) -> gr.Blocks:
     return blocks
 
 
-def batch_service(runtime, settings, workdir):
-    """The batch jobs service, started (worker + resume of unfinished jobs); None without service/batch."""
-    if importlib.util.find_spec("service.batch") is None:
-        return None
-    from service.app.batch_jobs import BatchService
+def private_upload_dir() -> Path:
+    """Where Gradio stores uploads: GRADIO_TEMP_DIR when the operator set it, else a private folder made once per
+    process (mode 0700, generated name). Gradio reads the variable whenever it builds an app or a component."""
+    configured = os.environ.get("GRADIO_TEMP_DIR")
+    if configured:
+        return Path(configured)
+    folder = Path(tempfile.mkdtemp(prefix="wirebrief-uploads-"))
+    os.environ["GRADIO_TEMP_DIR"] = str(folder)
+    return folder
 
-    service = BatchService(runtime, settings, workdir)
-    service.start()
-    return service
+
+def upload_backstop_bytes(settings) -> int:
+    """Gradio's own per-file limit: twice WIREBRIEF_MAX_FILE_BYTES. Files up to it reach the app, which refuses
+    those over the setting with a message naming it; Gradio refuses larger ones at upload, unread."""
+    return 2 * settings.max_file_bytes
 
 
-def mount_ui(app, runtime, settings) -> gr.Blocks:
+def mount_ui(app, runtime, settings, *, batch=None, workdir: Path | None = None) -> gr.Blocks:
+    from service.security import gradio_auth
+
+    private_upload_dir()
     ctx = AppContext(runtime=runtime, settings=settings)
-    ctx.batch = batch_service(runtime, settings, ctx.workdir)
+    if workdir is not None:
+        ctx.workdir = workdir
+    ctx.batch = batch
     blocks = build_blocks(ctx)
     blocks.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_size)
     script = (STATIC / "wirebrief.js").read_text(encoding="utf-8")
@@ -53,9 +65,14 @@ def mount_ui(app, runtime, settings) -> gr.Blocks:
         server_port=settings.port,
         footer_links=["api"],
         run_history=False,
-        max_file_size=settings.max_file_bytes,
+        max_file_size=upload_backstop_bytes(settings),
         ssr_mode=False,
         mcp_server=False,
+        # Only gr.Error messages (ours, which name the cause) reach the page and gradio_client; any other
+        # exception shows a generic error — no internals, no stack trace.
+        show_error=False,
+        auth=gradio_auth(settings),
+        auth_message="wirebrief: sign in (WIREBRIEF_AUTH_USERNAME / WIREBRIEF_AUTH_PASSWORD)",
         css_paths=[STATIC / "wirebrief.css"],
         head=f"<script>{script}</script>",
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from service.errors import WirebriefError
+from service.errors import InputError, WirebriefError
 from service.result import Result
 from service.runtime import Runtime
 from service.settings import Settings
@@ -139,10 +139,40 @@ class BatchService:
         from service.batch import api as batch_api
         from service.batch.inputs import iter_uploads
 
+        from service.limits import check_file_count, check_file_size, safe_label
+
         self.runtime.pipeline  # 503 with the reason when the models are not ready: no job is created then
-        if not paths:
-            raise WirebriefError("upload at least one file", code="empty_input")
-        files = [(Path(p).name, Path(p).read_bytes()) for p in paths]
+        check_file_count(len(paths), self.settings)
+        files = []
+        for p in map(Path, paths):
+            check_file_size(p.stat().st_size, safe_label(p.name), self.settings)  # before reading it
+            files.append((safe_label(p.name), p.read_bytes()))
+        return self.submit_files(
+            files, text_column=text_column, summaries=summaries, summarizer=summarizer, source_language=source_language
+        )
+
+    def submit_files(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        *,
+        text_column: str | None = None,
+        summaries: Sequence[str] = (),
+        summarizer: str = "model",
+        source_language: str | None = None,
+    ) -> str:
+        """``submit`` for files already read: (label, bytes) pairs — what the REST API hands over. Labels name the
+        documents; they are never opened as paths."""
+        from service.batch import api as batch_api
+        from service.batch.inputs import iter_uploads
+        from service.pipeline import SUMMARIZER_CHOICES
+
+        self.runtime.pipeline
+        if summarizer not in SUMMARIZER_CHOICES:
+            raise InputError(
+                f"unknown summarizer {summarizer!r}; choose from {', '.join(SUMMARIZER_CHOICES)}", code="unknown_option"
+            )
+        if not files:
+            raise InputError("upload at least one file", code="empty_input")
         items = iter_uploads(files, self.settings, text_column or None)
         label = ", ".join(name for name, _ in files)
         job_id, _created = batch_api.create_job(

@@ -18,5 +18,5 @@ def read_upload(path: str | Path, settings: Settings) -> tuple[str, list[str]]:
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise LimitExceeded("WIREBRIEF_MAX_FILE_BYTES", settings.max_file_bytes, size, f"the size of {path.name} in bytes")
-    read = read_document(path.name, path.read_bytes())
+    read = read_document(path.name, path.read_bytes(), settings.max_docx_expanded_bytes)
     return read.text, list(read.notes)

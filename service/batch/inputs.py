@@ -244,7 +244,7 @@ def _iter_source(source: _Source, settings: Settings, text_column: str | None) -
         yield from _iter_jsonl(source, settings, text_column)
     else:
         try:
-            read = read_document(source.name, source.read_bytes())
+            read = read_document(source.name, source.read_bytes(), settings.max_docx_expanded_bytes)
         except InputError as exc:
             yield Problem(source.name, exc.message)
             return

@@ -7,21 +7,16 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from service.local_server import free_port
+
 RAY = str(Path(sys.executable).with_name("ray"))
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class LocalRayCluster:
@@ -34,6 +29,10 @@ class LocalRayCluster:
         self.head: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
         self.env = dict(os.environ, PYTHONPATH=str(ROOT), RAY_USAGE_STATS_ENABLED="0", HF_HUB_OFFLINE="1")
+        # A killed node is declared dead after ~3 s instead of Ray's default ~30 s (5 missed checks of 3 s + a 10 s
+        # timeout): on loopback a node that misses a check is gone, and the fault tests wait for that detection.
+        self.env.update(RAY_health_check_period_ms="1000", RAY_health_check_timeout_ms="1000",
+                        RAY_health_check_failure_threshold="3")
         # Worker processes of each node draw from their own port range.
         self._next_worker_port = random.randrange(20000, 50000, 1000)
 

@@ -9,9 +9,7 @@ candidate equals transformers' in float32 (tested); lower-ranked beam candidates
 
 from __future__ import annotations
 
-import time
-
-from service.errors import GenerationTimeout
+from service.limits import Deadline
 from service.translate.ct2 import forced_ids
 
 from .presets import Preset
@@ -21,12 +19,10 @@ from .seq2seq import Seq2SeqSummarizer
 class CT2Seq2SeqSummarizer(Seq2SeqSummarizer):
     """``loaded.model`` is a ``ctranslate2.Translator``; ``loaded.tokenizer`` the checkpoint's HF tokenizer."""
 
-    def _generate(self, text: str, preset: Preset, deadline: float | None) -> list[str]:
-        # CTranslate2 cannot stop mid-generation: the deadline is checked before each call.
-        if deadline is not None and deadline - time.monotonic() <= 0:
-            raise GenerationTimeout(
-                f"summarizing took longer than the limit of {self.max_time:g} s (setting WIREBRIEF_MAX_TIME)"
-            )
+    def _generate(self, text: str, preset: Preset, deadline: Deadline | None) -> list[str]:
+        # CTranslate2 cannot stop mid-generation: the deadline is checked before and after each call.
+        if deadline is not None and deadline.expired():
+            raise deadline.error("summarizing")
         tok = self.loaded.tokenizer
         ids = tok([text], truncation=True, max_length=self.window + 2)["input_ids"][0]
         bos, eos = forced_ids(self.loaded)
@@ -42,5 +38,7 @@ class CT2Seq2SeqSummarizer(Seq2SeqSummarizer):
             target_prefix=[[tok.convert_ids_to_tokens(bos)]] if bos is not None else None,
             return_scores=False,
         )
+        if deadline is not None and deadline.expired():
+            raise deadline.error("summarizing")
         hypotheses = [tok.convert_tokens_to_ids(h) for h in results[0].hypotheses]
         return [t.strip() for t in tok.batch_decode(hypotheses, skip_special_tokens=True)]

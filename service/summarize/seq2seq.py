@@ -6,13 +6,12 @@ answers, with a note."""
 from __future__ import annotations
 
 import threading
-import time
 from collections import OrderedDict
 
 import torch
 
 from models.load import LoadedModel
-from service.errors import GenerationTimeout
+from service.limits import Deadline, deadline_for
 from service.result import ModelUsed, Summary
 
 from .extractive import CentralitySummarizer
@@ -52,7 +51,7 @@ class Seq2SeqSummarizer:
         return len(self.loaded.tokenizer(text, add_special_tokens=True)["input_ids"])
 
     def summarize(self, sentences: list[str], preset: Preset) -> Summary:
-        deadline = time.monotonic() + self.max_time if self.max_time else None
+        deadline = deadline_for(self.max_time)  # the request's deadline when it is earlier
         notes: list[str] = []
         sentences, rounds = self._reduce(sentences, deadline)
         if rounds:
@@ -80,7 +79,7 @@ class Seq2SeqSummarizer:
         fallback.notes = notes + fallback.notes
         return fallback
 
-    def _reduce(self, sentences: list[str], deadline: float | None) -> tuple[list[str], str]:
+    def _reduce(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
         """Shrink the input until it fits the window: summarize each window-sized section ("map"), then treat
         the section summaries as the new input ("reduce"). Returns the sentences and a description of rounds."""
         key = tuple(sentences)
@@ -96,7 +95,7 @@ class Seq2SeqSummarizer:
                 self._reduced.popitem(last=False)
         return reduced, rounds
 
-    def _reduce_uncached(self, sentences: list[str], deadline: float | None) -> tuple[list[str], str]:
+    def _reduce_uncached(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
         rounds: list[str] = []
         section_preset = PRESETS["paragraph"]
         while self.count_tokens(" ".join(sentences)) > self.window:
@@ -127,15 +126,13 @@ class Seq2SeqSummarizer:
         return sections
 
     @torch.inference_mode()
-    def _generate(self, text: str, preset: Preset, deadline: float | None) -> list[str]:
+    def _generate(self, text: str, preset: Preset, deadline: Deadline | None) -> list[str]:
         tok = self.loaded.tokenizer
         kwargs = {}
         if deadline is not None:
-            remaining = deadline - time.monotonic()
+            remaining = deadline.remaining()
             if remaining <= 0:
-                raise GenerationTimeout(
-                    f"summarizing took longer than the limit of {self.max_time:g} s (setting WIREBRIEF_MAX_TIME)"
-                )
+                raise deadline.error("summarizing")
             kwargs["max_time"] = remaining
         batch = tok([text], return_tensors="pt", truncation=True, max_length=self.window + 2)
         batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
@@ -151,6 +148,8 @@ class Seq2SeqSummarizer:
             do_sample=False,
             **kwargs,
         )
+        if deadline is not None and deadline.expired():  # generate() stopped at max_time: the text is cut short
+            raise deadline.error("summarizing")
         return [t.strip() for t in tok.batch_decode(out, skip_special_tokens=True)]
 
     def models_used(self) -> list[ModelUsed]:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from service.errors import InputError
 from service.result import LanguageInfo
 
 if TYPE_CHECKING:
@@ -30,8 +31,11 @@ MIN_NARRATION_LETTERS = 40  # below this, quotations are kept: they are all the 
 _QUOTED = re.compile(r"«[^«»]{0,400}»|“[^“”]{0,400}”|\"[^\"\n]{0,400}\"")
 
 
-class NoLanguageError(ValueError):
-    """The text has nothing to identify a language from (empty, digits or symbols only, …)."""
+class NoLanguageError(InputError, ValueError):
+    """The text has nothing to identify a language from (empty, digits or symbols only, …): a 422 for the API
+    (an emoji-only dispatch once surfaced as a 500)."""
+
+    code = "no_language"
 
 
 @lru_cache(maxsize=1)

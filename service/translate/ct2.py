@@ -30,7 +30,9 @@ class CT2Translator(HFTranslator):
     def _forces_eos(self) -> bool:
         return forced_ids(self.loaded)[1] is not None
 
-    def _generate(self, ids: list[list[int]], max_new_tokens: int, max_time: float | None) -> list[str]:
+    def _generate(
+        self, ids: list[list[int]], max_new_tokens: int, max_time: float | None
+    ) -> tuple[list[str], list[bool]]:
         # max_time: CTranslate2 cannot stop mid-batch; the deadline is checked between batches (HFTranslator).
         tok = self.loaded.tokenizer
         length = max(1, max_new_tokens - 1 if self._forces_eos else max_new_tokens)
@@ -47,4 +49,6 @@ class CT2Translator(HFTranslator):
         results = self.loaded.model.translate_batch([tok.convert_ids_to_tokens(x) for x in ids], **kwargs)
         hypotheses = [tok.convert_tokens_to_ids(r.hypotheses[0]) for r in results]
         self.generated_tokens += sum(len(h) for h in hypotheses)
-        return [t.strip() for t in tok.batch_decode(hypotheses, skip_special_tokens=True)]
+        # A hypothesis that ran to max_decoding_length stopped at the cap (CTranslate2 drops the end token).
+        hits = [len(r.hypotheses[0]) >= length for r in results]
+        return [t.strip() for t in tok.batch_decode(hypotheses, skip_special_tokens=True)], hits

@@ -1,21 +1,41 @@
 """Translator over a Hugging Face seq2seq model (MarianMT/OPUS-MT): length-sorted batches under a token budget,
-per-bucket new-token caps, a deadline per call."""
+per-bucket new-token caps, a deadline per call (the request's, when earlier: ``service.limits``).
+
+A batch that runs out of memory is split in halves and retried, down to one sentence; one sentence that still
+does not fit ends the call with ``OutOfMemory`` (a clear message) instead of a crash. A sentence that stops at
+WIREBRIEF_MAX_NEW_TOKENS is reported to ``service.limits.collect_cap_hits`` so the Result warns about it."""
 
 from __future__ import annotations
 
+import logging
 import threading
-import time
 from collections import OrderedDict
 
 import torch
 
 from models.load import LoadedModel
-from service.errors import GenerationTimeout
+from service.errors import OutOfMemory
+from service.limits import CapHit, Deadline, deadline_for, report_cap_hit
 from service.result import ModelUsed
 
 from .base import Progress
 from .batching import plan_batches
 from .decoding import DecodingConfig
+
+log = logging.getLogger("wirebrief.translate")
+
+
+def is_out_of_memory(exc: BaseException) -> bool:
+    """torch.OutOfMemoryError (CUDA/MPS), MemoryError (CPU allocations), or a RuntimeError saying so."""
+    oom_type = getattr(torch, "OutOfMemoryError", None)
+    if isinstance(exc, MemoryError) or (oom_type is not None and isinstance(exc, oom_type)):
+        return True
+    return isinstance(exc, RuntimeError) and "out of memory" in str(exc).lower()
+
+
+def release_memory() -> None:
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()
 
 
 class HFTranslator:
@@ -72,27 +92,54 @@ class HFTranslator:
         caps = [self.decoding.new_token_cap(n) for n in lengths]
         batches = plan_batches(lengths, self.token_budget, self.max_batch_sentences, key=lambda i: caps[i])
         out: list[str | None] = [None] * len(sentences)
-        deadline = time.monotonic() + self.max_time if self.max_time else None
+        deadline = deadline_for(self.max_time)
         done = 0
         for batch in batches:
-            remaining = None
-            if deadline is not None:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise GenerationTimeout(
-                        f"translation took longer than the limit of {self.max_time:g} s "
-                        f"(setting WIREBRIEF_MAX_TIME); {done} of {len(sentences)} sentences were done"
-                    )
-            texts = self._generate([encoded[i] for i in batch], caps[batch[0]], remaining)
-            for i, text in zip(batch, texts):
+            self._check_deadline(deadline, done, len(sentences))
+            cap = caps[batch[0]]
+            texts, stopped = self._generate_fitting([encoded[i] for i in batch], cap, deadline)
+            self._check_deadline(deadline, done, len(sentences))  # generate() stops quietly at max_time
+            for i, text, at_cap in zip(batch, texts, stopped):
                 out[i] = text
+                if at_cap and cap >= self.decoding.max_new_tokens:
+                    report_cap_hit(CapHit(sentences[i], cap, "WIREBRIEF_MAX_NEW_TOKENS"))
             done += len(batch)
             if progress:
                 progress(done, len(sentences))
         return [t if t is not None else "" for t in out]
 
+    @staticmethod
+    def _check_deadline(deadline: Deadline | None, done: int, total: int) -> None:
+        if deadline is not None and deadline.expired():
+            raise deadline.error("translation", f"{done} of {total} sentences were done")
+
+    def _generate_fitting(
+        self, ids: list[list[int]], max_new_tokens: int, deadline: Deadline | None
+    ) -> tuple[list[str], list[bool]]:
+        """``_generate``, halving the batch on an out-of-memory error down to one sentence (then ``OutOfMemory``)."""
+        try:
+            return self._generate(ids, max_new_tokens, deadline.remaining() if deadline else None)
+        except Exception as exc:
+            if not is_out_of_memory(exc):
+                raise
+            release_memory()
+            if len(ids) == 1:
+                raise OutOfMemory(
+                    f"the {self.role} model ran out of memory on a single sentence of {len(ids[0])} tokens "
+                    f"({type(exc).__name__}); shorten the sentence, lower WIREBRIEF_MAX_SENTENCE_TOKENS or "
+                    "WIREBRIEF_NUM_BEAMS, or give the service more memory"
+                ) from None
+            half = len(ids) // 2
+            log.warning("out of memory on a batch of %d sentences: retrying as %d + %d", len(ids), half, len(ids) - half)
+            first, first_stopped = self._generate_fitting(ids[:half], max_new_tokens, deadline)
+            second, second_stopped = self._generate_fitting(ids[half:], max_new_tokens, deadline)
+            return first + second, first_stopped + second_stopped
+
     @torch.inference_mode()
-    def _generate(self, ids: list[list[int]], max_new_tokens: int, max_time: float | None) -> list[str]:
+    def _generate(
+        self, ids: list[list[int]], max_new_tokens: int, max_time: float | None
+    ) -> tuple[list[str], list[bool]]:
+        """Texts of one batch, and for each whether it stopped at ``max_new_tokens`` (no end-of-sequence)."""
         tok = self.loaded.tokenizer
         batch = tok.pad({"input_ids": ids}, return_tensors="pt", padding=True)
         batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
@@ -105,7 +152,12 @@ class HFTranslator:
         new = generated[:, 1:]  # drop the decoder start token
         special = [i for i in (tok.pad_token_id, tok.eos_token_id) if i is not None]
         self.generated_tokens += int((~torch.isin(new, torch.tensor(special, device=new.device))).sum())
-        return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)]
+        # A row that used every one of its max_new_tokens stopped at the cap: Marian's forced_eos_token_id puts an
+        # end token in the last place then, so "no end token" is not the test; the row's length is.
+        pad = tok.pad_token_id
+        lengths = (new != pad).sum(dim=-1) if pad is not None else torch.full((new.shape[0],), new.shape[-1])
+        hits = [int(n) >= max_new_tokens for n in lengths]
+        return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)], hits
 
     def models_used(self) -> list[ModelUsed]:
         spec = self.loaded.spec

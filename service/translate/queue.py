@@ -13,6 +13,14 @@ The worker runs one batch at a time and re-reads the queue between batches, fill
 across the waiting requests (each request's sentences longest first, as the model translator orders them). A big
 request (a batch job's thousand sentences) therefore gets its share of every batch but never holds the model: a
 newsroom user's first paragraph arriving behind it waits for one batch, not for the whole job.
+
+Per-request time limits (WIREBRIEF_MAX_TIME) cross the thread boundary explicitly: a context variable set in the
+request thread is invisible here, so each request carries its ``service.limits.Deadline`` with its sentences. The
+waiting caller stops waiting when its deadline passes, withdraws its sentences still queued (so they never take a
+batch slot) and raises ``GenerationTimeout``; the worker also drops expired requests when it fills a batch, and runs
+each batch under the latest deadline of the requests in it (the model wrappers stop generating once every request
+that wants the batch is out of time). Sentences that stop at the new-token cap are reported back to their callers'
+threads (``service.limits.report_cap_hit``), so the Result warns about them as without the queue.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable
 
+from service.limits import Deadline, collect_cap_hits, current_deadline, report_cap_hit, within
 from service.result import ModelUsed
 
 from .base import Progress, Translator
@@ -40,6 +49,10 @@ class _Request:
     failed: bool = False
     todo: deque = field(default_factory=deque)
     """Positions not yet given to a batch, longest sentence first."""
+    deadline: Deadline | None = None
+    """The request's time limit (from the caller's thread); None = no limit."""
+    cap_hits: list = field(default_factory=list)
+    """CapHits of this request's sentences, reported in the caller's thread when it is done."""
 
     def __post_init__(self) -> None:
         self.todo = deque(sorted(range(len(self.sentences)), key=lambda i: (-self.lengths[i], i)))
@@ -105,7 +118,10 @@ class BatchingQueue:
             sentences=list(sentences),
             lengths=[self.count_tokens(s) for s in sentences],  # tokenized in the caller's thread
             outputs=[None] * len(sentences),
+            deadline=current_deadline(),
         )
+        if request.deadline is not None and request.deadline.expired():
+            raise request.deadline.error("translation", f"0 of {len(sentences)} sentences were done")
         with self._cond:
             if self._closed:
                 raise RuntimeError(f"the {self.name} batching queue is closed")
@@ -114,16 +130,32 @@ class BatchingQueue:
             self._cond.notify()
         total = len(sentences)
         while True:
-            kind, value = request.events.get()
+            timeout = None if request.deadline is None else max(0.0, request.deadline.remaining())
+            try:
+                kind, value = request.events.get(timeout=timeout)
+            except queue.Empty:
+                self._withdraw(request)
+                raise request.deadline.error(
+                    "translation", f"{request.done} of {total} sentences were done"
+                ) from None
             if kind == "progress":
                 if progress:
                     progress(value, total)
             elif kind == "done":
+                for hit in request.cap_hits:
+                    report_cap_hit(hit)
                 if progress:
                     progress(total, total)
                 return value
             else:
                 raise value
+
+    def _withdraw(self, request: _Request) -> None:
+        """Take a request that is out of time off the queue: its sentences not yet in a batch are never run."""
+        with self._cond:
+            request.failed = True
+            request.todo.clear()
+            self._pending = deque(r for r in self._pending if r is not request)
 
     def models_used(self) -> list[ModelUsed]:
         return self.inner.models_used()
@@ -185,6 +217,10 @@ class BatchingQueue:
         left with nothing to schedule leave the queue."""
         taken: list[tuple[_Request, int]] = []
         longest = 0
+        for request in self._pending:
+            if not request.failed and request.deadline is not None and request.deadline.expired():
+                request.failed = True  # its caller raises GenerationTimeout; nothing more is run for it
+                request.todo.clear()
         active = [r for r in self._pending if not r.failed and r.todo]
         while active and len(taken) < self.max_batch_sentences:
             still = []
@@ -234,7 +270,8 @@ class BatchingQueue:
             if not batch:
                 continue
             try:
-                outputs = self.inner.translate([unique[i] for i in batch])
+                with collect_cap_hits() as hits, within(self._batch_deadline(owners[i] for i in batch)):
+                    outputs = self.inner.translate([unique[i] for i in batch])
                 if len(outputs) != len(batch):
                     raise RuntimeError(f"{self.name}: the model returned {len(outputs)} outputs for {len(batch)} inputs")
             except BaseException as exc:  # noqa: BLE001 — delivered to exactly the callers of this batch
@@ -247,6 +284,12 @@ class BatchingQueue:
                 continue
             self.stats.batches += 1
             self.stats.sentences += len(batch)
+            if hits:
+                position = {unique[i]: i for i in batch}
+                for hit in hits:
+                    i = position.get(hit.source)
+                    for request, _ in owners[i] if i is not None else ():
+                        request.cap_hits.append(hit)
             touched: dict[int, _Request] = {}
             for i, text in zip(batch, outputs):
                 for request, pos in owners[i]:
@@ -261,3 +304,18 @@ class BatchingQueue:
                 else:
                     request.events.put(("progress", request.done))
         return finished
+
+    @staticmethod
+    def _batch_deadline(owner_lists) -> Deadline | None:
+        """The latest deadline of the live requests wanting a batch (None when one of them has no limit): the
+        batch may run until every request that wants it is out of time."""
+        latest: Deadline | None = None
+        for owners in owner_lists:
+            for request, _ in owners:
+                if request.failed:
+                    continue
+                if request.deadline is None:
+                    return None
+                if latest is None or request.deadline.at > latest.at:
+                    latest = request.deadline
+        return latest

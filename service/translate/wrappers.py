@@ -92,3 +92,69 @@ class CachingTranslator:
 
     def models_used(self) -> list[ModelUsed]:
         return self.inner.models_used()
+
+
+def is_english_quote(text: str) -> bool:
+    """A quotation of at least three words that the language detector calls English (confidence ≥ 0.5)."""
+    from service.text.detect import detect_language
+
+    if len(text.split()) < 3:
+        return False
+    try:
+        info = detect_language(text)
+    except Exception:  # no letters, no candidate: not a quote to keep
+        return False
+    return info.code == "en" and info.confidence >= 0.5
+
+
+class ForeignQuoteTranslator:
+    """Keeps quotations already in the target language verbatim: a French dispatch quoting an English speaker
+    ("« We will not back down », a déclaré le ministre") must carry the speaker's own words, not the model's
+    round trip of them. The French around the quote is translated as pieces through ``inner``; the quote,
+    with its marks, is put back between them untouched."""
+
+    def __init__(self, inner: Translator, keep: Callable[[str], bool] = is_english_quote):
+        self.inner = inner
+        self.keep = keep
+
+    def pieces(self, sentence: str) -> list[tuple[str, bool]]:
+        """(text, verbatim) pieces of a sentence, in order."""
+        from service.facts.quotes import quote_spans
+
+        out: list[tuple[str, bool]] = []
+        pos = 0
+        for start, end, inner_start, inner_end in quote_spans(sentence):
+            if not self.keep(sentence[inner_start:inner_end]):
+                continue
+            out.append((sentence[pos:start], False))
+            out.append((sentence[start:end], True))
+            pos = end
+        out.append((sentence[pos:], False))
+        return [(t, v) for t, v in out if v or t.strip()]
+
+    def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
+        split = [self.pieces(s) if ('"' in s or "«" in s or "“" in s or "„" in s or "‹" in s) else [(s, False)]
+                 for s in sentences]
+        if all(len(p) == 1 and not p[0][1] for p in split):
+            return self.inner.translate(sentences, progress)
+        todo = [text for parts in split for text, verbatim in parts if not verbatim]
+        total = len(sentences)
+
+        def piece_progress(done: int, all_pieces: int) -> None:
+            progress(round(done / max(1, all_pieces) * total), total)
+
+        translated = iter(self.inner.translate(todo, piece_progress if progress else None) if todo else [])
+        out = []
+        for parts in split:
+            texts = [text.strip() if verbatim else next(translated).strip() for text, verbatim in parts]
+            joined = ""
+            for t in (t for t in texts if t):
+                joined += t if not joined or t[0] in ",.;:!?)»”" else " " + t
+            out.append(joined)
+        return out
+
+    def models_used(self) -> list[ModelUsed]:
+        return self.inner.models_used()
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.live_server import LiveServer
+from service.local_server import LiveServer
 
 
 @pytest.fixture(scope="session")

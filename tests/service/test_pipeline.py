@@ -225,3 +225,18 @@ def test_glossary_change_changes_result_id_and_cache_namespace(pipeline):
     finally:
         pipeline.set_glossary(original)
     assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") == before_id
+
+
+def test_decoding_settings_are_part_of_the_result_id(pipeline):
+    """A store shared across restarts must not serve a Result made with other beams or caps."""
+    from dataclasses import replace
+
+    base = pipeline.stacks["fr"].base
+    before = pipeline.cache_key(DISPATCH, ["headline"], None, "model")
+    original = base.decoding
+    try:
+        base.decoding = replace(original, num_beams=original.num_beams + 1)
+        assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") != before
+    finally:
+        base.decoding = original
+    assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") == before

@@ -16,6 +16,7 @@ ROUTER_MODULES = [
     "results",
     "brief",
     "glossary",
+    "documents",
 ]
 
 ROUTERS: list[APIRouter] = [import_module(f"{__name__}.{name}").router for name in ROUTER_MODULES]

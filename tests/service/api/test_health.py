@@ -8,7 +8,7 @@ import httpx
 
 from service.api import create_app
 from service.runtime import Runtime
-from tests.live_server import LiveServer
+from service.local_server import LiveServer
 
 
 def test_health_is_503_while_loading_then_200(app_settings, pipeline, tmp_path):

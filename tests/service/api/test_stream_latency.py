@@ -21,7 +21,7 @@ import pytest
 
 from service.settings import PROJECT_ROOT
 from tests.conftest import require_data
-from tests.live_server import LiveServer
+from service.local_server import LiveServer
 
 pytestmark = pytest.mark.slow
 

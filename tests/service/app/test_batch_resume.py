@@ -8,7 +8,7 @@ import time
 import pytest
 
 from service.settings import PROJECT_ROOT
-from tests.live_server import ServerProcess, free_port, settings_env
+from service.local_server import ServerProcess, free_port, settings_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

@@ -1,4 +1,6 @@
-"""Run the real app (``service.api.create_app``) under uvicorn in a background thread on 127.0.0.1 and a free port."""
+"""Run the real app (``service.api.create_app``) on 127.0.0.1 and a free port — under uvicorn in a background
+thread (``LiveServer``) or as ``python -m service`` in a subprocess (``ServerProcess``). Used by the tests, the
+load test (``python -m eval load-test``) and the benchmark; never binds anything but loopback."""
 
 from __future__ import annotations
 
