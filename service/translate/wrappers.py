@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from typing import Callable
 
+from service.limits import CapHit, collect_cap_hits, report_cap_hit
 from service.result import ModelUsed
 
 from .base import Progress, Translator
@@ -50,13 +51,17 @@ class ClauseSplittingTranslator:
 class CachingTranslator:
     """An in-memory LRU of sentence → translation, so a re-sent or updated dispatch only translates sentences it
     has not seen. The key includes ``namespace`` (model id + revision + decoding), so a change of model or
-    decoding never serves a stale translation."""
+    decoding never serves a stale translation.
+
+    A translation that stopped at the new-token cap is cached with that fact and reported again on every hit, so
+    the Result warns about it whether the sentence was translated now or earlier (by another request, another
+    document of a batch, or another Ray actor's pack)."""
 
     def __init__(self, inner: Translator, namespace: str, max_entries: int = 50_000):
         self.inner = inner
         self.namespace = namespace
         self.max_entries = max_entries
-        self._cache: OrderedDict[tuple[str, str], str] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, str], tuple[str, tuple[CapHit, ...]]] = OrderedDict()
         self._lock = threading.Lock()
 
     def clear(self) -> None:
@@ -69,26 +74,37 @@ class CachingTranslator:
             return (self.namespace, sentence) in self._cache
 
     def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
-        out: list[str | None] = []
+        found: dict[str, tuple[str, tuple[CapHit, ...]]] = {}
         with self._lock:
-            for s in sentences:
+            for s in dict.fromkeys(sentences):
                 key = (self.namespace, s)
-                hit = self._cache.get(key)
-                if hit is not None:
+                entry = self._cache.get(key)
+                if entry is not None:
                     self._cache.move_to_end(key)
-                out.append(hit)
-        misses = list(dict.fromkeys(s for s, t in zip(sentences, out) if t is None))
+                    found[s] = entry
+        misses = [s for s in dict.fromkeys(sentences) if s not in found]
         if misses:
-            fresh = dict(zip(misses, self.inner.translate(misses, progress)))
+            with collect_cap_hits() as hits:
+                outputs = self.inner.translate(misses, progress)
+            for hit in hits:  # as without the cache
+                report_cap_hit(hit)
+            fresh = {
+                s: (t, tuple(h for h in hits if h.source.strip() and h.source.strip() in s))
+                for s, t in zip(misses, outputs)
+            }
             with self._lock:
-                for s, t in fresh.items():
-                    self._cache[(self.namespace, s)] = t
+                for s, entry in fresh.items():
+                    self._cache[(self.namespace, s)] = entry
                     while len(self._cache) > self.max_entries:
                         self._cache.popitem(last=False)
-            out = [t if t is not None else fresh[s] for s, t in zip(sentences, out)]
-        elif progress:
-            progress(len(sentences), len(sentences))
-        return [t or "" for t in out]
+        else:
+            fresh = {}
+            if progress:
+                progress(len(sentences), len(sentences))
+        for entry in found.values():
+            for hit in entry[1]:
+                report_cap_hit(hit)
+        return [(found.get(s) or fresh[s])[0] or "" for s in sentences]
 
     def models_used(self) -> list[ModelUsed]:
         return self.inner.models_used()

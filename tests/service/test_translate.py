@@ -128,3 +128,30 @@ def test_faithful_translation_is_not_flagged():
     assert degenerate_reasons(
         "Le président est arrivé à Paris lundi soir.", "The president arrived in Paris on Monday evening."
     ) == []
+
+
+def test_cached_translation_still_reports_its_token_cap():
+    """A sentence that stopped at the new-token cap warns on every request, not only on the one that translated
+    it (the Ray and local engines then give the same warnings whatever the order of documents)."""
+    from service.limits import CapHit, collect_cap_hits, report_cap_hit
+
+    class Capped:
+        calls = 0
+
+        def translate(self, sentences, progress=None):
+            Capped.calls += 1
+            for s in sentences:
+                if s.startswith("long"):
+                    report_cap_hit(CapHit(s, 8, "WIREBRIEF_MAX_NEW_TOKENS"))
+            return [s.upper() for s in sentences]
+
+        def models_used(self):
+            return []
+
+    cache = CachingTranslator(Capped(), namespace="t")
+    with collect_cap_hits() as first:
+        assert cache.translate(["long one", "short"]) == ["LONG ONE", "SHORT"]
+    with collect_cap_hits() as again:
+        assert cache.translate(["short", "long one", "long one"]) == ["SHORT", "LONG ONE", "LONG ONE"]
+    assert Capped.calls == 1
+    assert [h.source for h in first] == ["long one"] and {h.source for h in again} == {"long one"}
