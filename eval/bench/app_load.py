@@ -10,12 +10,14 @@ import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from service.local_server import free_port
 from service.settings import PROJECT_ROOT
+
+from .concurrency import drive_users
 
 
 class AppProcess:
@@ -59,47 +61,22 @@ class AppProcess:
 
 
 def run_users(url: str, texts_by_user: list[list[str]], timeout: float) -> dict:
-    """Each user (a thread with its own HTTP connection) posts its texts one after another; all start together."""
+    """``drive_users`` over HTTP: each user has its own connection and posts ``/v1/translate`` requests."""
     import httpx
 
-    barrier = threading.Barrier(len(texts_by_user))
-    sentences = [0] * len(texts_by_user)
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-
-    def user(i: int, texts: list[str]) -> None:
+    @contextmanager
+    def session():
         with httpx.Client(base_url=url, timeout=timeout) as client:
-            barrier.wait()
-            for text in texts:
-                started = time.perf_counter()
-                response = client.post("/v1/translate", json={"text": text, "summaries": [], "source_language": "fr"})
-                elapsed = time.perf_counter() - started
-                with lock:
-                    if response.status_code != 200:
-                        errors.append(f"{response.status_code}: {response.text[:200]}")
-                        continue
-                    latencies.append(elapsed)
-                    sentences[i] += sum(len(p["sentences"]) for p in response.json()["paragraphs"])
 
-    threads = [threading.Thread(target=user, args=(i, t)) for i, t in enumerate(texts_by_user)]
-    started = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    seconds = time.perf_counter() - started
-    latencies.sort()
-    return {
-        "users": len(texts_by_user),
-        "requests": sum(len(t) for t in texts_by_user),
-        "sentences": sum(sentences),
-        "seconds": seconds,
-        "sentences_per_s": sum(sentences) / seconds if seconds else None,
-        "mean_latency_s": sum(latencies) / len(latencies) if latencies else None,
-        "p95_latency_s": latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else None,
-        "errors": errors,
-    }
+            def send(text: str) -> int:
+                response = client.post("/v1/translate", json={"text": text, "summaries": [], "source_language": "fr"})
+                if response.status_code != 200:
+                    raise RuntimeError(f"{response.status_code}: {response.text[:200]}")
+                return sum(len(p["sentences"]) for p in response.json()["paragraphs"])
+
+            yield send
+
+    return drive_users(texts_by_user, session)
 
 
 def measure(env: dict[str, str], texts: list[str], users: int, per_user: int, forced_new_tokens: int,
