@@ -85,6 +85,21 @@ class ModelUsed(BaseModel):
     device: str = "cpu"
     dtype: str = "float32"
 
+    @classmethod
+    def from_loaded(cls, loaded, role: str) -> "ModelUsed":
+        """What a model loaded by ``models.load.load`` (a ``LoadedModel``) records about itself in a Result."""
+        spec = loaded.spec
+        return cls(
+            role=role,
+            name=spec.name,
+            hub_id=spec.hub_id,
+            revision=spec.revision,
+            path=spec.local_path,
+            backend=loaded.backend,
+            device=loaded.device,
+            dtype=loaded.dtype,
+        )
+
 
 class BriefSection(BaseModel):
     """One part of a brief: a text section holds one item, a list section several."""

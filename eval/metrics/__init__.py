@@ -109,3 +109,16 @@ def compute_all(
         except MetricUnavailable as exc:
             report.skipped[name] = str(exc)
     return report
+
+
+def sacrebleu_score(key: str, corpus_metric, segment_metric, hyps, refs, *, segments: bool, details=None) -> "MetricScore":
+    """A sacrebleu metric's corpus score (and, with ``segments``, each segment's score from ``segment_metric``),
+    with the signatures of the metric objects that computed them. ``details(result)`` adds corpus statistics."""
+    result = corpus_metric.corpus_score(hyps, [refs])
+    seg = seg_sig = None
+    if segments:
+        seg = [segment_metric.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+        seg_sig = str(segment_metric.get_signature())
+    return MetricScore(
+        key, result.score, str(corpus_metric.get_signature()), seg, seg_sig, details=details(result) if details else {}
+    )

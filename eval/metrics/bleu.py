@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sacrebleu.metrics import BLEU
 
-from eval.metrics import MetricScore
+from eval.metrics import MetricScore, sacrebleu_score
 
 KEYS = ("bleu",)
 TASKS = ("translation",)
@@ -19,20 +19,9 @@ def segment_metric() -> BLEU:
 
 
 def compute(hyps, refs, srcs=None, *, segments: bool = False) -> dict[str, MetricScore]:
-    metric = corpus_metric()
-    result = metric.corpus_score(hyps, [refs])
-    seg = seg_sig = None
-    if segments:
-        smetric = segment_metric()
-        seg = [smetric.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
-        seg_sig = str(smetric.get_signature())
     return {
-        "bleu": MetricScore(
-            "bleu",
-            result.score,
-            str(metric.get_signature()),
-            seg,
-            seg_sig,
-            details={"precisions": result.precisions, "bp": result.bp, "sys_len": result.sys_len, "ref_len": result.ref_len},
+        "bleu": sacrebleu_score(
+            "bleu", corpus_metric(), segment_metric(), hyps, refs, segments=segments,
+            details=lambda r: {"precisions": r.precisions, "bp": r.bp, "sys_len": r.sys_len, "ref_len": r.ref_len},
         )
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sacrebleu.metrics import CHRF
 
-from eval.metrics import MetricScore
+from eval.metrics import MetricScore, sacrebleu_score
 
 KEYS = ("chrf",)
 TASKS = ("translation",)
@@ -15,11 +15,4 @@ def corpus_metric() -> CHRF:
 
 
 def compute(hyps, refs, srcs=None, *, segments: bool = False) -> dict[str, MetricScore]:
-    metric = corpus_metric()
-    result = metric.corpus_score(hyps, [refs])
-    seg = None
-    if segments:
-        smetric = corpus_metric()
-        seg = [smetric.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
-    sig = str(metric.get_signature())
-    return {"chrf": MetricScore("chrf", result.score, sig, seg, sig if segments else None)}
+    return {"chrf": sacrebleu_score("chrf", corpus_metric(), corpus_metric(), hyps, refs, segments=segments)}

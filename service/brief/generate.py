@@ -121,15 +121,4 @@ class ChatGenerator:
         return Generation(text=text.strip(), prompt_tokens=len(ids), new_tokens=len(new), seconds=seconds, finished=finished)
 
     def models_used(self) -> list[ModelUsed]:
-        spec = self.loaded.spec
-        return [
-            ModelUsed(
-                role=self.role,
-                name=spec.name,
-                hub_id=spec.hub_id,
-                revision=spec.revision,
-                path=spec.local_path,
-                device=self.loaded.device,
-                dtype=self.loaded.dtype,
-            )
-        ]
+        return [ModelUsed.from_loaded(self.loaded, self.role)]

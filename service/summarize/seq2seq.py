@@ -153,16 +153,4 @@ class Seq2SeqSummarizer:
         return [t.strip() for t in tok.batch_decode(out, skip_special_tokens=True)]
 
     def models_used(self) -> list[ModelUsed]:
-        spec = self.loaded.spec
-        return [
-            ModelUsed(
-                role="summary",
-                name=spec.name,
-                hub_id=spec.hub_id,
-                revision=spec.revision,
-                path=spec.local_path,
-                backend=self.loaded.backend,
-                device=self.loaded.device,
-                dtype=self.loaded.dtype,
-            )
-        ]
+        return [ModelUsed.from_loaded(self.loaded, "summary")]

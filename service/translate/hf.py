@@ -160,16 +160,4 @@ class HFTranslator:
         return [t.strip() for t in tok.batch_decode(generated, skip_special_tokens=True)], hits
 
     def models_used(self) -> list[ModelUsed]:
-        spec = self.loaded.spec
-        return [
-            ModelUsed(
-                role=self.role,
-                name=spec.name,
-                hub_id=spec.hub_id,
-                revision=spec.revision,
-                path=spec.local_path,
-                backend=self.loaded.backend,
-                device=self.loaded.device,
-                dtype=self.loaded.dtype,
-            )
-        ]
+        return [ModelUsed.from_loaded(self.loaded, self.role)]
