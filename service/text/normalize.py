@@ -29,6 +29,18 @@ class Normalized:
     notes: list[str] = field(default_factory=list)
 
 
+# What each count of removed or replaced characters says in the Result's notes: (count key, message, noun).
+_NOTES = (
+    ("control", "removed {}", "control character"),
+    ("zero-width", "removed {}", "zero-width character"),
+    ("bidi", "removed {}", "bidirectional formatting character"),
+    ("soft hyphen", "removed {}", "soft hyphen"),
+    ("nbsp", "replaced {} with plain spaces", "non-breaking space"),
+    ("space", "replaced {} with plain spaces", "typographic space"),
+    ("line sep", "replaced {} with \\n", "Unicode line separator"),
+)
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -70,20 +82,9 @@ def normalize(text: str) -> Normalized:
             out.append(ch)
     text = "".join(out)
 
-    if counts["control"]:
-        notes.append(f"removed {_plural(counts['control'], 'control character')}")
-    if counts["zero-width"]:
-        notes.append(f"removed {_plural(counts['zero-width'], 'zero-width character')}")
-    if counts["bidi"]:
-        notes.append(f"removed {_plural(counts['bidi'], 'bidirectional formatting character')}")
-    if counts["soft hyphen"]:
-        notes.append(f"removed {_plural(counts['soft hyphen'], 'soft hyphen')}")
-    if counts["nbsp"]:
-        notes.append(f"replaced {_plural(counts['nbsp'], 'non-breaking space')} with plain spaces")
-    if counts["space"]:
-        notes.append(f"replaced {_plural(counts['space'], 'typographic space')} with plain spaces")
-    if counts["line sep"]:
-        notes.append(f"replaced {_plural(counts['line sep'], 'Unicode line separator')} with \\n")
+    for key, template, noun in _NOTES:
+        if counts[key]:
+            notes.append(template.format(_plural(counts[key], noun)))
 
     # NFC after removal, so that a combining accent separated from its letter by a zero-width
     # character still composes.
