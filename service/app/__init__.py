@@ -76,4 +76,8 @@ def mount_ui(app, runtime, settings, *, batch=None, workdir: Path | None = None)
         css_paths=[STATIC / "wirebrief.css"],
         head=f"<script>{script}</script>",
     )
+    # Gradio checks that a file payload names a file in its upload folder only once ``has_launched`` is set, which
+    # ``launch()`` does and ``mount_gradio_app`` does not: without this any client could make the app read any
+    # server file. ``service.app.uploads.uploaded_file`` checks the same again in every handler that opens one.
+    blocks.has_launched = True
     return blocks

@@ -118,9 +118,10 @@ class BatchService:
     # ------------------------------------------------------------------ inputs
     def text_columns(self, paths: Sequence[str | Path]) -> tuple[list[str], list[str]] | None:
         """(columns, likely text columns) of the first CSV/JSONL among ``paths``; None when there is none."""
+        from service.app.uploads import uploaded_file
         from service.batch.inputs import table_columns
 
-        for path in map(Path, paths):
+        for path in map(uploaded_file, paths):
             if path.suffix.lower() in TABLE_SUFFIXES:
                 return table_columns(path.name, path.read_bytes())
         return None
@@ -139,12 +140,13 @@ class BatchService:
         from service.batch import api as batch_api
         from service.batch.inputs import iter_uploads
 
+        from service.app.uploads import uploaded_file
         from service.limits import check_file_count, check_file_size, safe_label
 
         self.runtime.pipeline  # 503 with the reason when the models are not ready: no job is created then
         check_file_count(len(paths), self.settings)
         files = []
-        for p in map(Path, paths):
+        for p in map(uploaded_file, paths):
             check_file_size(p.stat().st_size, safe_label(p.name), self.settings)  # before reading it
             files.append((safe_label(p.name), p.read_bytes()))
         return self.submit_files(
