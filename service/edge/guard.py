@@ -8,7 +8,8 @@ In order, it refuses:
 4. a client past WIREBRIEF_MAX_LOGIN_FAILURES trying to sign in (429 with Retry-After);
 5. without the credentials the settings ask for: /v1 (bearer token), the API docs and schema (token or web login),
    the web app's state-changing routes (web login) (401).
-It also turns Gradio's ``SameSite=None`` login cookie into ``SameSite=Strict`` and counts failed sign-ins.
+It also turns Gradio's ``SameSite=None`` login cookie into ``SameSite=Strict``, removes CORS headers for origins
+outside WIREBRIEF_ALLOWED_ORIGINS, and counts failed sign-ins.
 """
 
 from __future__ import annotations
@@ -54,11 +55,14 @@ class EdgeGuard:
                 return await send({"type": "websocket.close", "code": 1008})
             return await refusal(scope, receive, send)
         is_login = scope["method"] == "POST" and scope["path"] in LOGIN_PATHS if scope["type"] == "http" else False
+        cors_granted = conn.headers.get("origin", "").strip().lower().rstrip("/") in self.policy.cors_origins
 
         async def guarded_send(message):
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 strict_cookies(headers)
+                if not cors_granted:
+                    no_cors(headers)
                 if is_login:
                     if message["status"] in (400, 401, 403):
                         self.limiter.failed(client)
@@ -145,6 +149,13 @@ def _unauthorized(message: str):
     response = error_response(401, "unauthorized", message)
     response.headers["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def no_cors(headers: MutableHeaders) -> None:
+    """No CORS header for an origin outside WIREBRIEF_ALLOWED_ORIGINS, whoever added it (Gradio reflects any
+    Origin, with credentials, when the server's name is not localhost)."""
+    for name in {key for key in headers.keys() if key.lower().startswith("access-control-")}:
+        del headers[name]
 
 
 def strict_cookies(headers: MutableHeaders) -> None:
