@@ -17,6 +17,7 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
+
 from service.edge.policy import EdgePolicy
 from service.edge.signin import FailureLimiter, bearer_token, token_matches, ui_session_user
 

@@ -173,3 +173,28 @@ def test_a_blank_api_token_is_refused_at_start_up(tiny_settings, blank):
             check_exposure(settings)
     with pytest.raises(AuthRequired, match="WIREBRIEF_AUTH_PASSWORD"):
         check_exposure(_exposed_settings(tiny_settings, tiny_settings.db_path, auth_password=SecretStr(" ")))
+
+
+def test_gradio_client_with_the_login_still_works_over_http(tiny_settings, pipeline, tmp_path):
+    """The guard lets a legitimate script through: gradio_client signs in, uploads a file and calls an endpoint
+    (queue, SSE, upload) on an exposed server; without the login it cannot."""
+    import json
+
+    from gradio_client import Client, handle_file
+
+    from service.api import create_app
+    from service.local_server import LiveServer
+    from service.runtime import Runtime
+
+    settings = _exposed_settings(tiny_settings, tmp_path / "wb.sqlite3")
+    runtime = Runtime(settings, pipeline_factory=lambda _s: pipeline)
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Le gouvernement a présenté mardi un plan.", encoding="utf-8")
+    with LiveServer(create_app(settings, runtime=runtime)) as server:
+        server.wait_ready()
+        with pytest.raises(Exception):
+            Client(f"{server.url}/", verbose=False).predict(handle_file(str(wire)), api_name="/read_file")
+        client = Client(f"{server.url}/", auth=(LOGIN["username"], LOGIN["password"]), verbose=False)
+        read = json.loads(client.predict(handle_file(str(wire)), api_name="/read_file"))
+        assert read["text"].startswith("Le gouvernement") and read["name"] == "wire.txt"
+    runtime.close()

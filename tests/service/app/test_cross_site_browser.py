@@ -61,6 +61,7 @@ def test_a_page_on_another_port_cannot_post_to_the_app(browser, live_app, attack
     page.goto(attacker_page)
     assert page.evaluate("window.fetchDone") == "sent"  # the browser sent it (no-cors: the page sees nothing)
     assert page.evaluate("window.jsonDone") == "sent"
+    assert len(batch.jobs(limit=10_000)) == before  # the fetch created no job
     with page.expect_response(lambda r: r.url == f"{live_app.url}/v1/batch" and r.request.method == "POST"
                               and "sink" in (r.frame.name if r.frame else "")) as form_answer:
         page.evaluate("document.getElementById('f').submit()")
@@ -68,4 +69,4 @@ def test_a_page_on_another_port_cannot_post_to_the_app(browser, live_app, attack
     context.close()
     refused = [(url, status) for url, status in answers if "/v1/" in url]
     assert len(refused) == 3 and all(status == 403 for _, status in refused), answers
-    assert len(batch.jobs(limit=10_000)) == before  # no job was created
+    assert len(batch.jobs(limit=10_000)) == before  # nor did the form
