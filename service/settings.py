@@ -28,7 +28,7 @@ def _default_db_path() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="WIREBRIEF_", extra="ignore")
 
-    @field_validator("routes", mode="before")
+    @field_validator("routes", "allowed_hosts", "allowed_origins", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         if isinstance(value, str):
@@ -184,6 +184,25 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = Field(
         None,
         description="Bearer token for the REST API (/v1/*, except /v1/health): 'Authorization: Bearer <token>'.",
+    )
+
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Host names (comma-separated, e.g. wirebrief.example.org) the server answers to, besides "
+        "localhost/127.0.0.1/::1, which it always answers to; '*' = any. Empty: loopback names only on a loopback "
+        "bind (a request naming any other host gets 400, which stops DNS rebinding), any host on a public bind.",
+    )
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Web origins (comma-separated, e.g. https://wirebrief.example.org) besides the app's own that "
+        "may call the server from a browser: their state-changing requests pass the cross-site check and they "
+        "get CORS headers. Empty: only the app's own pages; CORS is closed.",
+    )
+    max_login_failures: int = Field(
+        5,
+        ge=1,
+        description="Failed sign-ins (web login or a wrong API token) per client address per minute; more get 429 "
+        "with Retry-After until the minute has passed.",
     )
 
     # --- batch jobs (service/batch) -------------------------------------------------------------------

@@ -54,6 +54,24 @@ def list_runs(root: str | Path) -> list[RunInfo]:
     return sorted(runs, key=lambda r: r.path.stat().st_mtime, reverse=True)
 
 
+def run_folder(path: str | Path, results_dir: str | Path) -> Path:
+    """The results folder ``path`` names, which must lie under ``results_dir`` (WIREBRIEF_RESULTS_DIR): a path
+    typed in the app never makes the server look at any other folder. A bare name is taken inside
+    ``results_dir``. Raises RatingError, without saying whether an outside folder exists."""
+    root = Path(results_dir).resolve()
+    given = Path(str(path).strip())
+    for candidate in (given, root / given):
+        resolved = candidate.resolve()  # follows links: a link out of results_dir is outside too
+        if resolved.is_relative_to(root) and resolved != root:
+            if resolved.is_dir():
+                return resolved
+            break
+    raise RatingError(
+        f"{str(path)!r} is not a results folder under {results_dir} (WIREBRIEF_RESULTS_DIR); choose a run from "
+        "the list"
+    )
+
+
 def live_summary_pair(
     runtime,
     text: str,

@@ -17,7 +17,8 @@ from fastapi import FastAPI
 from service.api.errors import install_error_handlers
 from service.api.routes import ROUTERS, fallback_router
 from service.runtime import Runtime
-from service.security import check_exposure, install_bearer_auth
+from service.edge import install_edge
+from service.security import check_exposure
 from service.settings import Settings, get_settings
 
 # Threads for everything but the queued requests (health, history, uploads, the UI's own events).
@@ -77,7 +78,7 @@ def create_app(
     app.state.settings = settings
     app.state.batch = batch
     install_error_handlers(app)
-    install_bearer_auth(app, settings)
+    install_edge(app, settings)  # Host/Origin allow-lists, CSRF, CORS, credentials, sign-in rate limit
     for router in ROUTERS:
         app.include_router(router)
     # Unknown /v1 paths answer JSON 404 here rather than falling through to the UI mounted at /.

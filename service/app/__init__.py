@@ -80,4 +80,15 @@ def mount_ui(app, runtime, settings, *, batch=None, workdir: Path | None = None)
     # ``launch()`` does and ``mount_gradio_app`` does not: without this any client could make the app read any
     # server file. ``service.app.uploads.uploaded_file`` checks the same again in every handler that opens one.
     blocks.has_launched = True
+    app.state.ui_app = mounted_ui_app(app, blocks)  # service.edge checks web-login sessions against it
     return blocks
+
+
+def mounted_ui_app(app, blocks: gr.Blocks):
+    """The Gradio app ``gr.mount_gradio_app`` mounted for ``blocks`` (it holds the login sessions)."""
+    from starlette.routing import Mount
+
+    for route in app.routes:
+        if isinstance(route, Mount) and getattr(route.app, "blocks", None) is blocks:
+            return route.app
+    raise RuntimeError("the Gradio app is not mounted")

@@ -10,7 +10,10 @@ from service.local_server import LiveServer
 @pytest.fixture(scope="session")
 def app_settings(tiny_settings, tmp_path_factory):
     """The tiny-model settings with a database of the app's own."""
-    return tiny_settings.model_copy(update={"db_path": tmp_path_factory.mktemp("app-db") / "wirebrief.sqlite3"})
+    return tiny_settings.model_copy(update={
+        "db_path": tmp_path_factory.mktemp("app-db") / "wirebrief.sqlite3",
+        "results_dir": tmp_path_factory.mktemp("app-results"),  # the only folders the Evaluator tab may read
+    })
 
 
 @pytest.fixture(scope="session")

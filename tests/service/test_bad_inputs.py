@@ -23,7 +23,8 @@ def client(tiny_settings, pipeline, tmp_path_factory):
         update={"db_path": tmp_path_factory.mktemp("bad-db") / "wb.sqlite3", "max_chars": MAX_CHARS}
     )
     runtime = Runtime(settings, pipeline_factory=lambda _s: pipeline)
-    with TestClient(create_app(settings, runtime=runtime, ui=False), raise_server_exceptions=False) as c:
+    with TestClient(create_app(settings, runtime=runtime, ui=False), raise_server_exceptions=False,
+                    base_url="http://127.0.0.1:7860") as c:  # a Host the loopback server answers to
         assert runtime.wait(60) and runtime.health().ready
         yield c
     runtime.close()

@@ -10,12 +10,11 @@ two summarizers ("Add pairs"); ``python -m eval ratings-pairs RUN_A RUN_B`` make
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import gradio as gr
 
 from eval.ratings import DIMENSIONS, ERROR_TAGS, BlindPair, RatingError, next_pair, pairs_from_runs, save_rating
-from eval.ratings.sources import list_runs, live_summary_pair, rating_progress
+from eval.ratings.sources import list_runs, live_summary_pair, rating_progress, run_folder
 from service.app.context import AppContext
 from service.errors import WirebriefError
 
@@ -110,7 +109,7 @@ def build(ctx: AppContext) -> None:
         with gr.Accordion("Add pairs", open=False, elem_id="wb-eval-add"):
             gr.Markdown(
                 "**From two eval runs** of the same suite (`python -m eval run SUITE`, results folders under "
-                f"`{ctx.settings.results_dir}`; or type a folder's path)."
+                f"`{ctx.settings.results_dir}`; or type the name of a folder there)."
             )
             with gr.Row():
                 run_a = gr.Dropdown(run_choices(), label="Run A", allow_custom_value=True, elem_id="wb-eval-run-a")
@@ -158,10 +157,8 @@ def build(ctx: AppContext) -> None:
         def on_from_runs(a: str, b: str, n: float):
             if not a or not b:
                 return _message("Choose run A and run B.", False), gr.skip(), gr.skip()
-            for path in (a, b):
-                if not Path(path).is_dir():
-                    return _message(f"{path} is not a folder", False), gr.skip(), gr.skip()
             try:
+                a, b = (run_folder(path, ctx.settings.results_dir) for path in (a, b))
                 pairs = pairs_from_runs(a, b, n=int(n or 1), db_path=db)
             except (RatingError, OSError, KeyError, ValueError) as exc:
                 return _message(f"Could not pair these runs: {exc}", False), gr.skip(), gr.skip()

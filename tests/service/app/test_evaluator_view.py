@@ -8,7 +8,7 @@ import json
 import pytest
 
 from eval.ratings import RatingError, load_ratings, new_blind_pair
-from eval.ratings.sources import list_runs, live_summary_pair, rating_progress
+from eval.ratings.sources import list_runs, live_summary_pair, rating_progress, run_folder
 from service.app.tabs.evaluator import collect_ratings, render_pair
 
 SOURCES = ["Le chat dort sur le canapé.", "La grève continue à Paris.", "Le ministre a démissionné jeudi."]
@@ -73,12 +73,53 @@ def test_live_pair_compares_two_summarizers_on_one_dispatch(live_app, tmp_path):
         live_summary_pair(live_app.runtime, text, "lede", ("model", "model"), db_path=db)
 
 
+@pytest.fixture
+def served_runs(live_app):
+    """Two runs in the app's WIREBRIEF_RESULTS_DIR (the only folders the Evaluator tab reads)."""
+    import uuid
+
+    root = live_app.runtime.settings.results_dir / uuid.uuid4().hex[:8]
+    a = write_run(root / "a", "copy-source", SOURCES)
+    b = write_run(root / "b", "pipeline:tiny", ["The cat <b>sleeps</b>.", "The strike goes on.", "The minister quit."])
+    return a, b
+
+
+def test_run_folder_accepts_only_folders_under_the_results_dir(runs, tmp_path):
+    root = tmp_path / "runs"
+    assert run_folder(runs[0], root) == runs[0].resolve()
+    assert run_folder("b", root) == runs[1].resolve()  # a bare name is looked up in the results folder
+    (root / "escape").symlink_to(tmp_path.parent, target_is_directory=True)
+    for outside in ("/etc", str(tmp_path), "../..", "a/../../..", str(root / "escape"), "escape", "/no/such/folder", ""):
+        with pytest.raises(RatingError, match="is not a results folder under .* \\(WIREBRIEF_RESULTS_DIR\\)"):
+            run_folder(outside, root)
+
+
 @pytest.mark.browser
-def test_rate_one_blind_pair_and_find_it_stored(page, live_app, runs, artifacts):
+def test_the_run_fields_do_not_probe_server_folders(page, live_app):
+    """Typed into Run A/B, an existing server folder and a missing one get the same answer (no oracle), naming
+    the results folder; before, '/etc' got a read error and '/no/such' 'is not a folder'."""
+    page.get_by_role("tab", name="Evaluator").click()
+    page.click("#wb-eval-add button, #wb-eval-add .label-wrap")
+    answers = {}
+    for probe in ("/etc", "/no/such/folder"):
+        for side in ("a", "b"):
+            page.fill(f"#wb-eval-run-{side} input", probe)
+            page.keyboard.press("Enter")
+        page.click("#wb-eval-from-runs")
+        message = page.locator(f"#wb-eval-add-message .wb-error:has-text('{probe}')")
+        message.wait_for(timeout=30_000)
+        answers[probe] = message.inner_text().replace(probe, "<path>")
+    assert answers["/etc"] == answers["/no/such/folder"]
+    assert "WIREBRIEF_RESULTS_DIR" in answers["/etc"]
+
+
+@pytest.mark.browser
+def test_rate_one_blind_pair_and_find_it_stored(page, live_app, served_runs, artifacts):
+    runs = served_runs
     db = live_app.runtime.settings.db_path
     before = len(load_ratings(db_path=db))
     page.get_by_role("tab", name="Evaluator").click()
-    # Make pairs from the two runs (typed paths: the runs are not under WIREBRIEF_RESULTS_DIR).
+    # Make pairs from the two runs (typed paths inside WIREBRIEF_RESULTS_DIR).
     page.click("#wb-eval-add button, #wb-eval-add .label-wrap")
     for side, run in (("a", runs[0]), ("b", runs[1])):
         page.fill(f"#wb-eval-run-{side} input", str(run))
