@@ -11,6 +11,7 @@ models/quantize.py) and ``ctranslate2`` (the checkpoint converted once by models
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -61,6 +62,9 @@ class LoadedModel:
     generation: Any = None
     """The checkpoint's ``GenerationConfig`` (decoder start, forced BOS/EOS ids), for either backend."""
     converted_path: str | None = None
+    revision: str | None = None
+    """The commit of the snapshot actually loaded (its HF cache snapshot directory name), or ``local-<fingerprint>``
+    for a local directory outside the cache — what a Result records, not the registry's expectation."""
 
 
 _CACHE: dict[tuple, LoadedModel] = {}
@@ -114,20 +118,11 @@ def _load_uncached(
     started = time.perf_counter()
     device_name = pick_device(device)
     torch_dtype = pick_dtype(dtype, device_name)
-    source = spec.local_path or spec.hub_id
-    if source is None:
-        raise ModelNotAvailableError(spec, "no hub id or local path", cache_dir)
-    kwargs: dict[str, Any] = {}
-    if not spec.local_path:
-        kwargs = {
-            "revision": spec.revision,
-            "cache_dir": str(cache_dir) if cache_dir else None,
-            "local_files_only": not allow_download,
-        }
     model_cls = AutoModelForCausalLM if spec.task == "chat" else AutoModelForSeq2SeqLM
     try:
-        tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model = model_cls.from_pretrained(source, dtype=torch_dtype, **kwargs)
+        source = local_snapshot(spec, cache_dir, allow_download)
+        tokenizer = AutoTokenizer.from_pretrained(str(source))
+        model = model_cls.from_pretrained(str(source), dtype=torch_dtype)
     except (OSError, ValueError) as exc:
         raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
     model.to(device_name)
@@ -145,6 +140,7 @@ def _load_uncached(
         load_seconds=time.perf_counter() - started,
         config=model.config,
         generation=getattr(model, "generation_config", None),
+        revision=snapshot_revision(source),
     )
 
 
@@ -213,7 +209,17 @@ def _load_ct2(
         config=config,
         generation=generation,
         converted_path=str(converted),
+        revision=snapshot_revision(source),
     )
+
+
+def snapshot_revision(source: Path) -> str:
+    """The commit a model directory holds: the name of an HF cache snapshot directory (``…/snapshots/<sha>``), else
+    ``local-`` + a fingerprint of its config and weights (changes when they are rebuilt)."""
+    source = Path(source).resolve()
+    if source.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", source.name):
+        return source.name
+    return f"local-{ct2.fingerprint(source)}"
 
 
 def _available_cores() -> int:
