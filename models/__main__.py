@@ -1,4 +1,4 @@
-"""`python -m models list | fetch [NAME…] | tiny DIR`."""
+"""`python -m models list | fetch [NAME…] | verify [NAME…] | tiny DIR`."""
 
 from __future__ import annotations
 
@@ -74,6 +74,23 @@ def tiny(out_dir: Path = typer.Argument(..., help="Where to write tiny-marian/ a
     mt = build_tiny_marian(out_dir / "tiny-marian")
     bart = build_tiny_bart(out_dir / "tiny-bart")
     typer.echo(f"WIREBRIEF_TRANSLATION_MODEL={mt}\nWIREBRIEF_SUMMARY_MODEL={bart}")
+
+
+@app.command()
+def verify(
+    names: Optional[List[str]] = typer.Argument(None, help="Registry names or model directories; default: the configured models."),
+    quick: bool = typer.Option(False, "--quick", help="BLEU on the first 500 newstest2013 sentences (±2.5)."),
+    expectations: Optional[Path] = typer.Option(None, help="JSON replacing the published figures (fixture models)."),
+) -> None:
+    """Conformance kit: load each model through the service's code and check it against its model card."""
+    from models.verify import load_expectations, run
+    from service.settings import get_settings
+
+    report = run(names or [], get_settings(), quick=quick, expectations=load_expectations(expectations), echo=typer.echo)
+    passed = sum(line.ok for line in report.lines)
+    typer.echo(f"{passed}/{len(report.lines)} checks passed")
+    if not report.ok:
+        raise typer.Exit(1)
 
 
 def _convert_if_needed(spec, path: Path, settings) -> None:

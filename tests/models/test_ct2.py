@@ -106,7 +106,7 @@ def test_hub_model_converts_from_offline_cache(tiny_models, tmp_path):
     """A registered OPUS-MT model found in the HF cache is converted beside that cache on first load."""
     import shutil
 
-    commit = "89abcdef0123456789abcdef0123456789abcdef"
+    commit = get("opus-mt-fr-en").revision  # the pinned snapshot is what loading looks for
     repo = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-fr-en"
     shutil.copytree(tiny_models["marian"], repo / "snapshots" / commit)
     (repo / "refs").mkdir(parents=True)
