@@ -217,7 +217,7 @@ def protect(sentence_fr: str, glossary: Glossary) -> tuple[str, RestoreMap]:
     return "".join(out), slots
 
 
-def _placeholder_regex(ph: str) -> re.Pattern[str]:
+def placeholder_regex(ph: str) -> re.Pattern[str]:
     # tolerate English thousands separators the model may add: "7301", "7,301", "7 301", "7.301"
     digits = ph[0] + r"[,.\s\u00a0\u202f]?" + ph[1:]
     return re.compile(r"(?<![\w.,])" + digits + r"(?![\d])")
@@ -229,7 +229,7 @@ def restore(translation_en: str, restore_map: RestoreMap) -> tuple[str, list[Fac
     issues: list[FactIssue] = []
     for slot in restore_map:
         if slot.mode == "placeholder":
-            rx = _placeholder_regex(slot.placeholder)
+            rx = placeholder_regex(slot.placeholder)
             if rx.search(text):
                 text = rx.sub(lambda m: _fit(slot.target, text, m), text)
                 continue
