@@ -24,6 +24,10 @@ def list_models() -> None:
 def fetch(
     names: Optional[List[str]] = typer.Argument(None, help="Registry names; default: the configured models."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be downloaded."),
+    ct2_compute: Optional[List[str]] = typer.Option(
+        None, "--ct2-compute", help="Also convert seq2seq models for CTranslate2 in this compute type (repeatable): "
+        "int8 (CPU), float16 / bfloat16 (CUDA). Default: only what this machine's settings load."
+    ),
 ) -> None:
     """Download models into the Hugging Face cache so that wirebrief runs offline."""
     from models.fetch import fetch as fetch_spec
@@ -53,7 +57,7 @@ def fetch(
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
         try:
-            _convert_if_needed(spec, path, settings)
+            _convert_if_needed(spec, path, settings, ct2_compute or [])
         except Exception as exc:  # conversion failed: loading will say so again; the download itself is fine
             failed += 1
             typer.echo(f"FAILED converting {spec.name} for ctranslate2: {type(exc).__name__}: {exc}", err=True)
@@ -93,14 +97,21 @@ def verify(
         raise typer.Exit(1)
 
 
-def _convert_if_needed(spec, path: Path, settings) -> None:
-    """Convert a translation checkpoint for CTranslate2 right after the download when the settings (or the
-    registry's ``backend``) select that backend here, so start-up never converts."""
+def _convert_if_needed(spec, path: Path, settings, extra_compute: list[str] = ()) -> None:
+    """Convert a seq2seq checkpoint for CTranslate2 right after the download when the settings (or the registry's
+    ``backend``) select that backend here, and in every ``extra_compute`` type asked for (e.g. the CUDA copies an
+    image built on a CPU machine will need), so start-up never converts."""
+    from models import ct2
     from service.profile import convert_for_settings
 
-    done = convert_for_settings(settings, spec, path)
-    if done is not None:
-        target, converted = done
+    done = [convert_for_settings(settings, spec, path)]
+    if spec.task != "chat":
+        root = settings.ct2_dir or ct2.default_root(settings.hf_cache_dir)
+        for compute in extra_compute:
+            if compute not in ct2.COMPUTE_TYPES:
+                raise ValueError(f"--ct2-compute {compute!r}: choose from {', '.join(ct2.COMPUTE_TYPES)}")
+            done.append(ct2.ensure_converted(spec.name, path, root, compute))
+    for target, converted in (d for d in done if d is not None):
         typer.echo(f"{'converted' if converted else 'ok    '} {spec.name} for ctranslate2 ({target.name}) → {target}")
 
 

@@ -10,6 +10,7 @@ models/quantize.py) and ``ctranslate2`` (the checkpoint converted once by models
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import threading
@@ -67,6 +68,7 @@ class LoadedModel:
     for a local directory outside the cache — what a Result records, not the registry's expectation."""
 
 
+log = logging.getLogger("wirebrief.models")
 _CACHE: dict[tuple, LoadedModel] = {}
 _LOCK = threading.Lock()
 
@@ -185,7 +187,7 @@ def _load_ct2(
         generation = GenerationConfig.from_model_config(config)
     root = Path(ct2_dir) if ct2_dir else ct2.default_root(cache_dir)
     try:
-        converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type)
+        converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type, announce=_announce_conversion)
     except (ValueError, NotImplementedError) as exc:
         raise RuntimeError(
             f"model {spec.name!r} could not be converted for the ctranslate2 backend: {_first_line(exc)}; "
@@ -210,6 +212,15 @@ def _load_ct2(
         generation=generation,
         converted_path=str(converted),
         revision=snapshot_revision(source),
+    )
+
+
+def _announce_conversion(name: str, quantization: str, target: Path) -> None:
+    """Said once per missing copy, before the (one-time, possibly minutes-long) conversion at load time."""
+    log.warning(
+        "converting %s for CTranslate2 (%s) once, into %s: start-up waits for it. `python -m models fetch %s "
+        "--ct2-compute %s` does it ahead of time (the Docker image bakes int8 for CPU).",
+        name, quantization, target, name, quantization,
     )
 
 
