@@ -56,6 +56,9 @@ def fetch(
             typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
+        if spec.hub_id and spec.revision is None:
+            typer.echo(f"       {spec.name} is not pinned in models/registry.py: it followed main to commit "
+                       f"{path.name}; pin revision={path.name!r} there (Results record the commit either way)")
         try:
             _convert_if_needed(spec, path, settings, ct2_compute or [])
         except Exception as exc:  # conversion failed: loading will say so again; the download itself is fine
