@@ -31,6 +31,9 @@ COPY prompts/ prompts/
 COPY eval/ eval/
 
 USER wirebrief
+# CTranslate2 copies baked: int8 for CPU (what this image's settings load). For a CUDA deployment add
+# `--ct2-compute bfloat16` (or float16 on GPUs without bf16); otherwise the first start converts that copy once,
+# logging "converting … for CTranslate2", before the health check turns healthy.
 RUN python -m models fetch
 # Weights are in the image: never reach for the hub at run time.
 ENV HF_HUB_OFFLINE=1

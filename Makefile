@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test fetch bench audit load-test clean
+.PHONY: install run test fetch verify data bench audit load-test clean
 
 install: $(VENV)/.installed
 
@@ -22,6 +22,16 @@ run: install
 
 fetch: install
 	$(PY) -m models fetch
+
+# Conformance kit: the fetched models against their model cards (docs/architecture.md "Conformance kit").
+verify: install
+	$(PY) -m models verify --quick
+
+# newstest2013 FR→EN into data/ with sacrebleu's downloader (other sets: docs/data.md).
+data: install
+	mkdir -p data/newstest2013-fr-en
+	$(VENV)/bin/sacrebleu -t wmt13 -l fr-en --echo src > data/newstest2013-fr-en/newstest2013.fr
+	$(VENV)/bin/sacrebleu -t wmt13 -l fr-en --echo ref > data/newstest2013-fr-en/newstest2013.en
 
 test: install
 	bash .ci/ensure-chromium

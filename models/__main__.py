@@ -1,4 +1,4 @@
-"""`python -m models list | fetch [NAME…] | tiny DIR`."""
+"""`python -m models list | fetch [NAME…] | verify [NAME…] | tiny DIR`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def list_models() -> None:
 def fetch(
     names: Optional[List[str]] = typer.Argument(None, help="Registry names; default: the configured models."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Only list what would be downloaded."),
+    ct2_compute: Optional[List[str]] = typer.Option(
+        None, "--ct2-compute", help="Also convert seq2seq models for CTranslate2 in this compute type (repeatable): "
+        "int8 (CPU), float16 / bfloat16 (CUDA). Default: only what this machine's settings load."
+    ),
 ) -> None:
     """Download models into the Hugging Face cache so that wirebrief runs offline."""
     from models.fetch import fetch as fetch_spec
@@ -52,8 +56,11 @@ def fetch(
             typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
+        if spec.hub_id and spec.revision is None:
+            typer.echo(f"       {spec.name} is not pinned in models/registry.py: it followed main to commit "
+                       f"{path.name}; pin revision={path.name!r} there (Results record the commit either way)")
         try:
-            _convert_if_needed(spec, path, settings)
+            _convert_if_needed(spec, path, settings, ct2_compute or [])
         except Exception as exc:  # conversion failed: loading will say so again; the download itself is fine
             failed += 1
             typer.echo(f"FAILED converting {spec.name} for ctranslate2: {type(exc).__name__}: {exc}", err=True)
@@ -76,14 +83,38 @@ def tiny(out_dir: Path = typer.Argument(..., help="Where to write tiny-marian/ a
     typer.echo(f"WIREBRIEF_TRANSLATION_MODEL={mt}\nWIREBRIEF_SUMMARY_MODEL={bart}")
 
 
-def _convert_if_needed(spec, path: Path, settings) -> None:
-    """Convert a translation checkpoint for CTranslate2 right after the download when the settings (or the
-    registry's ``backend``) select that backend here, so start-up never converts."""
+@app.command()
+def verify(
+    names: Optional[List[str]] = typer.Argument(None, help="Registry names or model directories; default: the configured models."),
+    quick: bool = typer.Option(False, "--quick", help="BLEU on the first 500 newstest2013 sentences (±2.5)."),
+    expectations: Optional[Path] = typer.Option(None, help="JSON replacing the published figures (fixture models)."),
+) -> None:
+    """Conformance kit: load each model through the service's code and check it against its model card."""
+    from models.verify import load_expectations, run
+    from service.settings import get_settings
+
+    report = run(names or [], get_settings(), quick=quick, expectations=load_expectations(expectations), echo=typer.echo)
+    passed = sum(line.ok for line in report.lines)
+    typer.echo(f"{passed}/{len(report.lines)} checks passed")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _convert_if_needed(spec, path: Path, settings, extra_compute: list[str] = ()) -> None:
+    """Convert a seq2seq checkpoint for CTranslate2 right after the download when the settings (or the registry's
+    ``backend``) select that backend here, and in every ``extra_compute`` type asked for (e.g. the CUDA copies an
+    image built on a CPU machine will need), so start-up never converts."""
+    from models import ct2
     from service.profile import convert_for_settings
 
-    done = convert_for_settings(settings, spec, path)
-    if done is not None:
-        target, converted = done
+    done = [convert_for_settings(settings, spec, path)]
+    if spec.task != "chat":
+        root = settings.ct2_dir or ct2.default_root(settings.hf_cache_dir)
+        for compute in extra_compute:
+            if compute not in ct2.COMPUTE_TYPES:
+                raise ValueError(f"--ct2-compute {compute!r}: choose from {', '.join(ct2.COMPUTE_TYPES)}")
+            done.append(ct2.ensure_converted(spec.name, path, root, compute))
+    for target, converted in (d for d in done if d is not None):
         typer.echo(f"{'converted' if converted else 'ok    '} {spec.name} for ctranslate2 ({target.name}) → {target}")
 
 

@@ -59,6 +59,10 @@ def effective_backend(spec_backend: str, requested: str, device: str) -> str:
     return "ctranslate2"
 
 
+COMPUTE_TYPES = ("int8", "float32", "float16", "bfloat16", "int8_float16", "int8_bfloat16")
+"""Stored quantizations a copy can be converted to: int8 for CPU, float16/bfloat16 (or int8_*) for CUDA."""
+
+
 def compute_type(device: str, dtype: str, quantize: str) -> str:
     """CTranslate2 compute type for a device, a torch dtype name ('float32', 'float16', 'bfloat16') and the
     quantize setting ('none' | 'int8')."""
@@ -145,10 +149,15 @@ def convert(source_dir: Path, out_dir: Path, quantization: str) -> Path:
     return out_dir
 
 
-def ensure_converted(name: str, source_dir: Path, root: Path, quantization: str) -> tuple[Path, bool]:
-    """The converted copy of ``source_dir`` (converting it now if missing) and whether it was converted now."""
+def ensure_converted(
+    name: str, source_dir: Path, root: Path, quantization: str, announce=None
+) -> tuple[Path, bool]:
+    """The converted copy of ``source_dir`` (converting it now if missing) and whether it was converted now.
+    ``announce(name, quantization, target)`` is called before a conversion starts (loading logs it)."""
     target = converted_dir(name, source_dir, root, quantization)
     with _CONVERT_LOCK:
         if is_converted(target):
             return target, False
+        if announce is not None:
+            announce(name, quantization, target)
         return convert(source_dir, target, quantization), True

@@ -10,7 +10,9 @@ models/quantize.py) and ``ctranslate2`` (the checkpoint converted once by models
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -61,8 +63,12 @@ class LoadedModel:
     generation: Any = None
     """The checkpoint's ``GenerationConfig`` (decoder start, forced BOS/EOS ids), for either backend."""
     converted_path: str | None = None
+    revision: str | None = None
+    """The commit of the snapshot actually loaded (its HF cache snapshot directory name), or ``local-<fingerprint>``
+    for a local directory outside the cache — what a Result records, not the registry's expectation."""
 
 
+log = logging.getLogger("wirebrief.models")
 _CACHE: dict[tuple, LoadedModel] = {}
 _LOCK = threading.Lock()
 
@@ -114,20 +120,11 @@ def _load_uncached(
     started = time.perf_counter()
     device_name = pick_device(device)
     torch_dtype = pick_dtype(dtype, device_name)
-    source = spec.local_path or spec.hub_id
-    if source is None:
-        raise ModelNotAvailableError(spec, "no hub id or local path", cache_dir)
-    kwargs: dict[str, Any] = {}
-    if not spec.local_path:
-        kwargs = {
-            "revision": spec.revision,
-            "cache_dir": str(cache_dir) if cache_dir else None,
-            "local_files_only": not allow_download,
-        }
     model_cls = AutoModelForCausalLM if spec.task == "chat" else AutoModelForSeq2SeqLM
     try:
-        tokenizer = AutoTokenizer.from_pretrained(source, **kwargs)
-        model = model_cls.from_pretrained(source, dtype=torch_dtype, **kwargs)
+        source = local_snapshot(spec, cache_dir, allow_download)
+        tokenizer = AutoTokenizer.from_pretrained(str(source))
+        model = model_cls.from_pretrained(str(source), dtype=torch_dtype)
     except (OSError, ValueError) as exc:
         raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
     model.to(device_name)
@@ -145,6 +142,7 @@ def _load_uncached(
         load_seconds=time.perf_counter() - started,
         config=model.config,
         generation=getattr(model, "generation_config", None),
+        revision=snapshot_revision(source),
     )
 
 
@@ -189,7 +187,7 @@ def _load_ct2(
         generation = GenerationConfig.from_model_config(config)
     root = Path(ct2_dir) if ct2_dir else ct2.default_root(cache_dir)
     try:
-        converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type)
+        converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type, announce=_announce_conversion)
     except (ValueError, NotImplementedError) as exc:
         raise RuntimeError(
             f"model {spec.name!r} could not be converted for the ctranslate2 backend: {_first_line(exc)}; "
@@ -213,7 +211,26 @@ def _load_ct2(
         config=config,
         generation=generation,
         converted_path=str(converted),
+        revision=snapshot_revision(source),
     )
+
+
+def _announce_conversion(name: str, quantization: str, target: Path) -> None:
+    """Said once per missing copy, before the (one-time, possibly minutes-long) conversion at load time."""
+    log.warning(
+        "converting %s for CTranslate2 (%s) once, into %s: start-up waits for it. `python -m models fetch %s "
+        "--ct2-compute %s` does it ahead of time (the Docker image bakes int8 for CPU).",
+        name, quantization, target, name, quantization,
+    )
+
+
+def snapshot_revision(source: Path) -> str:
+    """The commit a model directory holds: the name of an HF cache snapshot directory (``…/snapshots/<sha>``), else
+    ``local-`` + a fingerprint of its config and weights (changes when they are rebuilt)."""
+    source = Path(source).resolve()
+    if source.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", source.name):
+        return source.name
+    return f"local-{ct2.fingerprint(source)}"
 
 
 def _available_cores() -> int:

@@ -32,16 +32,21 @@ class ModelSpec:
     and its int8 weights keep both models within the memory target (`python -m eval bench`)."""
     notes: str = ""
     aliases: tuple[str, ...] = field(default=(), compare=False)
+    revision_source: str = field(default="", compare=False)
+    """Where the pinned commit was confirmed (public pins of it), or why the entry is not pinned."""
 
     @property
     def display_id(self) -> str:
         return self.local_path or f"{self.hub_id}@{self.revision or 'main'}"
 
 
-# Revisions: full commit SHAs on the Hugging Face Hub, taken from public pins of these repos. Where no full SHA
-# could be confirmed from here (no hub access), the revision is None: fetch then follows the repo's default branch
-# and prints the commit it resolved, which belongs in this table (`python -m models fetch` says so).
+# Revisions: full commit SHAs on the Hugging Face Hub, each confirmed from public pins of that commit (HF cache
+# snapshot paths, `--revision` arguments, pinned-revision tables in public repositories), recorded in
+# ``revision_source``. Where no full SHA could be confirmed from here (no hub access), the revision is None and
+# ``revision_source`` says so: fetch then follows the repo's default branch, prints the commit it resolved (which
+# belongs in this table), and every Result records the snapshot commit actually loaded either way.
 _REGISTRY: dict[str, ModelSpec] = {}
+UNCONFIRMED = "unconfirmed: no public pin of a full commit of this repo was found; follows main until pinned"
 
 
 def register(spec: ModelSpec) -> ModelSpec:
@@ -51,11 +56,14 @@ def register(spec: ModelSpec) -> ModelSpec:
     return spec
 
 
-def _opus(lang: str, name: str, revision: str | None = None, *, licence: str = "apache-2.0") -> ModelSpec:
+def _opus(
+    lang: str, name: str, revision: str | None, source: str, *, licence: str = "apache-2.0", repo: str | None = None
+) -> ModelSpec:
+    repo = repo or f"opus-mt-{lang}-en"
     return ModelSpec(
-        name=f"opus-mt-{lang}-en",
+        name=repo,
         task="translation",
-        hub_id=f"Helsinki-NLP/opus-mt-{lang}-en",
+        hub_id=f"Helsinki-NLP/{repo}",
         revision=revision,
         licence=licence,
         source_languages=(lang,),
@@ -63,6 +71,7 @@ def _opus(lang: str, name: str, revision: str | None = None, *, licence: str = "
         architecture="marian",
         backend="ctranslate2",
         notes=f"{name}→English route",
+        revision_source=source,
     )
 
 
@@ -79,6 +88,7 @@ register(
         backend="ctranslate2",
         notes="Default FR→EN (transformer-big; BLEU 34.8 newstest2013, 46.0 FLORES-200 devtest).",
         aliases=("quality",),
+        revision_source=UNCONFIRMED,
     )
 )
 register(
@@ -86,7 +96,7 @@ register(
         name="opus-mt-fr-en",
         task="translation",
         hub_id="Helsinki-NLP/opus-mt-fr-en",
-        revision=None,
+        revision="b4a9a384c2ec68a224bbd2ee3fd5df0c71ca5b1b",
         licence="apache-2.0",
         source_languages=("fr",),
         max_input_tokens=512,
@@ -94,20 +104,32 @@ register(
         backend="ctranslate2",
         notes="Smaller, faster FR→EN profile (transformer-base; BLEU 33.9 newstest2013).",
         aliases=("fast",),
+        revision_source="HF cache snapshot paths models--Helsinki-NLP--opus-mt-fr-en/snapshots/<sha> and a "
+        "`huggingface-cli download --revision` table (model_map) in public repositories",
     )
 )
-_KNOWN_OPUS_REVISIONS = {"zh": "cf109095479db38d6df799875e34039d4938aaa6"}
-for _lang, _name in [
-    ("de", "German"),
-    ("es", "Spanish"),
-    ("it", "Italian"),
-    ("pt", "Portuguese"),
-    ("nl", "Dutch"),
-    ("ru", "Russian"),
-    ("ar", "Arabic"),
-    ("zh", "Chinese"),
-]:
-    register(_opus(_lang, _name, _KNOWN_OPUS_REVISIONS.get(_lang)))
+_MODEL_MAP = "a public `huggingface-cli download --revision` table (model_map) and an HF cache snapshot path"
+_OPUS_ROUTES = [
+    ("de", "German", "1a922f3b32a8e809e17a47d4b32142d8105924e5", _MODEL_MAP, {}),
+    ("es", "Spanish", "c96e2c5399ebfae4fc43d9669556b9afa74bb69d",
+     "the model_map table, a `ctranslate2.converters.transformers --revision` command and several pinned-model "
+     "tables in public repositories", {}),
+    ("it", "Italian", "42556a0848fc726f4d27399f20b19ff6f01afe11", _MODEL_MAP, {}),
+    # There is no Helsinki-NLP/opus-mt-pt-en on the hub (huggingface/transformers#26382): Portuguese goes through
+    # the Romance→English model.
+    ("pt", "Portuguese", "c26705dd23ff67aa0019dbde41e9456c3a0900ef",
+     "one HF cache snapshot path (models--Helsinki-NLP--opus-mt-roa-en/snapshots/<sha>) in a public repository",
+     {"repo": "opus-mt-roa-en"}),
+    ("nl", "Dutch", "48af999f2c59b10c05ca6e008dcedc07677a9b15", _MODEL_MAP, {}),
+    ("ru", "Russian", "fbd6dc73284f95536648512cc21d57f19191961a", _MODEL_MAP, {}),
+    ("ar", "Arabic", None, UNCONFIRMED, {}),
+    # The zho-eng model card's licence is CC-BY-4.0, not Apache-2.0.
+    ("zh", "Chinese", "cf109095479db38d6df799875e34039d4938aaa6",
+     "HF cache snapshot paths models--Helsinki-NLP--opus-mt-zh-en/snapshots/<sha> in several public repositories",
+     {"licence": "cc-by-4.0"}),
+]
+for _lang, _name, _rev, _source, _extra in _OPUS_ROUTES:
+    register(_opus(_lang, _name, _rev, _source, **_extra))
 register(
     ModelSpec(
         name="opus-mt-mul-en",
@@ -120,6 +142,7 @@ register(
         architecture="marian",
         backend="ctranslate2",
         notes="Many-to-English fallback for languages without a dedicated route.",
+        revision_source=UNCONFIRMED,
     )
 )
 register(
@@ -127,7 +150,6 @@ register(
         name="distilbart-cnn-12-6",
         task="summarization",
         hub_id="sshleifer/distilbart-cnn-12-6",
-        # The commit transformers' own summarization pipeline pinned as its default.
         revision="a4f8f3ea906ed274767e9906dbaede7531d660ff",
         licence="apache-2.0",
         source_languages=("en",),
@@ -135,6 +157,8 @@ register(
         architecture="bart",
         backend="ctranslate2",
         notes="Default English news summarizer (CNN/DailyMail).",
+        revision_source="transformers' summarization pipeline default (sshleifer/distilbart-cnn-12-6 @ a4f8f3e); the "
+        "full SHA from huggingface.co/sshleifer/distilbart-cnn-12-6/tree/<sha> links and HF cache snapshot paths",
     )
 )
 register(
@@ -149,6 +173,8 @@ register(
         architecture="bart",
         backend="ctranslate2",
         notes="Larger, slower English news summarizer.",
+        revision_source="`from_pretrained(..., revision=<sha>)` calls, huggingface.co/facebook/bart-large-cnn/blob/<sha> "
+        "links and HF cache snapshot paths in public repositories",
     )
 )
 _QWEN = [
@@ -168,6 +194,8 @@ for _size, _note, _rev in _QWEN:
             max_input_tokens=32768,
             architecture="qwen2",
             notes=f"Instruction-tuned chat model for briefs ({_note}).",
+            revision_source="pinned-revision tables, `hf download --revision` commands and HF cache snapshot paths "
+            "in several public repositories",
         )
     )
 

@@ -60,6 +60,51 @@ def corpus(lang: str) -> list[str]:
     return (CORPUS_DIR / f"{lang}.txt").read_text(encoding="utf-8").splitlines()
 
 
+NEWSTEST_DIR = "newstest2013-fr-en"
+
+
+def news_corpora(data_root: Path | None) -> dict[str, list[str]] | None:
+    """newstest2013 FR/EN lines under ``data_root`` (the shared news data), or None when they are not there."""
+    if data_root is None:
+        return None
+    folder = Path(data_root) / NEWSTEST_DIR
+    paths = {lang: folder / f"newstest2013.{lang}" for lang in ("fr", "en")}
+    if not all(p.exists() for p in paths.values()):
+        return None
+    return {lang: p.read_text(encoding="utf-8").splitlines() for lang, p in paths.items()}
+
+
+# Special ids and generation settings of Helsinki-NLP/opus-mt-fr-en's config.json / generation_config.json
+# (vocab 59514: </s>=0, <unk>=1, <pad>=59513, decoder start = pad; beams 4, max_length 512).
+OPUS_MT_FR_EN_IDS = dict(vocab_size=59514, eos_token_id=0, pad_token_id=59513, decoder_start_token_id=59513)
+
+
+def build_production_like_marian(out_dir: Path, data_root: Path | None = None, *, seed: int = 0) -> Path:
+    """A fixture FR→EN Marian with opus-mt-fr-en's vocabulary size and special ids (pad 59513, eos 0, decoder start
+    59513) and SentencePiece models of thousands of pieces trained on newstest2013 (normalized as OPUS-MT's
+    training data) when ``data_root`` holds it, else on the bundled tiny corpus (a few hundred pieces). Random
+    weights: for token counts, batching budgets, clause splitting and the conformance kit's mechanics."""
+    news = news_corpora(data_root)
+    out = build_tiny_marian(
+        out_dir,
+        vocab_size=8000 if news else 300,
+        seed=seed,
+        pad_vocab_to=OPUS_MT_FR_EN_IDS["vocab_size"],
+        corpora=news,
+    )
+    from transformers import GenerationConfig, MarianConfig
+
+    config = MarianConfig.from_pretrained(out)
+    for key in ("vocab_size", "eos_token_id", "pad_token_id", "decoder_start_token_id"):
+        if getattr(config, key) != OPUS_MT_FR_EN_IDS[key]:
+            raise AssertionError(f"fixture {key} {getattr(config, key)} != opus-mt-fr-en's {OPUS_MT_FR_EN_IDS[key]}")
+    generation = GenerationConfig.from_pretrained(out)
+    generation.num_beams = 4
+    generation.max_length = 512
+    generation.save_pretrained(out)
+    return out
+
+
 def _train_spm(lines: list[str], prefix: Path, vocab_size: int) -> Path:
     import sentencepiece as spm
 
@@ -91,7 +136,9 @@ def build_tiny_marian(
     corpora: dict[str, list[str]] | None = None,
     **config_overrides: Any,
 ) -> Path:
-    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights.
+    """A MarianMT FR→EN model directory: source.spm, target.spm, vocab.json, config, random weights. Both
+    SentencePiece models are trained on text normalized as OPUS-MT's training data was (models/preprocess.py), so
+    ’ « » and non-breaking spaces are unknown to them, as typographic characters are rare to the real ones.
 
     ``corpora`` ({"fr": lines, "en": lines}) trains the tokenizers on other text than the bundled tiny corpus — the
     benchmark uses news text so that sentences split into as many pieces as with the production tokenizers.
@@ -105,8 +152,12 @@ def build_tiny_marian(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     corpora = corpora or {}
-    src = _train_spm(corpora.get("fr") or corpus("fr"), out_dir / "source", vocab_size)
-    tgt = _train_spm(corpora.get("en") or corpus("en"), out_dir / "target", vocab_size)
+    from .preprocess import opus_mt_input
+
+    src_lines = [opus_mt_input(line, "fr") for line in corpora.get("fr") or corpus("fr")]
+    tgt_lines = [opus_mt_input(line, "en") for line in corpora.get("en") or corpus("en")]
+    src = _train_spm(src_lines, out_dir / "source", vocab_size)
+    tgt = _train_spm(tgt_lines, out_dir / "target", vocab_size)
     src.rename(out_dir / "source.spm")
     tgt.rename(out_dir / "target.spm")
     for leftover in out_dir.glob("*.vocab"):

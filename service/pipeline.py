@@ -89,6 +89,7 @@ class TranslationStack:
         self.cache.namespace = json.dumps(
             [
                 spec.display_id,
+                getattr(base.loaded, "revision", None),
                 engine,
                 base.decoding.signature(),
                 glossary_hash(self.glossary.glossary if self.glossary else None),

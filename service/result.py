@@ -93,7 +93,8 @@ class ModelUsed(BaseModel):
             role=role,
             name=spec.name,
             hub_id=spec.hub_id,
-            revision=spec.revision,
+            # The snapshot commit actually loaded (models.load.snapshot_revision), not the registry's expectation.
+            revision=getattr(loaded, "revision", None) or spec.revision,
             path=spec.local_path,
             backend=loaded.backend,
             device=loaded.device,

@@ -18,7 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _default_data_root() -> Path:
-    return (PROJECT_ROOT.parent / "shared" / "data").resolve()
+    """data/ inside the project (git-ignored): `make data` fills it (docs/data.md)."""
+    return PROJECT_ROOT / "data"
 
 
 def _default_db_path() -> Path:
@@ -231,7 +232,8 @@ class Settings(BaseSettings):
     # --- data ---------------------------------------------------------------------------------------
     data_root: Path = Field(
         default_factory=_default_data_root,
-        description="Root of the evaluation data (newstest2013, FLORES-200, OrangeSum).",
+        description="Root of the evaluation data (newstest2013, FLORES-200, OrangeSum): how to fetch each is in "
+        "docs/data.md; point this at a local copy.",
     )
 
     # --- evaluation harness ----------------------------------------------------------------------------
@@ -274,7 +276,7 @@ class Settings(BaseSettings):
         rows = []
         for name, field in cls.model_fields.items():
             if field.default_factory is _default_data_root:
-                value = "../shared/data (beside the project)"
+                value = "data/ inside the project (make data, docs/data.md)"
             elif field.default_factory is _default_db_path:
                 value = "<user data dir>/wirebrief/wirebrief.sqlite3"
             elif field.default_factory is not None:

@@ -12,6 +12,11 @@ pytest_plugins = ["tests.service.live_fixtures"]
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+# The product's default data root is data/ inside the project (docs/data.md). On the development machine the
+# evaluation data sits beside the checkout; tests that need data skip, saying what is missing, where neither is.
+_BESIDE = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+if "WIREBRIEF_DATA_ROOT" not in os.environ and not (Path(__file__).resolve().parents[1] / "data").exists() and _BESIDE.exists():
+    os.environ["WIREBRIEF_DATA_ROOT"] = str(_BESIDE)
 
 
 @pytest.fixture(scope="session")

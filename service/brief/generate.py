@@ -88,12 +88,12 @@ class ChatGenerator:
                     _timeout_message(self.max_time)
                 )
             kwargs["max_time"] = remaining
-        if repetition_penalty:
-            kwargs["repetition_penalty"] = repetition_penalty
         if min_new_tokens:
             kwargs["min_new_tokens"] = min_new_tokens
         model, tok = self.loaded.model, self.loaded.tokenizer
         ids = self.prompt_ids(messages)
+        if repetition_penalty and repetition_penalty != 1.0:
+            kwargs["logits_processor"] = generated_only_repetition_penalty(repetition_penalty, len(ids))
         input_ids = torch.tensor([ids], device=model.device)
         started = time.perf_counter()
         with torch.inference_mode():
@@ -122,3 +122,13 @@ class ChatGenerator:
 
     def models_used(self) -> list[ModelUsed]:
         return [ModelUsed.from_loaded(self.loaded, self.role)]
+
+
+def generated_only_repetition_penalty(penalty: float, prompt_length: int):
+    """A repetition penalty on the tokens the model generated only. ``generate(repetition_penalty=…)`` also
+    penalizes every token of a decoder-only model's prompt — the dispatch itself — so a brief would be pushed away
+    from copying its numbers and names. ``prompt_ignore_length`` leaves the prompt out."""
+    from transformers import LogitsProcessorList
+    from transformers.generation.logits_process import RepetitionPenaltyLogitsProcessor
+
+    return LogitsProcessorList([RepetitionPenaltyLogitsProcessor(penalty, prompt_ignore_length=prompt_length)])

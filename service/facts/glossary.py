@@ -9,12 +9,15 @@ Choice of placeholder (what a sentencepiece MarianMT model copies well):
   learnt to copy, piece by piece, from their training data ("Jens Stoltenberg" in, "Jens Stoltenberg" out);
 * a term whose English form is **one name-like token** ("NATO", "AFP") is written *as that token* into the French:
   the model copies it like any name or acronym, and the output needs no restoration, only verification;
-* any other target ("the prime minister's office") becomes a short **all-capitals pseudo-acronym** such as
-  ``ZXQB``: capitals without digits or punctuation are split by sentencepiece into a few pieces that exist in
-  both vocabularies, and models trained on news copy unknown acronyms verbatim; digits would collide with the
-  fact checker's numbers and ``<x1>`` / ``__1__`` style markers are normalised away or mangled. The placeholder
-  takes the grammatical place of the French noun phrase including its article ("à Matignon" → "à ZXQB" → "at ZXQB"
-  → "at the prime minister's office"), and restoration fixes capitalization and a doubled article ("the the").
+* any other target ("the prime minister's office") becomes a **four-digit number** such as ``7301`` that does not
+  occur in the sentence. Numbers are what a real MT model copies most reliably: OPUS-MT splits them into digit
+  pieces present in every vocabulary and learnt from millions of sentence pairs to carry them through unchanged,
+  whereas a pseudo-acronym (``ZXQB``) is a string it has never seen and may transliterate, expand or drop, and
+  ``<x1>`` / ``__1__`` style markers are normalised away or mangled. 7301… is no plausible year, so no date logic
+  rewrites it. The placeholder takes the grammatical place of the French noun phrase including its article
+  ("à Matignon" → "à 7301" → "at 7301" → "at the prime minister's office"), and restoration fixes capitalization
+  and a doubled article ("the the"). Restoration runs before the fact checks, so a placeholder never reaches them;
+  one the model mangled stays a number the source lacks, which the number check flags as well.
 
 ``restore`` reports every placeholder the model lost (and every kept or inlined term that is missing) as a
 FactIssue of type ``name``; nothing is inserted blindly where the model dropped it.
@@ -35,7 +38,7 @@ from .text import fold
 
 DEFAULT_GLOSSARY_PATH = Path(__file__).with_name("glossary.yaml")
 _ARTICLE = re.compile(r"^(?:l['’]|le |la |les )", re.IGNORECASE)
-_LETTERS = "BCDFGHJKLMNPQRSTVWXZ"
+_PLACEHOLDER_BASE = 7301
 
 
 @dataclass(frozen=True)
@@ -181,10 +184,12 @@ def _name_like(target: str) -> bool:
     return bool(re.fullmatch(r"[A-ZÀ-Ý][\w'’.-]*", target))
 
 
-def placeholder_token(i: int) -> str:
-    """ZXQB, ZXQC, …: all capitals, no vowels after the Z, never an English word."""
-    a, b = divmod(i, len(_LETTERS))
-    return "ZXQ" + (_LETTERS[a - 1] if a else "") + _LETTERS[b]
+def placeholder_token(i: int, avoid: str = "") -> str:
+    """The ``i``-th number placeholder (7301, 7302, …) that does not occur in ``avoid`` (the sentence)."""
+    n = _PLACEHOLDER_BASE + i
+    while str(n) in re.sub(r"(?<=\d)[\s.,\u00a0\u202f](?=\d{3})", "", avoid):
+        n += 97
+    return str(n)
 
 
 def protect(sentence_fr: str, glossary: Glossary) -> tuple[str, RestoreMap]:
@@ -203,7 +208,7 @@ def protect(sentence_fr: str, glossary: Glossary) -> tuple[str, RestoreMap]:
             slots.append(Slot(entry.target, entry.target, m.group(0), "inline"))
             out.append(entry.target)
         else:
-            ph = placeholder_token(n_placeholders)
+            ph = placeholder_token(n_placeholders, sentence_fr + "".join(out) + " ".join(sl.placeholder for sl in slots))
             n_placeholders += 1
             slots.append(Slot(ph, entry.target, m.group(0), "placeholder"))
             out.append(ph)
@@ -212,9 +217,10 @@ def protect(sentence_fr: str, glossary: Glossary) -> tuple[str, RestoreMap]:
     return "".join(out), slots
 
 
-def _placeholder_regex(ph: str) -> re.Pattern[str]:
-    # tolerate the model splitting or lower-casing the pseudo-acronym: "ZXQB", "ZX QB", "Zxqb", "ZXQB's"
-    return re.compile(r"(?<![\w])" + r"[\s\-]?".join(re.escape(c) for c in ph) + r"(?![^\W_s])", re.IGNORECASE)
+def placeholder_regex(ph: str) -> re.Pattern[str]:
+    # tolerate English thousands separators the model may add: "7301", "7,301", "7 301", "7.301"
+    digits = ph[0] + r"[,.\s\u00a0\u202f]?" + ph[1:]
+    return re.compile(r"(?<![\w.,])" + digits + r"(?![\d])")
 
 
 def restore(translation_en: str, restore_map: RestoreMap) -> tuple[str, list[FactIssue]]:
@@ -223,7 +229,7 @@ def restore(translation_en: str, restore_map: RestoreMap) -> tuple[str, list[Fac
     issues: list[FactIssue] = []
     for slot in restore_map:
         if slot.mode == "placeholder":
-            rx = _placeholder_regex(slot.placeholder)
+            rx = placeholder_regex(slot.placeholder)
             if rx.search(text):
                 text = rx.sub(lambda m: _fit(slot.target, text, m), text)
                 continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from typing import Callable
 
 import torch
 
@@ -17,6 +18,7 @@ from models.load import LoadedModel
 from service.errors import OutOfMemory
 from service.limits import CapHit, Deadline, deadline_for, report_cap_hit
 from service.result import ModelUsed
+from service.text.model_input import input_normalizer_for
 
 from .base import Progress
 from .batching import plan_batches
@@ -48,8 +50,11 @@ class HFTranslator:
         max_batch_sentences: int = 32,
         max_time: float | None = None,
         role: str = "translation",
+        normalize_input: Callable[[str], str] | None = None,
     ):
         self.loaded = loaded
+        self.normalize_input = normalize_input or input_normalizer_for(loaded)
+        """Applied to the text the model reads, never to what is shown or stored (service/text/model_input.py)."""
         self.decoding = decoding
         self.token_budget = token_budget
         self.max_batch_sentences = max_batch_sentences
@@ -68,13 +73,14 @@ class HFTranslator:
         return self.loaded.spec.max_input_tokens
 
     def encode(self, text: str) -> list[int]:
-        """The model's token ids for ``text`` (special tokens included, never truncated); recent ones memoized."""
+        """The model's token ids for ``text`` as the model reads it (``normalize_input`` applied; special tokens
+        included, never truncated); recent ones memoized."""
         with self._encoded_lock:
             ids = self._encoded.get(text)
             if ids is not None:
                 self._encoded.move_to_end(text)
                 return ids
-        ids = self.loaded.tokenizer(text, add_special_tokens=True, truncation=False)["input_ids"]
+        ids = self.loaded.tokenizer(self.normalize_input(text), add_special_tokens=True, truncation=False)["input_ids"]
         with self._encoded_lock:
             self._encoded[text] = ids
             while len(self._encoded) > self.ENCODE_CACHE:

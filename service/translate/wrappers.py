@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from typing import Callable
@@ -110,6 +111,23 @@ class CachingTranslator:
         return self.inner.models_used()
 
 
+_QUOTE_MARKS = re.compile(r'["«“„‹]')
+
+
+def restore_quotes(translation: str, slots: list[tuple[str, str]]) -> str | None:
+    """Each placeholder replaced by its quotation (English straight quotes, never « »); None when the model lost
+    one of them."""
+    from service.facts.glossary import placeholder_regex
+
+    for ph, quote in slots:
+        rx = placeholder_regex(ph)
+        if not rx.search(translation):
+            return None
+        translation = rx.sub(lambda _m: quote, translation, count=1)
+    translation = re.sub(r"«\s*|\s*»", '"', translation)
+    return translation
+
+
 def is_english_quote(text: str) -> bool:
     """A quotation of at least three words that the language detector calls English (confidence ≥ 0.5)."""
     from service.text.detect import detect_language
@@ -126,8 +144,13 @@ def is_english_quote(text: str) -> bool:
 class ForeignQuoteTranslator:
     """Keeps quotations already in the target language verbatim: a French dispatch quoting an English speaker
     ("« We will not back down », a déclaré le ministre") must carry the speaker's own words, not the model's
-    round trip of them. The French around the quote is translated as pieces through ``inner``; the quote,
-    with its marks, is put back between them untouched."""
+    round trip of them.
+
+    The sentence is translated whole, with each kept quotation replaced by a quoted number placeholder
+    (``"7301", a déclaré le ministre.`` — numbers are what OPUS-MT copies, see service/facts/glossary.py), so the
+    French around it is never translated as a fragment (", a déclaré le ministre." alone). The quotation then
+    replaces the placeholder with English straight quotes, never « ». Only when the model lost a placeholder is
+    that sentence translated piece by piece around the quotation."""
 
     def __init__(self, inner: Translator, keep: Callable[[str], bool] = is_english_quote):
         self.inner = inner
@@ -148,24 +171,48 @@ class ForeignQuoteTranslator:
         out.append((sentence[pos:], False))
         return [(t, v) for t, v in out if v or t.strip()]
 
+    def protect(self, sentence: str) -> tuple[str, list[tuple[str, str]]]:
+        """The sentence with each kept quotation replaced by ``"<placeholder>"``, and (placeholder, quotation
+        text) pairs."""
+        from service.facts.glossary import placeholder_token
+
+        parts = self.pieces(sentence) if _QUOTE_MARKS.search(sentence) else [(sentence, False)]
+        if not any(verbatim for _, verbatim in parts):
+            return sentence, []
+        text, slots, avoid = "", [], sentence
+        for piece, verbatim in parts:
+            if verbatim:
+                ph = placeholder_token(len(slots), avoid)
+                avoid += " " + ph
+                slots.append((ph, piece.strip()[1:-1].strip()))
+                piece = f'"{ph}"'
+            text += piece
+        return text, slots
+
     def translate(self, sentences: list[str], progress: Progress | None = None) -> list[str]:
-        split = [self.pieces(s) if ('"' in s or "«" in s or "“" in s or "„" in s or "‹" in s) else [(s, False)]
-                 for s in sentences]
-        if all(len(p) == 1 and not p[0][1] for p in split):
+        plans = [self.protect(s) for s in sentences]
+        if not any(slots for _, slots in plans):
             return self.inner.translate(sentences, progress)
+        outputs = self.inner.translate([text for text, _ in plans], progress)
+        restored = [restore_quotes(out, slots) if slots else out for out, (_, slots) in zip(outputs, plans)]
+        lost = [i for i, text in enumerate(restored) if text is None]
+        if lost:
+            for i, text in zip(lost, self._piecewise([sentences[i] for i in lost])):
+                restored[i] = text
+        return restored
+
+    def _piecewise(self, sentences: list[str]) -> list[str]:
+        """The fallback: French pieces translated alone, quotations put back between them in English quotes."""
+        split = [self.pieces(s) for s in sentences]
         todo = [text for parts in split for text, verbatim in parts if not verbatim]
-        total = len(sentences)
-
-        def piece_progress(done: int, all_pieces: int) -> None:
-            progress(round(done / max(1, all_pieces) * total), total)
-
-        translated = iter(self.inner.translate(todo, piece_progress if progress else None) if todo else [])
+        translated = iter(self.inner.translate(todo) if todo else [])
         out = []
         for parts in split:
-            texts = [text.strip() if verbatim else next(translated).strip() for text, verbatim in parts]
+            texts = [f'"{text.strip()[1:-1].strip()}"' if verbatim else next(translated).strip()
+                     for text, verbatim in parts]
             joined = ""
             for t in (t for t in texts if t):
-                joined += t if not joined or t[0] in ",.;:!?)»”" else " " + t
+                joined += t if not joined or t[0] in ",.;:!?)" else " " + t
             out.append(joined)
         return out
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from models import ct2
-from models.load import load
+from models.load import clear_cache, load
 from models.registry import get, resolve
 from service.translate.ct2 import CT2Translator
 from service.translate.decoding import DecodingConfig
@@ -106,7 +106,7 @@ def test_hub_model_converts_from_offline_cache(tiny_models, tmp_path):
     """A registered OPUS-MT model found in the HF cache is converted beside that cache on first load."""
     import shutil
 
-    commit = "89abcdef0123456789abcdef0123456789abcdef"
+    commit = get("opus-mt-fr-en").revision  # the pinned snapshot is what loading looks for
     repo = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-fr-en"
     shutil.copytree(tiny_models["marian"], repo / "snapshots" / commit)
     (repo / "refs").mkdir(parents=True)
@@ -185,3 +185,39 @@ def test_summarizer_on_ctranslate2_matches_transformers(tiny_models, ct2_root, t
             got = ct._generate(text, PRESETS[name], None)
             assert got[0] == expected[0] and len(got) == len(expected) == beams
     assert ct.models_used()[0].backend == "ctranslate2"
+
+
+def test_fetch_bakes_extra_compute_types_for_other_devices(tiny_models, tmp_path, monkeypatch):
+    """An image built on a CPU machine can carry the CUDA copy too: `--ct2-compute float16` converts it at fetch."""
+    from typer.testing import CliRunner
+
+    import models.fetch
+    from models.__main__ import app
+    from service.settings import get_settings
+
+    monkeypatch.setattr(models.fetch, "fetch", lambda spec, cache_dir=None: tiny_models["marian"])
+    monkeypatch.setenv("WIREBRIEF_CT2_DIR", str(tmp_path))
+    monkeypatch.setenv("WIREBRIEF_DEVICE", "cpu")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en", "--ct2-compute", "float16"])
+        assert result.exit_code == 0, result.output
+        assert "for ctranslate2 (int8)" in result.output and "for ctranslate2 (float16)" in result.output
+        assert {p.name for p in tmp_path.glob("*/*") if ct2.is_converted(p)} == {"int8", "float16"}
+        bad = CliRunner().invoke(app, ["fetch", "opus-mt-fr-en", "--ct2-compute", "int4"])
+        assert bad.exit_code == 1 and "choose from" in bad.output
+    finally:
+        get_settings.cache_clear()
+
+
+def test_conversion_at_load_is_announced_once(tiny_models, tmp_path, caplog):
+    import logging
+
+    spec = resolve(str(tiny_models["marian"]), "translation")
+    with caplog.at_level(logging.WARNING, logger="wirebrief.models"):
+        load(spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=tmp_path)
+        clear_cache()
+        load(spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=tmp_path)
+    said = [r.getMessage() for r in caplog.records if "converting" in r.getMessage()]
+    assert len(said) == 1 and "--ct2-compute int8" in said[0]
+    clear_cache()

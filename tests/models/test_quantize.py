@@ -17,8 +17,23 @@ def test_int8_load_path(tiny_models):
     assert is_quantized(int8.model) and int8.dtype == "int8"
     assert load(spec, device="cpu", quantize="int8") is int8  # loaded once per option set
     translator = HFTranslator(int8, DecodingConfig(num_beams=2, max_new_tokens=16))
-    [out] = translator.translate(["Le président est arrivé à Paris."])
-    assert out and translator.models_used()[0].dtype == "int8"
+    sentence = "Le président est arrivé à Paris."
+    [out] = translator.translate([sentence])
+    assert translator.models_used()[0].dtype == "int8"
+    # The translation is the int8 model's: an independently quantized copy generates the same text …
+    import torch
+    from transformers import MarianMTModel
+
+    reference = quantize_dynamic_int8(MarianMTModel.from_pretrained(tiny_models["marian"]).eval())
+    batch = int8.tokenizer([sentence], return_tensors="pt")
+    cap = translator.decoding.new_token_cap(batch["input_ids"].shape[1])
+    ids = reference.generate(**batch, max_new_tokens=cap, **translator.decoding.generate_kwargs())
+    assert out == int8.tokenizer.decode(ids[0], skip_special_tokens=True).strip()
+    # … and quantization changed the arithmetic (it is not the float32 model under another name).
+    with torch.no_grad():
+        a = plain.model.get_encoder()(**batch).last_hidden_state
+        b = int8.model.get_encoder()(**batch).last_hidden_state
+    assert not torch.equal(a, b)
 
 
 def test_int8_summarizer_model(tiny_models):

@@ -117,7 +117,8 @@ def test_french_with_an_english_quote_keeps_the_quote(client):
     quote = "« We will not back down on pensions »"
     result = _ok(_translate(client, f"{quote}, a déclaré mardi le ministre à Paris.", source_language="fr"))
     assert result["language"]["code"] == "fr"
-    assert quote in _targets(result)
+    # The speaker's words, verbatim, in English quotes: never « » in the English (service/translate/wrappers.py).
+    assert '"We will not back down on pensions"' in _targets(result) and "«" not in _targets(result)
 
 
 def test_prompt_injection_is_summarized_as_text(client):
