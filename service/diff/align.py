@@ -139,7 +139,7 @@ def _fill_gaps(links, tok_old, tok_new, used_old, used_new, gap_threshold, hints
         for i in olds:
             for j in news:
                 score = similarity(tok_old[i], tok_new[j])
-                shared = bool(hints_old and hints_new and hints_old[i] & hints_new[j])
+                shared = len(hints_old[i] & hints_new[j]) if hints_old and hints_new else 0
                 if score >= gap_threshold or shared:
                     scored.append((shared, score, i, j))
         for shared, score, i, j in sorted(scored, key=lambda s: (-s[0], -s[1], s[3], s[2])):

@@ -26,9 +26,12 @@ def refs(result: Result) -> list[SentenceRef]:
 
 
 def speakers(text: str) -> set[str]:
-    """Alignment hints: the speakers of the quotations of a sentence."""
-    return {f"speaker:{f.data['speaker'].lower()}" for f in extract_facts(text, "fr")
-            if f.type == "quote" and f.data.get("speaker") and not f.data.get("speaker_pronoun")}
+    """Alignment hints of a sentence: 'quote' when it quotes someone, and the speakers it names. Two sentences
+    left unaligned at the same place that both quote someone are one quotation replaced."""
+    quotes = [f for f in extract_facts(text, "fr") if f.type == "quote"]
+    hints = {f"speaker:{f.data['speaker'].lower()}" for f in quotes
+             if f.data.get("speaker") and not f.data.get("speaker_pronoun")}
+    return hints | ({"quote"} if quotes else set())
 
 
 def compare(

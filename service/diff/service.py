@@ -46,6 +46,8 @@ def diff_with_pipeline(
 def previous_result(runtime, previous: str | None, previous_id: str | None, source_language: str | None) -> Result:
     """The previous version's Result: a stored one by id, or the pasted text translated (a store hit when it was
     translated before). ``previous`` that is exactly a stored Result's id is taken as that id."""
+    if previous_id is not None and previous is not None:
+        raise InputError("give the previous version once: its text (previous) or its id (previous_id), not both")
     if previous_id is None and previous is not None and RESULT_ID.match(previous.strip()):
         if runtime.result(previous.strip()) is not None:
             previous_id = previous.strip()
