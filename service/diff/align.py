@@ -3,10 +3,11 @@
 1. Anchors: every pair, and every run of up to ``MAX_GROUP`` consecutive sentences of one side against one
    sentence of the other (a merge or a split), is scored by word-level similarity (rapidfuzz Indel on word
    tokens); the best-scoring links are taken greedily, each sentence in at most one link, above ``threshold``.
-2. Gaps: sentences still unaligned between the same two in-order anchors (a reworded sentence in place, a quote
-   replaced under the same speaker) are paired when they score above ``gap_threshold`` or share a hint (the
-   caller passes e.g. the quotation's speaker).
-3. Order: the longest run of links in the same order on both sides stays in place; every other link is
+2. Quotations: anywhere, two leftovers quoting the same named speaker are one quotation replaced (the caller
+   passes hints: 'speaker:<name>' and 'quote').
+3. Gaps: sentences still unaligned between the same two in-order anchors (a reworded sentence in place, a quote
+   replaced under a pronoun) are paired when they score above ``gap_threshold`` or share a hint.
+4. Order: the longest run of links in the same order on both sides stays in place; every other link is
    ``moved`` (a reordered paragraph).
 """
 
@@ -98,6 +99,7 @@ def align(
         used_old.update(o)
         used_new.update(n)
 
+    links += _same_speaker(tok_old, tok_new, used_old, used_new, hints_old, hints_new)
     links += _fill_gaps(links, tok_old, tok_new, used_old, used_new, gap_threshold, hints_old, hints_new)
     links = _mark_order(links, old, new)
     added = [j for j in range(len(new)) if j not in used_new]
@@ -146,6 +148,24 @@ def _fill_gaps(links, tok_old, tok_new, used_old, used_new, gap_threshold, hints
             if i in used_old or j in used_new:
                 continue
             extra.append(Link((i,), (j,), score))
+            used_old.add(i)
+            used_new.add(j)
+    return extra
+
+
+def _same_speaker(tok_old, tok_new, used_old, used_new, hints_old, hints_new) -> list[Link]:
+    """Anywhere in the text, a quotation left unaligned on both sides under the same named speaker is one
+    quotation replaced (in place or moved)."""
+    if not hints_old or not hints_new:
+        return []
+    extra = []
+    for i in range(len(tok_old)):
+        if i in used_old:
+            continue
+        named = {h for h in hints_old[i] if h.startswith("speaker:")}
+        j = next((j for j in range(len(tok_new)) if j not in used_new and named & hints_new[j]), None)
+        if j is not None:
+            extra.append(Link((i,), (j,), similarity(tok_old[i], tok_new[j])))
             used_old.add(i)
             used_new.add(j)
     return extra

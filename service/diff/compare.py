@@ -34,6 +34,11 @@ def speakers(text: str) -> set[str]:
     return hints | ({"quote"} if quotes else set())
 
 
+def align_sentences(old: list[str], new: list[str]):
+    """The alignment ``compare`` uses: by similarity, with the quotations' speakers as hints."""
+    return align(old, new, hints_old=[speakers(s) for s in old], hints_new=[speakers(s) for s in new])
+
+
 def compare(
     previous: Result,
     current: Result,
@@ -45,26 +50,23 @@ def compare(
     the what's-new summary by preset (the pipeline's own summarizer), or None for no summary."""
     started = time.perf_counter()
     old, new = refs(previous), refs(current)
-    alignment = align(
-        [r.source for r in old], [r.source for r in new],
-        hints_old=[speakers(r.source) for r in old], hints_new=[speakers(r.source) for r in new],
-    )
+    alignment = align_sentences([r.source for r in old], [r.source for r in new])
     timings = {"align": time.perf_counter() - started}
 
     t0 = time.perf_counter()
     facts: list[FactChange] = []
     units: list[tuple[tuple, SentenceChange, list[FactChange]]] = []
     old_to_new = {i: link.new[-1] for link in alignment.links for i in link.old}
+    previous_facts = document_facts(previous.source_text)
+    current_facts = document_facts(current.source_text)
     for link in alignment.links:
         before, after = [old[i] for i in link.old], [new[j] for j in link.new]
-        found = [] if link.identical else pair_changes(before, after)
+        found = [] if link.identical else pair_changes(before, after, previous_facts, current_facts)
         status = "moved" if link.moved else ("same" if link.identical else "changed")
         change = SentenceChange(status=status, previous=before, current=after, similarity=round(link.score, 4),
                                 edited=not link.identical)
         change.minor = change.edited and not found and _small_edit(before, after)
         units.append(((link.new[0], 0, link.old[0]), change, found))
-    previous_facts = document_facts(previous.source_text)
-    current_facts = document_facts(current.source_text)
     for j in alignment.added:
         found = unpaired_changes([new[j]], previous_facts, added=True)
         units.append(((j, 0, -1), SentenceChange(status="added", current=[new[j]], edited=True), found))

@@ -27,7 +27,23 @@ MINOR_CHARS = 3
 def facts_of(text: str) -> list[Fact]:
     """The firm facts of a French text: approximate number words ("un", "deux", idioms) are left out, they are
     rewording more often than news."""
-    return [f for f in extract_facts(text, "fr") if not (f.type == "number" and (f.soft or f.data.get("kind") == "idiom"))]
+    facts = [f for f in extract_facts(text, "fr") if not (f.type == "number" and (f.soft or f.data.get("kind") == "idiom"))]
+    return _join_names(text, facts)
+
+
+def _join_names(text: str, facts: list[Fact]) -> list[Fact]:
+    """Adjacent names separated by a space are one name ("Marie" + "Tremblay" → "Marie Tremblay"): a first
+    name the extractor reads as a separate word must not make a new speaker two changes."""
+    out: list[Fact] = []
+    for f in facts:
+        last = out[-1] if out else None
+        if (last is not None and f.type == last.type == "name" and text[last.end : f.start].strip() == ""
+                and f.start > last.end):
+            joined = text[last.start : f.end]
+            out[-1] = last.model_copy(update={"text": joined, "value": " ".join(joined.split()), "end": f.end})
+        else:
+            out.append(f)
+    return out
 
 
 def identity(fact: Fact) -> tuple[str, str]:
@@ -36,8 +52,15 @@ def identity(fact: Fact) -> tuple[str, str]:
     return (fact.type, fact.value)
 
 
-def pair_changes(previous: list[SentenceRef], current: list[SentenceRef]) -> list[FactChange]:
-    """Fact changes inside one aligned unit (either side may be empty)."""
+def pair_changes(
+    previous: list[SentenceRef],
+    current: list[SentenceRef],
+    previous_document: set[tuple[str, str]] = frozenset(),
+    current_document: set[tuple[str, str]] = frozenset(),
+) -> list[FactChange]:
+    """Fact changes inside one aligned unit (either side may be empty). A name dropped from the sentence but
+    still given elsewhere in the current version (or added here but given elsewhere before) is no change: names
+    recur through a dispatch. Numbers, dates, amounts and quotations are always reported."""
     old = facts_of(" ".join(r.source for r in previous)) if previous else []
     new = facts_of(" ".join(r.source for r in current)) if current else []
     old_left = _minus(old, new)
@@ -51,8 +74,10 @@ def pair_changes(previous: list[SentenceRef], current: list[SentenceRef]) -> lis
         old_left.remove(fact)
         new_left.remove(match)
         out.append(_change("changed", fact.type, fact.text, match.text, previous, current))
-    out += [_change("removed", f.type, f.text, None, previous, current) for f in old_left]
-    out += [_change("added", f.type, None, f.text, previous, current) for f in new_left]
+    out += [_change("removed", f.type, f.text, None, previous, current) for f in old_left
+            if not (f.type == "name" and identity(f) in current_document)]
+    out += [_change("added", f.type, None, f.text, previous, current) for f in new_left
+            if not (f.type == "name" and identity(f) in previous_document)]
     return out
 
 

@@ -23,6 +23,13 @@ SAMPLE = "samples/otan-irak.fr.txt"
 ARTICLES = {"elections": (1, 52), "cancer": (73, 104), "quebec": (212, 260)}
 """newstest2013 articles: line ranges (0-based, end excluded) of one story each."""
 
+INSERT_FACTS = {
+    "sample": ("750", "Florence Parly", "C'est un signal fort envoyé à Bagdad"),
+    "elections": ("19", "Eric Holder", "Ces lois visent d'abord les électeurs noirs et hispaniques"),
+    "cancer": ("23 600", "Marie Tremblay", "Le dépistage doit rester une décision partagée avec le médecin"),
+    "quebec": ("42", "Robert Lafrenière", "Le ménage ne fait que commencer"),
+}
+"""What each inserted paragraph brings: a figure, a speaker, a quotation."""
 INSERTS = {
     "sample": [
         "Les ministres ont aussi décidé de porter à 750 le nombre de formateurs de l'Otan en Irak d'ici mars, "
@@ -46,6 +53,29 @@ NEW_QUOTE = "Nous ne céderons rien sur ce point et nous le dirons clairement à
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 
 
+@dataclass(frozen=True)
+class Planted:
+    """A fact change made by an edit: its type, kind and the fact as written before / after."""
+
+    type: str
+    change: str
+    before: str | None = None
+    after: str | None = None
+
+    def shown_by(self, fact) -> bool:
+        """``fact`` (a FactChange) surfaces this change: same type, and the text on the side(s) it should be."""
+        return fact.type == self.type and (
+            (self.after is not None and self.after in (fact.current or ""))
+            or (self.before is not None and self.before in (fact.previous or ""))
+        )
+
+    def classified_by(self, fact) -> bool:
+        """... and says exactly what happened (same kind, both sides)."""
+        return (fact.type == self.type and fact.change == self.change
+                and (self.after is None or self.after in (fact.current or ""))
+                and (self.before is None or self.before in (fact.previous or "")))
+
+
 @dataclass
 class Unit:
     text: str
@@ -60,8 +90,8 @@ class Case:
     new_text: str
     gold: set[tuple[int, int]]
     """True links (previous sentence index, current sentence index)."""
-    facts: list[tuple[str, str]] = field(default_factory=list)
-    """Planted fact changes: (type, 'added' | 'removed' | 'changed')."""
+    facts: list[Planted] = field(default_factory=list)
+    """The fact changes the edits made."""
     substantive: bool = True
     reordered: bool = False
 
@@ -102,16 +132,18 @@ def _copy(paragraphs: list[list[Unit]]) -> list[list[Unit]]:
 
 
 def _find(paragraphs, test) -> tuple[int, int] | None:
+    """The first sentence of the previous version (not one an earlier edit added) that passes ``test``."""
     for p, para in enumerate(paragraphs):
         for s, unit in enumerate(para):
-            if test(unit.text):
+            if unit.origin and test(unit.text):
                 return p, s
     return None
 
 
 def _firm_number(text: str):
     for f in extract_facts(text, "fr"):
-        if f.type == "number" and not f.soft and re.fullmatch(r"\d[\d.]*", f.text) and not 1900 <= f.data["value"] <= 2100:
+        if (f.type == "number" and not f.soft and re.fullmatch(r"\d[\d.]*", f.text)
+                and not 1900 <= f.data["value"] <= 2100 and text[f.start - 1 : f.start] != "-"):  # not Covid-19
             return f
     return None
 
@@ -128,7 +160,9 @@ def insert_top(paras, base):
         new = [[new[0][0], *added], new[0][1:]] + new[1:]
     else:
         new = [added] + new
-    return new, [("number", "added"), ("name", "added"), ("quote", "added")]
+    number, speaker, quote = INSERT_FACTS[base]
+    return new, [Planted("number", "added", after=number), Planted("name", "added", after=speaker),
+                 Planted("quote", "added", after=quote)]
 
 
 def correct_numbers(paras, base):
@@ -142,16 +176,16 @@ def correct_numbers(paras, base):
                 if "." in f.text:  # keep the thousands separator: 12.000 → 12.005
                     bumped = f"{int(bumped) // 1000}.{int(bumped) % 1000:03d}"
                 para[s] = Unit(unit.text[: f.start] + bumped + unit.text[f.end :], unit.origin)
-                facts.append(("number", "changed"))
+                facts.append(Planted("number", "changed", f.text, bumped))
                 done += 1
     day = _find(new, lambda t: any(re.search(rf"\b{d}\b", t) for d in WEEKDAYS))
     if day is not None:
         p, s = day
         unit = new[p][s]
         d = next(d for d in WEEKDAYS if re.search(rf"\b{d}\b", unit.text))
-        text = re.sub(rf"\b{d}\b", WEEKDAYS[(WEEKDAYS.index(d) + 1) % 7], unit.text, count=1)
-        new[p][s] = Unit(text, unit.origin)
-        facts.append(("date", "changed"))
+        after = WEEKDAYS[(WEEKDAYS.index(d) + 1) % 7]
+        new[p][s] = Unit(re.sub(rf"\b{d}\b", after, unit.text, count=1), unit.origin)
+        facts.append(Planted("date", "changed", d, after))
     return (new, facts) if facts else None
 
 
@@ -163,8 +197,9 @@ def replace_quote(paras, base):
     p, s = at
     unit = new[p][s]
     q = _quote(unit.text)
-    new[p][s] = Unit(unit.text[: q.start] + NEW_QUOTE + unit.text[q.end :], unit.origin)
-    return new, [("quote", "changed")]
+    assert q.text in unit.text
+    new[p][s] = Unit(unit.text.replace(q.text, NEW_QUOTE, 1), unit.origin)
+    return new, [Planted("quote", "changed", q.text, NEW_QUOTE)]
 
 
 def split_sentence(paras, base):
@@ -310,15 +345,37 @@ def print_table(title: str, table: dict[str, tuple[int, int, int]]) -> None:
         print(f"{edit:<22} {p:>9.3f} {r:>7.3f}   ({hit}/{predicted} predicted, {hit}/{true} true)")
 
 
+def fact_scores(cases, diff_fn) -> dict[str, int]:
+    """Planted fact changes shown (a change of that type carries the fact), classified exactly, and fact changes
+    reported that no edit made (extra)."""
+    out = {"planted": 0, "shown": 0, "classified": 0, "reported": 0, "extra": 0}
+    for case in cases:
+        facts = diff_fn(case).facts
+        out["planted"] += len(case.facts)
+        out["shown"] += sum(any(p.shown_by(f) for f in facts) for p in case.facts)
+        out["classified"] += sum(any(p.classified_by(f) for f in facts) for p in case.facts)
+        out["reported"] += len(facts)
+        out["extra"] += sum(not any(p.shown_by(f) for p in case.facts) for f in facts)
+    return out
+
+
 if __name__ == "__main__":  # python -m tests.service.diff.updates [DATA_ROOT]
     import sys
 
-    from service.diff import align
+    from service.diff.compare import align_sentences
     from service.settings import get_settings
 
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else get_settings().data_root
     all_cases = build_cases(root)
     print(f"{len(all_cases)} update pairs from {len({c.base for c in all_cases})} dispatches: "
           + ", ".join(c.name for c in all_cases))
-    print_table("all links", scores(all_cases, align))
-    print_table("links between different sentences (edited)", scores(all_cases, align, only_edited=True))
+    print_table("all links", scores(all_cases, align_sentences))
+    print_table("links between different sentences (edited)", scores(all_cases, align_sentences, only_edited=True))
+
+    from service.diff import compare
+    from tests.service.diff.conftest import fake_result
+
+    f = fact_scores(all_cases, lambda c: compare(fake_result(c.old_text), fake_result(c.new_text), presets=[],
+                                                 summarize=None))
+    print(f"\nfact changes: {f['shown']}/{f['planted']} planted shown, {f['classified']}/{f['planted']} classified "
+          f"exactly (added/removed/changed and both sides); {f['extra']} of {f['reported']} reported were not planted")
