@@ -91,7 +91,7 @@ class WhatsNew(BaseModel):
 
 
 class Diff(BaseModel):
-    schema_version: int = DIFF_SCHEMA_VERSION
+    schema_version: int = Field(DIFF_SCHEMA_VERSION, description="Bumped whenever a field of the Diff changes meaning.")
     previous_id: str = Field(description="Id of the previous version's Result (GET /v1/results/{id}).")
     current: Result = Field(description="The current version, translated through the same pipeline.")
     facts: list[FactChange] = Field(default_factory=list, description="Fact changes: the top of the view.")
@@ -100,7 +100,7 @@ class Diff(BaseModel):
         description="Every sentence of both versions, in the current version's reading order; removed sentences "
         "stand where they were.",
     )
-    whats_new: WhatsNew
+    whats_new: WhatsNew = Field(description="The what's-new summary of the added and changed sentences, or why there is none.")
     counts: dict[str, int] = Field(default_factory=dict, description="Aligned units by status.")
     reused: int = Field(0, description="Current sentences served from the sentence cache (not re-translated).")
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage.")

@@ -127,3 +127,12 @@ def test_cli_diff_json_and_markdown(tiny_models, tmp_path):
     missing = subprocess.run([sys.executable, "-m", "service", "diff", str(tmp_path / "nope.txt"), str(new)], env=env,
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 2 and "cannot read" in missing.stderr
+
+
+def test_openapi_describes_every_field_of_the_diff(api):
+    spec = api.get("/openapi.json").json()
+    assert "/v1/diff" in spec["paths"]
+    schemas = spec["components"]["schemas"]
+    for name in ("Diff", "SentenceChange", "FactChange", "WhatsNew", "SentenceRef", "DiffRequest"):
+        undescribed = [field for field, body in schemas[name]["properties"].items() if not body.get("description")]
+        assert not undescribed, (name, undescribed)
