@@ -11,7 +11,7 @@ from service.summarize.presets import Preset
 
 from .align import GAP_THRESHOLD, MAX_GROUP, THRESHOLD, align
 from .facts import document_facts, small_edit, pair_changes, sort_changes, unpaired_changes
-from .model import Diff, FactChange, SentenceChange, SentenceRef, WhatsNew
+from .model import STATUSES, Diff, FactChange, SentenceChange, SentenceRef, WhatsNew
 
 SummarizeFn = Callable[[list[str], Preset], Summary]
 
@@ -88,7 +88,7 @@ def compare(
     t0 = time.perf_counter()
     whats_new = whats_new_summary(changes, facts, presets, summarize)
     timings["summarize"] = time.perf_counter() - t0
-    counts = {status: sum(c.status == status for c in changes) for status in ("added", "removed", "changed", "moved", "same")}
+    counts = {status: sum(c.status == status for c in changes) for status in STATUSES}
     counts["minor"] = sum(c.minor for c in changes)
     return Diff(
         previous_id=previous.id,

@@ -27,7 +27,8 @@ MINOR_CHARS = 3
 def facts_of(text: str) -> list[Fact]:
     """The firm facts of a French text: approximate number words ("un", "deux", idioms) are left out, they are
     rewording more often than news."""
-    facts = [f for f in extract_facts(text, "fr") if not (f.type == "number" and (f.soft or f.data.get("kind") == "idiom"))]
+    facts = [f for f in extract_facts(text, "fr")
+             if not (f.type == "number" and (f.soft or f.data.get("kind") == "idiom"))]
     return _join_names(text, facts)
 
 

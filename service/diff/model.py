@@ -100,7 +100,9 @@ class Diff(BaseModel):
         description="Every sentence of both versions, in the current version's reading order; removed sentences "
         "stand where they were.",
     )
-    whats_new: WhatsNew = Field(description="The what's-new summary of the added and changed sentences, or why there is none.")
+    whats_new: WhatsNew = Field(
+        description="The what's-new summary of the added and changed sentences, or why there is none."
+    )
     counts: dict[str, int] = Field(default_factory=dict, description="Aligned units by status.")
     reused: int = Field(0, description="Current sentences served from the sentence cache (not re-translated).")
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage.")
