@@ -160,6 +160,41 @@ def brief(
         raise typer.Exit(1)
 
 
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The previous version: a text file, or '-' for standard input."),
+    new: str = typer.Argument(..., help="The current version: a text file, or '-' for standard input."),
+    json_out: bool = typer.Option(False, "--json", help="Print the Diff as JSON instead of the Markdown update note."),
+    summary: Optional[List[str]] = typer.Option(
+        None, "--summary", "-s", help="What's-new summary preset (repeatable): headline, lede, bullets, paragraph."
+    ),
+    summarizer: str = typer.Option("model", help="model, extractive-lead or extractive-centrality."),
+    source_language: Optional[str] = typer.Option(None, "--source-language", "-l", help="Skip detection."),
+) -> None:
+    """What changed between two versions of a dispatch: fact changes, sentence by sentence, what's new."""
+    from service.diff import diff_with_pipeline, to_markdown as diff_markdown
+    from service.errors import WirebriefError
+    from service.pipeline import DEFAULT_PRESETS, Pipeline
+
+    if old == "-" and new == "-":
+        typer.echo("error: only one of OLD and NEW can be standard input ('-')", err=True)
+        raise typer.Exit(2)
+    previous_text, current_text = _read_or_exit(old), _read_or_exit(new)
+    try:
+        pipeline = Pipeline.from_settings()
+        pipeline.validate(previous_text, [], summarizer)
+        previous = pipeline.run(previous_text, summaries=[], source_language=source_language, summarizer=summarizer)
+        made = diff_with_pipeline(pipeline, previous, current_text, summaries=summary or list(DEFAULT_PRESETS),
+                                  summarizer=summarizer, source_language=source_language)
+    except WirebriefError as exc:
+        typer.echo(f"error [{exc.code}]: {exc.message}", err=True)
+        raise typer.Exit(2)
+    except RuntimeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(made.to_json() if json_out else diff_markdown(made))
+
+
 @app.command("brief-prompt")
 def brief_prompt(
     file: str = typer.Argument(..., help="The English text (file, or '-' for standard input)."),

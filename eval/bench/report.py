@@ -62,6 +62,14 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
             f"{cache.get('updated_sentences')} sentences translated) | {_f(cache.get('updated_s'), 2, ' s')} "
             f"({_f(cache.get('updated_speedup'), 1, '×')}) |",
         ]
+    wire = res.get("update") or {}
+    if wire:
+        lines += [
+            f"| wire update (1 paragraph added, 1 figure changed): diff vs fresh translation + summaries "
+            f"({wire.get('update_translated')} vs {wire.get('fresh_translated')} of {wire.get('sentences')} sentences "
+            f"translated) | {_f(wire.get('update_s'), 2, ' s')} vs {_f(wire.get('fresh_s'), 2, ' s')} "
+            f"({_f(wire.get('update_vs_fresh'), 3)}) |",
+        ]
     for per, c in conc.items():
         single, multi = c["single_user"], c["users_with_queue"]
         lines += [

@@ -14,7 +14,7 @@ from typing import Callable
 
 from service.settings import Settings, get_settings
 
-from . import app_load, concurrency, dispatch, throughput
+from . import app_load, concurrency, dispatch, throughput, update
 from .data import load_data
 from .models import CONFIGS, SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
 
@@ -25,6 +25,7 @@ TARGETS = {
     "peak_rss_mb": 1536.0,
     "cold_start_s": 10.0,
     "concurrency_gain": 3.0,
+    "update_vs_fresh": 0.25,
 }
 
 
@@ -236,6 +237,9 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     cache_text = "\n\n".join(text.split("\n\n")[: opts.cache_paragraphs or None])
     fresh = " ".join(data.pool(3, skip=2500))
     result["cache"] = dispatch.cache_resend(pipeline(settings.num_beams), cache_text, fresh)
+    log(f"[{arch}] wire update: diff of version 2 vs translating it fresh")
+    result["update"] = update.update_cost(pipeline(settings.num_beams), text, " ".join(data.pool(3, skip=2600)),
+                                          opts.summaries, repeats=1 if opts.quick else 3)
 
     on = pipeline(settings.num_beams)
     off = pipeline(settings.num_beams, cross_request_batching=False) if not opts.quick else None
@@ -329,6 +333,9 @@ def check_targets(out: dict) -> list[dict]:
         for per, conc in (res.get("concurrency") or {}).items():
             add(f"concurrency_gain in process ({per}-sentence requests)", arch, conc.get("gain_with_queue"),
                 TARGETS["concurrency_gain"], True)
+        if res.get("update"):
+            add("update_vs_fresh (diff of an update / translating it fresh)", arch, res["update"].get("update_vs_fresh"),
+                TARGETS["update_vs_fresh"], False)
         if res.get("app_concurrency"):
             add("concurrency_gain, running app over HTTP (1-sentence requests)", arch,
                 res["app_concurrency"].get("gain"), TARGETS["concurrency_gain"], True)

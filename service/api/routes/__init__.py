@@ -17,6 +17,7 @@ ROUTER_MODULES = [
     "brief",
     "glossary",
     "documents",
+    "diff",
 ]
 
 ROUTERS: list[APIRouter] = [import_module(f"{__name__}.{name}").router for name in ROUTER_MODULES]

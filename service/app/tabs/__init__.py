@@ -11,6 +11,7 @@ TAB_MODULES = [
     "brief",
     "batch",
     "history",
+    "compare",
     "glossary",
     "evaluator",
 ]

@@ -1,0 +1,72 @@
+"""The cost of a wire update: an editor who translated version 1 of the dispatch receives version 2 (one paragraph
+added, one figure changed). ``update_s``: the Diff of version 2 against the stored version 1 (translation of what
+is new — the rest comes from the sentence cache —, alignment, fact changes, what's-new summary). ``fresh_s``:
+version 2 translated and summarized from scratch (cold cache). Both in this process, alternating, on the same
+pipeline; their ratio is a target (``update_vs_fresh`` ≤ 0.25)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+
+
+def make_update(dispatch: str, new_paragraph: str) -> tuple[str, dict]:
+    """Version 2 of ``dispatch``: ``new_paragraph`` inserted after the first paragraph and the first figure of a
+    later paragraph raised by 5 (a corrected toll). Returns the text and what was changed."""
+    paragraphs = dispatch.split("\n\n")
+    changed = None
+    for k in range(1, len(paragraphs)):
+        m = next((m for m in re.finditer(r"(?<![\w.,-])\d+(?![\w.,])", paragraphs[k])
+                  if not 1900 <= int(m.group(0)) <= 2100), None)
+        if m is not None:
+            after = str(int(m.group(0)) + 5)
+            paragraphs[k] = paragraphs[k][: m.start()] + after + paragraphs[k][m.end() :]
+            changed = {"paragraph": k, "before": m.group(0), "after": after}
+            break
+    paragraphs.insert(1, new_paragraph)
+    return "\n\n".join(paragraphs), {"figure": changed, "inserted_paragraph": 1}
+
+
+def update_cost(pipeline, dispatch: str, new_paragraph: str, summaries: list[str], repeats: int = 1) -> dict:
+    from service.diff import diff_with_pipeline
+
+    updated, edit = make_update(dispatch, new_paragraph)
+    cache = pipeline.stacks["fr"].cache
+    fresh_runs: list[float] = []
+    update_runs: list[float] = []
+    info: dict = {}
+
+    def fresh() -> None:
+        cache.clear()
+        started = time.perf_counter()
+        result = pipeline.run(updated, summaries=summaries, source_language="fr")
+        fresh_runs.append(time.perf_counter() - started)
+        info["fresh_translated"] = sum(not s.cached for s in result.sentences())
+        info["sentences"] = len(result.sentences())
+
+    def update() -> None:
+        cache.clear()
+        previous = pipeline.run(dispatch, summaries=summaries, source_language="fr")  # what the editor already has
+        started = time.perf_counter()
+        diff = diff_with_pipeline(pipeline, previous, updated, summaries=summaries, source_language="fr")
+        update_runs.append(time.perf_counter() - started)
+        info["update_translated"] = sum(not s.cached for s in diff.current.sentences())
+        info["fact_changes"] = [f.detail for f in diff.facts]
+        info["counts"] = diff.counts
+        info["update_timings"] = diff.timings
+
+    for rep in range(repeats):  # alternate which goes first, so neither gains from the machine's state
+        for step in ((fresh, update) if rep % 2 == 0 else (update, fresh)):
+            step()
+    fresh_s, update_s = statistics.median(fresh_runs), statistics.median(update_runs)
+    return {
+        "words": len(dispatch.split()),
+        "summaries": summaries,
+        "edit": edit,
+        "fresh_s": fresh_s,
+        "update_s": update_s,
+        "update_vs_fresh": update_s / fresh_s if fresh_s else None,
+        "runs": {"fresh_s": fresh_runs, "update_s": update_runs},
+        **info,
+    }
