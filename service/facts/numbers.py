@@ -181,10 +181,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if m.group("ord"):
             kind = "ordinal"
         alts: list[float] = []
+        factor = 1.0
         if m.group("scale"):
             if m.group("scale").lower() == "milles":
                 alts.append(value)
-            value *= scales[m.group("scale").lower()]
+            factor = scales[m.group("scale").lower()]
+            value *= factor
             scaled = True
         if scaled:
             dm = re.match(rf"{SP}et{SP}demie?\b", text[m.end() : m.end() + 12])
@@ -195,6 +197,8 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         num = Numeral(m.start(), m.end(), m.group(0), value, kind, scaled=scaled, grouped=grouped, plain=raw)
         if alts:
             num.extra["alts"] = alts
+        if factor > 1:
+            num.extra["scale"] = factor
         if re.fullmatch(r"\d{1,3},\d{3}", raw) and lang == "fr" or re.fullmatch(r"\d{1,3}\.\d{3}", raw) and lang == "en":
             # "1,280" in French text (or "1.280" in English) is read both ways: 1.28 and 1280
             alt = float(re.sub(r"[,.]", "", raw))
@@ -216,18 +220,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if not a.scaled and b.scaled and a.kind == b.kind == "cardinal" and re.fullmatch(
             rf"{SP}*(?:et|à|ou|and|to|or|-|–){SP}*", text[a.end : b.start]
         ):
-            factor = b.value / _unscaled(b)
+            # the scale word's own factor, not b.value / b's digits: "de 10 à 0 millions" has digits 0
+            factor = b.extra.get("scale", 1.0)
             if factor > 1:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
-
-
-def _unscaled(n: Numeral) -> float:
-    try:
-        return parse_digits(n.plain, "fr")[0] if n.plain else n.value
-    except ValueError:
-        return n.value
 
 
 def _overlaps(nums: list[Numeral], start: int, end: int) -> bool:
