@@ -34,7 +34,7 @@ def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None, ner:
     numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
     numbers += _idiom_numbers(text, lang)
     if lang == "fr":
-        names = find_french_names(text, claimed, gaz, ner or load_ner())
+        names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
     else:
         names = find_english_names(text, starts, claimed, gaz)
     quotes = find_quotes(text, lang, names)

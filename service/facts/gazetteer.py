@@ -175,10 +175,13 @@ def cldr_exonyms(kind: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for code, name in fr.items():
         english = en.get(code)
-        if english and (kind != "languages" or len(code) == 2):
-            out.setdefault(name, [])
-            if english not in out[name]:
-                out[name].append(english)
+        if not english or kind == "languages" and len(code) != 2:
+            continue
+        # "Myanmar (Birmanie)" → "Myanmar (Burma)": each form stands alone too
+        en_forms = [english] + [f.strip() for f in re.split(r"[()]", english) if f.strip()]
+        for form in dict.fromkeys([name] + [f.strip() for f in re.split(r"[()]", name) if f.strip()]):
+            out.setdefault(form, [])
+            out[form] += [e for e in dict.fromkeys(en_forms) if e not in out[form]]
     return out
 
 

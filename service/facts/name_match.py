@@ -277,7 +277,8 @@ def name_found(
         fw = fold(w)
         if idx in covered or fw in _CONNECTORS:
             continue
-        if fw in wtable or fw in generic or fw in EN_STOP or fw in FR_STOP:
+        if fw in wtable or fw in generic or fw in EN_STOP or fw in FR_STOP or (lang == "fr" and not w[:1].isupper()):
+            # a French name's lower-case words ("Observatoire austral", "Frères musulmans") are translated
             weak.append(w)
             continue
         if common_word(w, lang):

@@ -57,14 +57,17 @@ def _is_candidate(t: Tok) -> bool:
     return any(c.isalpha() for c in w)
 
 
-def find_french_names(text: str, claimed: list[tuple[int, int]], gaz: Gazetteer, ner: FrenchNER) -> list[Fact]:
+def find_french_names(
+    text: str, starts: set[int], claimed: list[tuple[int, int]], gaz: Gazetteer, ner: FrenchNER
+) -> list[Fact]:
     """Name facts of a French text: the model's entities (without demonyms and adjectives of place), then what it
     missed that the gazetteer or glossary knows, and acronyms."""
     toks = tokens(text)
     spans: list[tuple[int, int, str]] = []
     for e in ner.entities(text):
-        if not _overlaps(claimed, e.start, e.end) and not _people_or_adjective(e, text, gaz):
-            spans.append((e.start, e.end, e.label))
+        start = _after_capitalized_word(e, starts, gaz)
+        if start is not None and not _overlaps(claimed, start, e.end) and not _people_or_adjective(e, text, gaz):
+            spans.append((start, e.end, e.label))
     taken = claimed + [(a, b) for a, b, _ in spans]
     words_ = [t.text for t in toks]
     for i, j, k in _cover(words_, gaz.fr2en, gaz.max_fr_words, gaz.acronyms):
@@ -77,15 +80,28 @@ def find_french_names(text: str, claimed: list[tuple[int, int]], gaz: Gazetteer,
     out: list[Fact] = []
     for start, end, label in sorted(spans):
         run = [t for t in toks if start <= t.start and t.end <= end]
-        while run and (fold(run[0].text) in FR_STOP or run[0].text.endswith(("'", "’"))) and not run[0].text.isupper():
-            run = run[1:]  # "l'Otan", "Les Verts" → "Otan", "Verts"
-        while run and fold(run[-1].text) in _CONNECTORS:
-            run = run[:-1]
-        if not run or not any(t.cap for t in run):
-            continue  # the model's lower-case entities ("la présidentielle") are not names
-        for seg in _split_at_connectors(run, gaz, "fr"):
-            out.append(_name_fact(text, seg, gaz, "fr", label))
+        # a person's name is one name ("Jean Dupont"); "Cour suprême des États-Unis" is two
+        for seg in [run] if label == "PER" else _split_at_connectors(run, gaz, "fr"):
+            while seg and (fold(seg[0].text) in FR_STOP or seg[0].text.endswith(("'", "’")) or not seg[0].cap):
+                seg = seg[1:]  # "l'Otan", "Les Verts", "le journal Libération" → "Otan", "Verts", "Libération"
+            while seg and fold(seg[-1].text) in _CONNECTORS:
+                seg = seg[:-1]
+            if seg:
+                out.append(_name_fact(text, seg, gaz, "fr", label))
     return out
+
+
+def _after_capitalized_word(e: Entity, starts: set[int], gaz: Gazetteer) -> int | None:
+    """Where the name in entity ``e`` starts: a sentence's first word is capitalized by grammar, and the model
+    takes "Visitez", "Surveillance", "Vieilles querelles" for names; such a word (not a proper noun, not known to
+    the gazetteer) is left out, and the entity with it when it is all there is."""
+    first = e.tokens[0]
+    if e.start not in starts or fold(first) in gaz.fr2en or first.isupper():
+        return e.start
+    # the tagger calls most capitalized words PROPN, so a common French word is looked up in word frequencies
+    if e.pos[0] == "PROPN" and not common_word(first, "fr") and not (e.label == "MISC" and len(e.tokens) == 1):
+        return e.start
+    return e.offsets[1] if len(e.tokens) > 1 and e.pos[1] == "PROPN" else None
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")

@@ -23,7 +23,7 @@ MAX_CHARS = 100_000
 
 @dataclass(frozen=True)
 class Entity:
-    """One entity: character span, label (PER, LOC, ORG, MISC), and each token's text and part of speech."""
+    """One entity: character span, label (PER, LOC, ORG, MISC), and each token's text, part of speech and offset."""
 
     start: int
     end: int
@@ -31,6 +31,7 @@ class Entity:
     label: str
     tokens: tuple[str, ...]
     pos: tuple[str, ...]
+    offsets: tuple[int, ...]
 
 
 class FrenchNER:
@@ -51,7 +52,8 @@ class FrenchNER:
             log.exception("NER failed on a text of %d characters", len(text))
             return ()
         return tuple(
-            Entity(e.start_char, e.end_char, e.text, e.label_, tuple(t.text for t in e), tuple(t.pos_ for t in e))
+            Entity(e.start_char, e.end_char, e.text, e.label_, tuple(t.text for t in e), tuple(t.pos_ for t in e),
+                   tuple(t.idx for t in e))
             for e in doc.ents
         )
 
