@@ -16,7 +16,7 @@ from typing import Iterable, Protocol
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
-from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings
+from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
 from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.limits import CapHit, collect_cap_hits
 from service.events import Listener, ParagraphReady, Progress, ignore
@@ -130,6 +130,7 @@ class Pipeline:
         output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
+        preload_ner(settings.fact_ner_model)  # overlaps the model loading below; warm_up() waits for it
         if settings.torch_threads:
             import torch
 
@@ -621,7 +622,7 @@ def warm_up() -> None:
     request does not pay for them."""
     from service.facts import check_translation, load_ner
 
-    load_ner()  # the fact checker's French NER (WIREBRIEF_FACT_NER_MODEL), once per process
+    load_ner()  # the fact checker's French NER (WIREBRIEF_FACT_NER_MODEL), loaded once per process
     detect_language("Les ministres de la Défense se sont réunis vendredi à Bruxelles.")
     check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")
 

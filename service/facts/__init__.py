@@ -23,7 +23,7 @@ from .extract import extract_facts
 from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
 from .match import check_summary, check_translation
 from .name_match import NameTranslator
-from .ner import load_ner
+from .ner import load_ner, preload_ner
 from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
 from .provenance import check_summary_quotes, link_provenance
 from .result import check_result, check_sentences
@@ -47,6 +47,7 @@ __all__ = [
     "glossary_from_settings",
     "link_provenance",
     "load_ner",
+    "preload_ner",
     "protect",
     "restore",
 ]

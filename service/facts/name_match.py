@@ -139,6 +139,24 @@ class NameTranslator:
         return rendering or None
 
 
+def _first_name_replaced(words_: list[str], other: "TextIndex", table: dict) -> bool:
+    """A person's surname is in the other text, but right after another capitalized word that is none of the
+    name's own words: the first name was swapped, not dropped."""
+    own = [w for w in words_ if w[:1].isupper() and len(w) >= 3]
+    if len(own) < 2 or not other.has_cognate(own[-1]):
+        return False
+    for m in re.finditer(r"([A-Z][\w'-]+)\s+" + re.escape(own[-1]) + r"\b", other.text):
+        before = m.group(1)
+        if fold(before) in EN_STOP or fold(before) in _TITLES_EN:
+            continue
+        if not any(cognate(before, w) or any(fold(t) == fold(before) for t in table.get(fold(w), [])) for w in own[:-1]):
+            return True
+    return False
+
+
+_TITLES_EN = {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "general", "judge", "mayor", "senator", "sir"}
+
+
 def _rendering_found(name: str, other: "TextIndex", translate: NameTranslator) -> bool:
     rendering = translate(name)
     if not rendering:
@@ -262,6 +280,8 @@ def name_found(
         table, max_words, wtable, generic, lang = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names, "en"
     else:
         table, max_words, wtable, generic, lang = {}, 1, {}, gaz.en_not_names, "en"
+    if direction == "fr>en" and fact.data.get("label") == "PER" and _first_name_replaced(words_, other, table):
+        return False  # "Mohammed Morsi" → "Sydney Morsi"; "Larry Hagman" → "Hagman" is fine
     covered: set[int] = set()
     units = 0
     for i, j, k in _cover(words_, table, max_words, gaz.acronyms) if table else []:

@@ -80,6 +80,21 @@ def load_ner(model: str | None = None) -> FrenchNER:
         return _loaded[name]
 
 
+def preload_ner(model: str | None = None) -> threading.Thread:
+    """Start loading the NER in a background thread, so that it overlaps the translation model's loading; a later
+    ``load_ner()`` waits for it (and raises its error, if any)."""
+
+    def work() -> None:
+        try:
+            load_ner(model)
+        except Exception:
+            log.exception("loading the French NER failed")  # load_ner() in warm-up raises it again
+
+    thread = threading.Thread(target=work, name="wirebrief-load-ner", daemon=True)
+    thread.start()
+    return thread
+
+
 def _setting_model() -> str:
     try:
         from service.settings import get_settings

@@ -99,3 +99,27 @@ def test_check_result_passes_the_name_translator_on():
 
 def test_the_ner_is_loaded_once_per_process():
     assert load_ner() is load_ner()
+
+
+def test_a_fact_check_failure_is_a_warning_on_the_result_not_an_error(pipeline, monkeypatch):
+    import service.pipeline as pipeline_module
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr(pipeline_module, "check_result", broken)
+    result = pipeline.run("Le budget passera de 10 à 0 millions d'euros.", summaries=["headline"],
+                          summarizer="extractive-lead")
+    assert result.paragraphs and result.paragraphs[0].sentences[0].translation
+    assert [w.code for w in result.warnings if w.code == "facts.failed"] == ["facts.failed"]
+
+
+def test_the_pipeline_hands_the_fact_check_its_model_as_name_translator(pipeline):
+    assert isinstance(pipeline.name_translator, NameTranslator)
+    assert pipeline.name_translator("Sainte-Croix") is not None  # the tiny model renders something, once
+
+
+def test_a_swapped_first_name_is_reported_a_dropped_one_is_not():
+    fr = "Le président Mohammed Morsi a parlé avec Larry Hagman."
+    assert name_issues(fr, "President Sydney Morsi spoke with Larry Hagman.") == ["Mohammed Morsi"]
+    assert name_issues(fr, "President Mursi spoke with Mr Hagman.") == []
