@@ -31,7 +31,7 @@ import typer
 
 from service.facts.extract import extract_facts
 from service.facts.match import check_translation
-from service.facts.names import load_gazetteer
+from service.facts.gazetteer import load_gazetteer
 from service.facts.text import fold
 
 KINDS = ("number-change", "number-drop", "date-change", "name-swap", "money-change")
@@ -160,7 +160,7 @@ def _swappable(f, gaz, text: str = "") -> bool:
     word after "in / at / from / to / near"; a person's name of two or more distinctive words, or one after a title
     ("Mr", "President", "Dr"). Titles, nationalities, common words written with a capital ("Standard Model") are
     not names to swap."""
-    from service.facts.names import common_word
+    from service.facts.name_match import common_word
 
     words = [w for w in f.data.get("tokens", f.text.split())]
     folded = [fold(w) for w in words]

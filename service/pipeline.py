@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
@@ -15,7 +16,7 @@ from typing import Iterable, Protocol
 from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
-from service.facts import Glossary, GlossaryTranslator, check_result, glossary_from_settings
+from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
 from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.limits import CapHit, collect_cap_hits
 from service.events import Listener, ParagraphReady, Progress, ignore
@@ -120,6 +121,8 @@ class Pipeline:
     load_seconds: float = 0.0
     briefs: BriefService | None = None
     """The brief model (WIREBRIEF_BRIEFS); unavailable with a reason when off or missing."""
+    name_translator: NameTranslator | None = None
+    """The French model's rendering of a source name alone, for the fact check (cached per name)."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -128,6 +131,7 @@ class Pipeline:
         output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
+        preload_ner(settings.fact_ner_model)  # overlaps the model loading below; warm_up() waits for it
         if settings.torch_threads:
             import torch
 
@@ -152,6 +156,7 @@ class Pipeline:
             summary_models=summary_models,
             load_seconds=time.perf_counter() - started,
             briefs=briefs,
+            name_translator=NameTranslator(stacks["fr"].translator.translate),
         )
 
     @staticmethod
@@ -409,7 +414,11 @@ class Pipeline:
         )
         if self.settings.fact_checks:
             t0 = time.perf_counter()
-            result.facts = check_result(result, self.glossary)
+            try:
+                result.facts = check_result(result, self.glossary, name_translator=self.name_translator)
+            except Exception:  # a checker bug loses the fact check of this text, never the translation
+                logging.getLogger("wirebrief.facts").exception("fact check failed")
+                result.warnings.append(Issue(code="facts.failed", message="the fact check failed on this text; its facts were not checked"))
             timings["facts"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
         result.timings = timings
@@ -612,8 +621,9 @@ class Prepared:
 def warm_up() -> None:
     """Build the lazily-built helpers (language detector, fact-check lexicons) at start-up, so that the first
     request does not pay for them."""
-    from service.facts import check_translation
+    from service.facts import check_translation, load_ner
 
+    load_ner()  # the fact checker's French NER (WIREBRIEF_FACT_NER_MODEL), loaded once per process
     detect_language("Les ministres de la Défense se sont réunis vendredi à Bruxelles.")
     check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")
 

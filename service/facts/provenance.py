@@ -18,7 +18,8 @@ from rapidfuzz import fuzz
 
 from .extract import extract_facts
 from .model import Fact, FactIssue, Provenance
-from .names import TextIndex, gazetteer_with, name_found
+from .gazetteer import gazetteer_with
+from .name_match import TextIndex, name_found
 from .quotes import quote_spans
 from .text import fold
 

@@ -11,7 +11,8 @@ from typing import Any
 from .glossary import Glossary
 from .extract import extract_facts
 from .match import check_summary, check_translation
-from .names import gazetteer_with
+from .gazetteer import gazetteer_with
+from .name_match import NameTranslator
 from .model import FactIssue
 from .provenance import link_provenance
 
@@ -21,6 +22,7 @@ def check_sentences(
     glossary: Glossary | None = None,
     paragraph: int | None = None,
     target_names: bool | None = None,
+    name_translator: NameTranslator | None = None,
 ) -> list[FactIssue]:
     """check_translation on each (source, translation) sentence pair, issues located by sentence index.
     ``target_names`` defaults to the setting WIREBRIEF_FACT_TARGET_NAMES."""
@@ -33,7 +35,7 @@ def check_sentences(
             target_names = False
     out = []
     for i, (s, t) in enumerate(pairs):
-        for issue in check_translation(s, t, glossary=glossary, target_names=target_names):
+        for issue in check_translation(s, t, glossary=glossary, target_names=target_names, name_translator=name_translator):
             issue.sentence = i
             issue.paragraph = paragraph
             out.append(issue)
@@ -54,7 +56,7 @@ def found_facts(paragraph: Any, issues: list[FactIssue], glossary: Glossary | No
     return out
 
 
-def check_result(result: Any, glossary: Glossary | None = None) -> dict[str, Any]:
+def check_result(result: Any, glossary: Glossary | None = None, name_translator: NameTranslator | None = None) -> dict[str, Any]:
     """The ``Result.facts`` payload: ``translation`` issues (with paragraph and sentence), ``found`` (the source
     facts the translation kept, located the same way), ``summaries`` issues and
     ``provenance`` by preset (sentence indices are positions in ``result.sentences()``), and counts by type."""
@@ -62,7 +64,8 @@ def check_result(result: Any, glossary: Glossary | None = None) -> dict[str, Any
     found: list[dict[str, Any]] = []
     if getattr(result, "translated", True):
         for p in result.paragraphs:
-            here = check_sentences([(s.source, s.translation) for s in p.sentences], glossary, paragraph=p.index)
+            pairs = [(s.source, s.translation) for s in p.sentences]
+            here = check_sentences(pairs, glossary, paragraph=p.index, name_translator=name_translator)
             issues += here
             found += found_facts(p, here, glossary)
     sentences = [s.translation for s in result.sentences()]

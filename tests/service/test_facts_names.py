@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from service.facts import check_translation, extract_facts
-from service.facts.names import load_gazetteer
+from service.facts.gazetteer import load_gazetteer
 
 
 @pytest.mark.parametrize(

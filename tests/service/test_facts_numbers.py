@@ -94,3 +94,14 @@ def test_number_written_in_words_matches_digits():
 def test_repeated_figure_dropped_once_is_flagged():
     issues = check_translation("Le score était de 1-1, puis de 1-1 encore.", "The score was 1-1, then 1 again.")
     assert any(i.type == "number" and "times" in i.detail for i in issues)
+
+
+def test_scaled_range_whose_second_number_is_zero():
+    # "de 10 à 0 millions": the scale of the second number applies to the first; its digits being 0 once raised
+    # ZeroDivisionError (issue 15)
+    fr = "Le budget passera de 10 à 0 millions d'euros."
+    facts = extract_facts(fr, "fr")
+    assert any(f.type in ("money", "number") for f in facts)
+    assert check_translation(fr, "The budget will go from 10 to 0 million euros.") == []
+    twelve = [f for f in extract_facts("entre 12 et 0 millions", "fr") if f.text == "12"]
+    assert twelve and "n:12000000" in twelve[0].provides

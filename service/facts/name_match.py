@@ -1,0 +1,357 @@
+"""Is a name of one text present in another? Verbatim, through the gazetteer (exonyms included), as a cognate
+("Moubarak" ~ "Mubarak"), a reordered acronym ("OTAN" ~ "NATO"), an expansion ("OAS" ~ "Organization of American
+States"), or — when the pipeline passes one — the translation model's own rendering of the name alone."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections import OrderedDict
+from functools import lru_cache
+from typing import Callable
+
+from rapidfuzz import fuzz
+
+from .gazetteer import _CONNECTORS, EN_STOP, FR_GENERIC, FR_STOP, Gazetteer
+from .model import Fact
+from .text import fold
+
+# --- common words -------------------------------------------------------------------------------------------
+# A name is shared by both languages, so its frequency is about the same in French and English text; a capitalized
+# word that is common in one language and 100 times rarer in the other ("Bancaire", "Journée"; "Dying", "Director")
+# is a common word written with a capital, not a name. Frequencies: wordfreq's large lists (Zipf scale); French
+# surnames that are also words ("Martel", "Fontaine") stay under the gap (about 1 to 2.2), common words are over it.
+COMMON_ZIPF = 3.5
+COMMON_GAP = 2.3
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="large")
+
+
+def common_word(word: str, lang: str) -> bool:
+    """Is ``word`` a common word of ``lang`` (not a name)?"""
+    w = word.lower()
+    if len(w) < 2 or (word.isupper() and len(word) <= 5):
+        return False
+    own = _zipf(w, lang)
+    if own < COMMON_ZIPF:
+        return False
+    other = _zipf(w, "en" if lang == "fr" else "fr")
+    return own - other >= COMMON_GAP
+
+
+# --- skeletons for cognate matching -----------------------------------------------------------------------------
+def skeleton(word: str) -> str:
+    """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
+    w = fold(word)
+    w = re.sub(r"['\-. ]", "", w)
+    for a, b in (("tch", "ch"), ("sch", "ch"), ("sh", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"),
+                 ("ck", "k"), ("qu", "k"), ("q", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v")):
+        w = w.replace(a, b)
+    w = re.sub(r"c(?!h)", "k", w)
+    w = w.replace("ae", "e")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = re.sub(r"(?<=\w{3})(?:es|s)$", "", w)
+    w = re.sub(r"(?<=\w{3})[aeo]+h?$", "", w)
+    return w
+
+
+_PARAPHRASE = re.compile(r"\b(?:this|our) (?:country|nation)\b|\bat home\b|\bin this state\b", re.IGNORECASE)
+_TITLE_NOUNS = (
+    "president|presidency|government|prime minister|minister|ministry|people|army|forces|authorities|police|"
+    "officials?|embassy|ambassador|capital|border|economy|parliament|state|leader|leaders|head of state|king|queen|"
+    "court|courts|justice|press|media|team|national team|delegation|counterpart|federal government"
+)
+_NAME_SUFFIXES = {"n", "an", "ian", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
+
+
+_DEMONYM_END = re.compile(r"(?:ienne?s?|aise?s?|oise?s?|aine?s?|ese|ians?|ans?|ish|is?|ennes?|en|ens|ais)$")
+
+
+def _root(w: str) -> str:
+    return _DEMONYM_END.sub("", re.sub(r"[^a-z]", "", w))
+
+
+def cognate(a: str, b: str) -> bool:
+    if len(a) < 4 or len(b) < 4:
+        return fold(a) == fold(b)
+    sa, sb = skeleton(a), skeleton(b)
+    if sa == sb:
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _NAME_SUFFIXES:
+        return True  # "Maya" ~ "Mayan", "Canaries" ~ "Canarian"
+    ra, rb = _root(fold(a)), _root(fold(b))
+    if len(ra) >= 4 and ra == rb:
+        return True  # "javanais" ~ "Javanese", "tibétain" ~ "Tibetan"
+    if min(len(sa), len(sb)) < 4:
+        return False  # "Higgs" (higs → hig) is not "high"
+    ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
+    if ca == cb and (len(ca) >= 4 or len(ca) >= 3 and min(len(a), len(b)) >= 7):
+        return True  # "Hezbollah" ~ "Hizbullah"
+    short, long_ = sorted((sa, sb), key=len)
+    if long_.startswith(short) and (len(short) >= 5 or len(short) >= 3 and long_[len(short):] in _NAME_SUFFIXES):
+        return True  # "Canaries" ~ "Canarian", "Maya" ~ "Mayan"
+    return fuzz.ratio(sa, sb) >= 80
+
+
+# --- matching ---------------------------------------------------------------------------------------------------
+log = logging.getLogger("wirebrief.facts")
+
+
+class NameTranslator:
+    """The translation model's rendering of a name alone ("Sainte-Croix" → "Holy Cross"), asked once per name.
+
+    ``translate`` is any batch translator (``list[str] -> list[str]``), e.g. the pipeline's cached French stack.
+    A failure (deadline, model error) only means the name is not found this way: it never raises.
+    """
+
+    def __init__(self, translate: Callable[[list[str]], list[str]], max_entries: int = 4096, max_chars: int = 80):
+        self.translate = translate
+        self.max_entries = max_entries
+        self.max_chars = max_chars
+        self._cache: OrderedDict[str, str | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, name: str) -> str | None:
+        name = name.strip()
+        if not name or len(name) > self.max_chars:
+            return None
+        with self._lock:
+            if name in self._cache:
+                self._cache.move_to_end(name)
+                return self._cache[name]
+        try:
+            out = self.translate([name])
+            rendering = out[0].strip() if out and isinstance(out[0], str) else None
+        except Exception:
+            log.warning("translating the name %r for the fact check failed", name, exc_info=True)
+            return None  # not cached: a passing failure (a deadline) may not repeat
+        with self._lock:
+            self._cache[name] = rendering or None
+            if len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
+        return rendering or None
+
+
+def _first_name_replaced(words_: list[str], other: "TextIndex", table: dict) -> bool:
+    """A person's surname is in the other text, but right after another capitalized word that is none of the
+    name's own words: the first name was swapped, not dropped."""
+    own = [w for w in words_ if w[:1].isupper() and len(w) >= 3]
+    if len(own) < 2 or not other.has_cognate(own[-1]):
+        return False
+    for m in re.finditer(r"([A-Z][\w'-]+)\s+" + re.escape(own[-1]) + r"\b", other.text):
+        before = m.group(1)
+        if fold(before) in EN_STOP or fold(before) in _TITLES_EN:
+            continue
+        if not any(cognate(before, w) or any(fold(t) == fold(before) for t in table.get(fold(w), [])) for w in own[:-1]):
+            return True
+    return False
+
+
+_TITLES_EN = {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "general", "judge", "mayor", "senator", "sir"}
+
+
+def _rendering_found(name: str, other: "TextIndex", translate: NameTranslator) -> bool:
+    rendering = translate(name)
+    if not rendering:
+        return False
+    rendering = re.sub(r"^(?:the|a|an)\s+", "", rendering.rstrip(" .!?"), flags=re.IGNORECASE)
+    if fold(rendering) == fold(name):
+        return False  # nothing new: the verbatim form was already looked for
+    return other.has_phrase(rendering)
+
+
+class TextIndex:
+    """A text's folded form, word set and skeletons, for repeated name look-ups."""
+
+    def __init__(self, text: str):
+        self.text = text
+        folded = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", fold(text))  # possessives: "Israel's", "States'"
+        folded = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), folded)  # "u.s.a." → "usa"
+        folded = re.sub(r"[^\w']+|'(?!\w)|(?<!\w)'", " ", folded)
+        folded = re.sub(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", r"\1' ", folded)
+        self.folded = " " + " ".join(folded.split()) + " "
+        self.words = set(self.folded.split())
+        self.joined = {a + b for a, b in zip(self.folded.split(), self.folded.split()[1:])}
+        self.long_words = [w for w in self.words if len(w) >= 4]
+        self.acronym_keys = {
+            "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
+        }
+        self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
+        caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
+        self.cap_initials = {"".join(w[0] for w in c.split() if w[0].isupper()) for c in caps}
+
+    @staticmethod
+    def _norm(phrase: str) -> str:
+        f = re.sub(r"(?<=\w)'s\b|(?<=s)'(?!\w)", "", fold(phrase))
+        f = re.sub(r"\b((?:\w\.){2,})", lambda m: m.group(1).replace(".", ""), f)
+        f = re.sub(r"[^\w']+|'(?!\w)|(?<!\w)'", " ", f)
+        f = re.sub(r"\b(l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\w)", r"\1' ", f)
+        return " ".join(f.split())
+
+    def has_phrase(self, phrase: str) -> bool:
+        if re.fullmatch(r"(?:[A-Z]\.?){2,5}", phrase):
+            # acronyms are matched case-sensitively: "US" is not "us", "WHO" is not "who"
+            return phrase.replace(".", "") in self.acronyms
+        f = self._norm(phrase)
+        if not f:
+            return False
+        if " " + f + " " in self.folded or " " + f + "s " in self.folded:
+            return True
+        return " " not in f and f in self.joined or f.replace(" ", "") in self.words
+
+    def has_expansion(self, word: str) -> bool:
+        """ "DNF" ~ "Did Not Finish", "OAS" ~ "Organization of American States"."""
+        return 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and (
+            word in self.cap_initials or word[::-1] in self.cap_initials
+        )
+
+    def has_acronym_anagram(self, word: str) -> bool:
+        """ "APS" ~ "PSA", "MS" ~ "SM", "OTAN" ~ "NATO": an acronym whose letters are reordered in translation."""
+        if not (2 <= len(word) <= 6 and word.isupper() and word.isalpha()):
+            return False
+        key = "".join(sorted(word.lower()))
+        return key in self.acronym_keys
+
+    def has_initials(self, words_: list[str]) -> bool:
+        """ "New York" ~ "NY", "Nations unies" ~ "UN"."""
+        initials = "".join(w[0] for w in words_ if w[:1].isalpha() and fold(w) not in _CONNECTORS).upper()
+        return len(initials) >= 2 and (initials in self.acronyms or initials[::-1] in self.acronyms)
+
+    def has_word(self, word: str) -> bool:
+        f = self._norm(word).replace(" ", "")
+        if f in self.words:
+            return True
+        return any(p in self.words for p in re.split(r"[-' ]", self._norm(word)) if len(p) >= 4)
+
+    def has_cognate(self, word: str) -> bool:
+        if self.has_word(word):
+            return True
+        if len(word) < 4:
+            return False
+        return any(cognate(word, w) for w in self.long_words)
+
+
+def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """Greedy longest spans of ``words_`` that are gazetteer keys: (i, j, folded key). A key that is an acronym
+    ("IS", "WHO") only matches words written in capitals."""
+    spans = []
+    i = 0
+    while i < len(words_):
+        for L in range(min(max_words, len(words_) - i), 0, -1):
+            raw = " ".join(words_[i : i + L])
+            k = fold(raw)
+            if k in acronyms and not raw.isupper():
+                continue
+            k2 = re.sub(r"^(?:l'|le |la |les )", "", k)
+            if k in table or k2 in table:
+                spans.append((i, i + L, k if k in table else k2))
+                i += L
+                break
+        else:
+            i += 1
+    return spans
+
+
+def name_found(
+    fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str, translate: NameTranslator | None = None
+) -> bool | None:
+    """Is this name (from the side ``direction`` starts from: 'fr>en', 'en>fr' or 'en>en') present in ``other``?
+
+    True: found. False: missing. None: the name is made only of common words ("Ligue", "Centre", "Etat") and was not
+    found: too weak a name to report.
+
+    The name's *identifying units* are its gazetteer spans and its words that are neither connectors nor common
+    name words; the name is found when one of them is found (verbatim, through the gazetteer, as a cognate or a
+    reordered acronym). "Centre Brennan" is found through "Brennan", never through "Centre".
+    """
+    words_ = list(fact.data.get("tokens") or fact.text.split())
+    if other.has_phrase(fact.text):
+        return True
+    if direction == "fr>en":
+        table, max_words, wtable, generic, lang = gaz.fr2en, gaz.max_fr_words, gaz.words_fr2en, FR_GENERIC, "fr"
+    elif direction == "en>fr":
+        table, max_words, wtable, generic, lang = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names, "en"
+    else:
+        table, max_words, wtable, generic, lang = {}, 1, {}, gaz.en_not_names, "en"
+    if direction == "fr>en" and fact.data.get("label") == "PER" and _first_name_replaced(words_, other, table):
+        return False  # "Mohammed Morsi" → "Sydney Morsi"; "Larry Hagman" → "Hagman" is fine
+    covered: set[int] = set()
+    units = 0
+    for i, j, k in _cover(words_, table, max_words, gaz.acronyms) if table else []:
+        covered.update(range(i, j))
+        units += 1
+        span = words_[i:j]
+        if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(span)):
+            return True
+        if direction != "en>en" and any(len(w) >= 4 and other.has_cognate(w) for w in span):
+            return True
+    weak, common = [], []
+    for idx, w in enumerate(words_):
+        fw = fold(w)
+        if idx in covered or fw in _CONNECTORS:
+            continue
+        if fw in wtable or fw in generic or fw in EN_STOP or fw in FR_STOP or (lang == "fr" and not w[:1].isupper()):
+            # a French name's lower-case words ("Observatoire austral", "Frères musulmans") are translated
+            weak.append(w)
+            continue
+        if common_word(w, lang):
+            common.append(w)  # a first name such as "Christiane" also reads as a common word
+            continue
+        units += 1
+        if other.has_acronym_anagram(w) or other.has_expansion(w):
+            return True
+        if direction == "en>en":
+            if other.has_word(w):
+                return True
+        elif other.has_cognate(w):
+            return True
+    if any(other.has_word(w) for w in common):
+        return True
+    if len(words_) >= 2 and other.has_initials(words_):
+        return True
+    if direction == "fr>en" and covered:
+        # "le président du Pérou" → "the Peruvian President", "le gouvernement du Mexique" → "the Mexican government"
+        for _, _, k in _cover(words_, table, max_words, gaz.acronyms):
+            forms = gaz.place_demonyms.get(k, [])
+            if forms and re.search(
+                r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\s+(?i:" + _TITLE_NOUNS + r")\b", other.text
+            ):
+                return True
+    if direction == "fr>en" and covered and _PARAPHRASE.search(other.text) and all(
+        any(t in gaz.en_places for t in map(fold, table.get(k, []))) for _, _, k in _cover(words_, table, max_words, gaz.acronyms)
+    ):
+        return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
+    if direction == "fr>en" and translate is not None and _rendering_found(fact.text, other, translate):
+        return True  # "Sainte-Croix" → "Holy Cross": the model's own rendering of the name
+    if units:
+        return False
+    for w in weak + common:
+        fw = fold(w)
+        if other.has_word(w) or any(other.has_phrase(t) for t in wtable.get(fw, [])):
+            return True
+        if direction != "en>en" and other.has_cognate(w):
+            return True
+    return None
+
+
+def strong_name(fact: Fact, gaz: Gazetteer) -> bool:
+    """An English name distinctive enough to require support in the source: one of its words is not a common
+    English word, a title, a nationality or a short acronym ("Stoltenberg", "Erdogan"; not "Presidency", "French",
+    "AD")."""
+    for w in fact.data.get("tokens") or fact.text.split():
+        fw = fold(w)
+        if len(w) < 3 or (w.isupper() and len(w) <= 4):
+            continue
+        if fw in gaz.en_not_names or fw in EN_STOP or fw in gaz.en_demonyms or fw in gaz.words_en2fr:
+            continue
+        if common_word(w, "en"):
+            continue
+        return True
+    return False

