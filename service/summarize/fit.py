@@ -12,7 +12,10 @@ _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)")
 
 
 def count_words(text: str) -> int:
-    return len(text.split())
+    """Words as a reader counts them: tokenization artefacts (" ." " ," " 's") are not words."""
+    from .candidates import clean
+
+    return len(clean(text).split())
 
 
 def fit_sentences(candidates: list[str], max_words: int, max_sentences: int | None = None) -> list[str]:
@@ -76,3 +79,19 @@ def select(preset: Preset, candidates: list[str]) -> list[str]:
     if preset.itemized:
         return fit_items(candidates, preset.max_words, preset.items or 3)
     return fit_sentences(candidates, preset.max_words, preset.max_sentences)
+
+
+def fit_lede(pool: list[str], max_words: int) -> str | None:
+    """The first sentence of the pool that stands alone (no dangling pronoun or bare "The alliance") and fits."""
+    from .candidates import stands_alone
+
+    return next((s for s in pool if count_words(s) <= max_words and stands_alone(s)), None)
+
+
+def headline_from_lede(lede: str, max_words: int) -> str:
+    """A one-line headline from a lede: the whole lede when it fits, else its leading clauses; no final full
+    stop. '' when not even its first clause fits."""
+    body = lede.strip().rstrip(".")
+    if count_words(body) <= max_words:
+        return body
+    return leading_clauses(body, max_words)
