@@ -88,12 +88,14 @@ class SummaryDecoding:
         """The same settings for ``ctranslate2.Translator.translate_batch`` (target prefix added by the caller)."""
         min_length, max_length = self.lengths
         uncounted = 2 if self.forced_eos_token_id is not None else 1
+        cap = max(1, max_length - uncounted)
         return {
             "beam_size": self.num_beams,
             "num_hypotheses": self.num_beams,
             "length_penalty": self.length_penalty,
-            "min_decoding_length": max(0, min_length - 1),
-            "max_decoding_length": max(1, max_length - uncounted),
+            # transformers forces the end token at the cap even when min_length = max_length
+            "min_decoding_length": min(cap, max(0, min_length - 1)),
+            "max_decoding_length": cap,
             "no_repeat_ngram_size": self.no_repeat_ngram_size,
             "return_scores": False,
         }
