@@ -31,6 +31,7 @@ _PRONOUNS = {
     "such", "both", "another", "meanwhile", "however", "but", "and", "also", "then", "there",
 }
 _DETERMINERS = {"the", "this", "these", "those", "that"}
+_OF = {"of", "in", "at", "for", "from", "between", "on", "against", "over", "to", "with", "by"}
 _STOPWORDS = {
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or", "but", "is", "are",
     "was", "were", "be", "been", "has", "have", "had", "it", "its", "he", "she", "they", "his", "her", "their",
@@ -114,9 +115,11 @@ def stands_alone(sentence: str) -> bool:
     first = words[0].casefold()
     if first in _PRONOUNS:
         return False
-    if first in _DETERMINERS:
-        named = [w for w in words[1:] if w[:1].isupper() or any(ch.isdigit() for ch in w)]
-        return bool(named)
+    if first in _DETERMINERS and len(words) > 2:
+        # "The alliance currently has…", "The publications say…": a bare common noun as subject refers back to
+        # something named earlier. "The killing of Iranian general…", "The US wish…" name it themselves.
+        noun, after = words[1], words[2].casefold()
+        return not (noun.islower() and after not in _OF)
     return True
 
 

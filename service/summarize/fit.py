@@ -88,10 +88,30 @@ def fit_lede(pool: list[str], max_words: int) -> str | None:
     return next((s for s in pool if count_words(s) <= max_words and stands_alone(s)), None)
 
 
+MIN_HEADLINE_WORDS = 6
+
+
 def headline_from_lede(lede: str, max_words: int) -> str:
-    """A one-line headline from a lede: the whole lede when it fits, else its leading clauses; no final full
-    stop. '' when not even its first clause fits."""
+    """A one-line headline from a lede: its shortest run of leading clauses that says something (at least
+    MIN_HEADLINE_WORDS words: "Liana Barrientos, 39, has been married 10 times"), within ``max_words``; no final
+    full stop. '' when not even its first clause fits."""
     body = lede.strip().rstrip(".")
-    if count_words(body) <= max_words:
-        return body
+    clauses = _CLAUSE.split(body)
+    current = ""
+    for clause in clauses:
+        current = f"{current} {clause}" if current else clause
+        if count_words(current) > max_words:
+            break
+        if count_words(current) >= MIN_HEADLINE_WORDS:
+            return current.rstrip(" ,;:—–")
     return leading_clauses(body, max_words)
+
+
+def standalone_first(pool: list[str], lede: str | None = None) -> list[str]:
+    """The pool with the lede first and sentences that stand alone before those that lean on a previous one
+    ("He said…", "The alliance…"), each group in its original order."""
+    from .candidates import stands_alone
+
+    rest = [s for s in pool if s != lede]
+    ordered = [s for s in rest if stands_alone(s)] + [s for s in rest if not stands_alone(s)]
+    return ([lede] if lede else []) + ordered

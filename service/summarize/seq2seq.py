@@ -24,7 +24,15 @@ from service.result import ModelUsed, Summary
 from .candidates import Generated, Pool, rank
 from .decoding import SummaryDecoding
 from .extractive import CentralitySummarizer, LeadSummarizer
-from .fit import count_words, fit_items, fit_lede, fit_sentences, headline_from_lede, make_summary
+from .fit import (
+    count_words,
+    fit_items,
+    fit_lede,
+    fit_sentences,
+    headline_from_lede,
+    make_summary,
+    standalone_first,
+)
 from .presets import PRESETS, Preset
 
 DERIVED_HEADLINE = "lede-clauses"
@@ -103,10 +111,12 @@ class Seq2SeqSummarizer:
                 "sentence instead"
             ] + summary.notes
             return summary
-        if preset.itemized:
-            chosen = fit_items(pool.sentences, preset.max_words, preset.items or 3)
-        else:
-            chosen = fit_sentences(pool.sentences, preset.max_words, preset.max_sentences)
+        lede = fit_lede(pool.sentences, PRESETS["lede"].max_words)
+        if preset.itemized:  # each bullet is read on its own: those that stand alone first
+            chosen = fit_items(standalone_first(pool.sentences), preset.max_words, preset.items or 3)
+        else:  # opens with a sentence that stands alone, then the pool in order
+            ordered = [lede] + [s for s in pool.sentences if s != lede] if lede else pool.sentences
+            chosen = fit_sentences(ordered, preset.max_words, preset.max_sentences)
         wanted = preset.items if preset.itemized else 1
         if len(chosen) >= (wanted or 1):
             return make_summary(preset, chosen, self.method, list(notes))

@@ -84,6 +84,9 @@ def test_pool_is_distinct_complete_and_top_beam_first():
         ("Two German magazines claim to have found a cell phone video showing the crash.", True),
         ("All 150 on board Germanwings Flight 9525 were killed.", True),
         ("U.S. and its negotiating partners reached a strong framework agreement with Iran.", True),
+        # the tests' NATO sentences (written for this project): a bare "The mission…" leans on an earlier sentence
+        ("The mission currently has 500 personnel in the country, secretary general Jens Stoltenberg said.", False),
+        ("The killing of Iranian general Qassem Soleimani in a US strike near Baghdad fuelled anti-American anger.", True),
     ],
 )
 def test_stands_alone_on_published_sentences(sentence, alone):
