@@ -27,15 +27,19 @@ TEXT = (
 split = lambda t: [t]  # noqa: E731
 
 
-def _copy(tiny_models, tmp_path, kind: str, name: str, eos_bias: float | None = None):
+def _copy(tiny_models, tmp_path, kind: str, name: str, eos_bias: float | None = None, pad_bias: float | None = None):
     model_dir = tmp_path / f"{kind}-published"
     shutil.copytree(tiny_models[kind], model_dir)
-    if eos_bias is not None:  # a model that wants to stop at once: output length = the minimum length
+    if eos_bias is not None or pad_bias is not None:
+        # eos: a model that wants to stop at once (output length = the minimum length); pad: one that wants to
+        # write the token the checkpoint bans (bad_words_ids)
         from transformers import AutoModelForSeq2SeqLM
 
         model = AutoModelForSeq2SeqLM.from_pretrained(str(model_dir))
         with torch.no_grad():
-            model.final_logits_bias[0, model.config.eos_token_id] = eos_bias
+            for token, bias in ((model.config.eos_token_id, eos_bias), (model.config.pad_token_id, pad_bias)):
+                if bias is not None:
+                    model.final_logits_bias[0, token] = bias
         model.save_pretrained(str(model_dir))
     return resolve(str(apply_published_generation(model_dir, name)), "summarization" if kind == "bart" else "translation")
 
@@ -81,7 +85,9 @@ def test_minimum_length_counts_the_same(tiny_models, tmp_path):
 
 
 def test_opus_mt_settings_translate_identically(tiny_models, tmp_path):
-    spec = _copy(tiny_models, tmp_path, "marian", "opus-mt")
+    """Including the banned pad token, on a model that would rather write it: transformers applies the
+    checkpoint's bad_words_ids [[pad]]; CTranslate2's conversion drops pad from the output vocabulary."""
+    spec = _copy(tiny_models, tmp_path, "marian", "opus-mt", pad_bias=8.0)
     hf_loaded = load(spec, device="cpu")
     ct_loaded = load(spec, device="cpu", backend="ctranslate2", ct2_dir=tmp_path / "ct2")
     pad = hf_loaded.tokenizer.pad_token_id
