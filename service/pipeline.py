@@ -218,7 +218,7 @@ class Pipeline:
                 headline=headline,
             )
 
-        headline = build(settings.headline_model) if settings.headline_model else None
+        headline = build(settings.headline_model) if settings.headline_model not in ("", "llm") else None
         summarizer = build(settings.summary_model, headline)
         return summarizer, summarizer.models_used()
 
@@ -394,6 +394,8 @@ class Pipeline:
         if presets:
             if state.summarizer == "model":
                 models += self.summary_models
+                if "headline" in summary_map and summary_map["headline"].method.startswith("llm"):
+                    models += self._brief_service().models_used()
             elif state.summarizer == "llm":
                 models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
@@ -433,6 +435,10 @@ class Pipeline:
             from prompts import load_template
 
             options["prompts"] = {name: load_template(name).ref for name in summaries}
+        elif summarizer == "model" and "headline" in summaries and self._llm_headline:
+            from prompts import load_template
+
+            options["prompts"] = {"headline": load_template("headline").ref}
         return options
 
     @property
@@ -567,11 +573,20 @@ class Pipeline:
         many = getattr(self.summarizer, "summarize_many", None)
         shared = summarizer == "model" and many is not None
         if shared and count_words(" ".join(english)) >= MIN_WORDS_TO_SUMMARIZE:
-            many(english, presets, on_ready=ready)
+            by_llm = [p for p in presets if p.name == "headline" and self._llm_headline]
+            many(english, [p for p in presets if p not in by_llm], on_ready=ready)
+            for preset in by_llm:  # WIREBRIEF_HEADLINE_MODEL=llm: the brief model's prompts/headline
+                from service.summarize.llm import LLMSummarizer
+
+                ready(LLMSummarizer(self._brief_service()).summarize(english, preset))
         else:
             for preset in presets:
                 ready(self._summarize(english, preset, summarizer))
         return {p.name: out[p.name] for p in presets}
+
+    @property
+    def _llm_headline(self) -> bool:
+        return self.settings.headline_model == "llm" and self.briefs is not None and self.briefs.available
 
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))

@@ -46,8 +46,9 @@ class Settings(BaseSettings):
     )
     headline_model: str = Field(
         "",
-        description="Headline writer for the seq2seq summarizer (e.g. 'distilbart-xsum-12-6': one-sentence "
-        "summaries). Empty: the headline is the lede's leading clauses, labelled 'lede-clauses'.",
+        description="Headline writer for the seq2seq summarizer: a summarization model (e.g. 'distilbart-xsum-12-6': "
+        "one-sentence summaries), or 'llm' (the brief model's prompts/headline, when loaded). Empty: the headline is "
+        "the lede's leading clauses, labelled 'lede-clauses'.",
     )
     brief_model: str = Field(
         "qwen2.5-1.5b-instruct",

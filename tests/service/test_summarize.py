@@ -98,3 +98,18 @@ def test_seq2seq_long_input_is_summarized_in_sections(seq2seq):
     assert summary.words <= 80
     # one summary per section: the reduced input fits the window, nothing is left unread
     assert not any("covers its first" in n for n in summary.notes)
+
+
+def test_headline_from_the_brief_model_when_asked(pipeline):
+    """WIREBRIEF_HEADLINE_MODEL=llm: the headline goes through prompts/headline on the brief model, the other
+    presets still come from the seq2seq model's one generation; without it, the headline is the lede's clauses."""
+    import dataclasses
+
+    english = SENTENCES
+    presets = [PRESETS["headline"], PRESETS["lede"]]
+    llm = dataclasses.replace(pipeline, settings=pipeline.settings.model_copy(update={"headline_model": "llm"}))
+    out = llm.summarize_english(english, presets)
+    assert out["headline"].method.startswith("llm") and out["headline"].prompt.name == "headline"
+    assert not out["lede"].method.startswith("llm")
+    plain = pipeline.summarize_english(english, presets)
+    assert plain["headline"].method == "lede-clauses" and plain["headline"].prompt is None
