@@ -164,7 +164,7 @@ def _load_ct2(
             "(pip install -r requirements.txt), or set WIREBRIEF_TRANSLATION_BACKEND=transformers"
         )
     import ctranslate2
-    from transformers import AutoConfig, AutoTokenizer, GenerationConfig
+    from transformers import AutoConfig, AutoTokenizer
 
     started = time.perf_counter()
     device_name = pick_device(device)
@@ -181,10 +181,10 @@ def _load_ct2(
         config = AutoConfig.from_pretrained(str(source))
     except (OSError, ValueError) as exc:
         raise ModelNotAvailableError(spec, _first_line(exc), cache_dir) from exc
-    try:
-        generation = GenerationConfig.from_pretrained(str(source))
-    except OSError:  # no generation_config.json: derived from the model config, as transformers does
-        generation = GenerationConfig.from_model_config(config)
+    from .generation import read_generation_config
+
+    # generation_config.json, else the generation keys of config.json (as transformers' own model loader reads them)
+    generation = read_generation_config(str(source))
     root = Path(ct2_dir) if ct2_dir else ct2.default_root(cache_dir)
     try:
         converted, _ = ct2.ensure_converted(spec.name, source, root, compute_type, announce=_announce_conversion)

@@ -163,6 +163,22 @@ register(
 )
 register(
     ModelSpec(
+        name="distilbart-xsum-12-6",
+        task="summarization",
+        hub_id="sshleifer/distilbart-xsum-12-6",
+        # The "sha" of the hub's model listing (lastModified 2021-06-14), as mirrored in the public
+        # saranscript/huggingface-models dump (models/sshleifer/distilbart-xsum-12-6/infos.json).
+        revision="5b2e376c845c201ddc34ec0e55fd1ad9890ba5ee",
+        licence="apache-2.0",
+        source_languages=("en",),
+        max_input_tokens=1024,
+        architecture="bart",
+        backend="ctranslate2",
+        notes="Headline writer (XSum: one-sentence summaries); WIREBRIEF_HEADLINE_MODEL.",
+    )
+)
+register(
+    ModelSpec(
         name="bart-large-cnn",
         task="summarization",
         hub_id="facebook/bart-large-cnn",

@@ -461,3 +461,39 @@ def build_tiny_qwen2(out_dir: Path, *, vocab_size: int = 600, seed: int = 0, **c
     model.save_pretrained(out_dir)
     tokenizer.save_pretrained(out_dir)
     return out_dir
+
+
+# The generation settings the published checkpoints carry in their config.json (neither has a
+# generation_config.json at the pinned commits). distilbart-cnn-12-6: its config's task_specific_params
+# "summarization" block (hub API listing of sshleifer/distilbart-cnn-12-6 at a4f8f3ea…) — the top-level keys repeat
+# it; forced BOS/EOS as in every BART-CNN config. OPUS-MT: what transformers' convert_marian_to_pytorch.py writes
+# (bad_words_ids [[pad]], max_length 512, forced EOS = </s>, decoder start = pad, num_beams = the beam-size of the
+# model's decoder.yml — 4 is assumed here: not confirmed from this machine).
+PUBLISHED_GENERATION: dict[str, dict[str, Any]] = {
+    "distilbart-cnn-12-6": dict(
+        early_stopping=True, length_penalty=2.0, max_length=142, min_length=56, no_repeat_ngram_size=3, num_beams=4,
+        forced_bos_token_id="<s>", forced_eos_token_id="</s>",
+    ),
+    "opus-mt": dict(max_length=512, num_beams=4, bad_words_ids="<pad>", forced_eos_token_id="</s>"),
+}
+
+
+def apply_published_generation(model_dir: Path, name: str) -> Path:
+    """Give a tiny model the generation settings of the published checkpoint ``name`` (a PUBLISHED_GENERATION key),
+    laid out as the hub has them: in config.json, with no generation_config.json. Token names resolve against the
+    tiny model's own vocabulary."""
+    model_dir = Path(model_dir)
+    path = model_dir / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    vocab = json.loads((model_dir / "vocab.json").read_text(encoding="utf-8"))
+    settings = dict(PUBLISHED_GENERATION[name])
+    for key, value in settings.items():
+        if isinstance(value, str):
+            settings[key] = [[vocab[value]]] if key == "bad_words_ids" else vocab[value]
+    config.update(settings)
+    if name == "distilbart-cnn-12-6":
+        keys = ("early_stopping", "length_penalty", "max_length", "min_length", "no_repeat_ngram_size", "num_beams")
+        config["task_specific_params"] = {"summarization": {k: settings[k] for k in keys}}
+    path.write_text(json.dumps(config, indent=2), encoding="utf-8")
+    (model_dir / "generation_config.json").unlink(missing_ok=True)
+    return model_dir

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Union
 
-from service.result import Paragraph
+from service.result import Paragraph, Summary
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,26 @@ class ParagraphReady:
     total_paragraphs: int
 
 
-Event = Union[Progress, ParagraphReady]
+@dataclass(frozen=True)
+class Glance:
+    """"At a glance", before any summary is generated: the translated first paragraph of the dispatch (wire copy
+    opens with its key facts). Replaced by the generated summaries as they arrive."""
+
+    text: str
+    label: str = "At a glance: the dispatch's first paragraph, translated (generated summaries follow)"
+    source: str = "first-paragraph"
+
+
+@dataclass(frozen=True)
+class SummaryReady:
+    """One preset's summary, as soon as it is ready (``done`` of ``total`` presets)."""
+
+    summary: Summary
+    done: int
+    total: int
+
+
+Event = Union[Progress, ParagraphReady, Glance, SummaryReady]
 Listener = Callable[[Event], None]
 
 

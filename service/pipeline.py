@@ -19,7 +19,7 @@ from service.brief.service import BriefService
 from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
 from service.errors import InputError, LimitExceeded, ModelUnavailable
 from service.limits import CapHit, collect_cap_hits
-from service.events import Listener, ParagraphReady, Progress, ignore
+from service.events import Glance, Listener, ParagraphReady, Progress, SummaryReady, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
@@ -212,15 +212,20 @@ class Pipeline:
         from service.summarize.ct2 import CT2Seq2SeqSummarizer
         from service.summarize.seq2seq import Seq2SeqSummarizer
 
-        spec = resolve(settings.summary_model, "summarization")
-        loaded = cls._load(settings, spec, summary_options(settings, spec))
-        engine = CT2Seq2SeqSummarizer if loaded.backend == "ctranslate2" else Seq2SeqSummarizer
-        summarizer = engine(
-            loaded,
-            lambda text: [s.text for s in split_sentences(text, "en")],
-            num_beams=settings.summary_num_beams,
-            max_time=settings.max_time,
-        )
+        def build(ref: str, headline=None):
+            spec = resolve(ref, "summarization")
+            loaded = cls._load(settings, spec, summary_options(settings, spec))
+            engine = CT2Seq2SeqSummarizer if loaded.backend == "ctranslate2" else Seq2SeqSummarizer
+            return engine(
+                loaded,
+                lambda text: [s.text for s in split_sentences(text, "en")],
+                num_beams=settings.summary_num_beams,
+                max_time=settings.max_time,
+                headline=headline,
+            )
+
+        headline = build(settings.headline_model) if settings.headline_model not in ("", "llm") else None
+        summarizer = build(settings.summary_model, headline)
         return summarizer, summarizer.models_used()
 
     # ---------------------------------------------------------------- running
@@ -338,6 +343,8 @@ class Pipeline:
             self._passthrough(state)
             for paragraph in state.paragraphs:
                 listener(ParagraphReady(paragraph, len(state.paragraphs)))
+            if state.paragraphs:
+                listener(glance(state.paragraphs[0]))
         state.timings["translate"] = time.perf_counter() - t0
         return state
 
@@ -389,14 +396,12 @@ class Pipeline:
         presets, timings, models = state.presets, dict(state.timings), list(state.models)
         t0 = time.perf_counter()
         english = [s.translation for p in state.paragraphs for s in p.sentences if s.translation]
-        summary_map: dict[str, Summary] = {}
-        for done, preset in enumerate(presets):
-            listener(Progress("summarizing", done, len(presets)))
-            summary_map[preset.name] = self._summarize(english, preset, state.summarizer)
+        summary_map = self.summarize_english(english, presets, state.summarizer, listener)
         if presets:
-            listener(Progress("summarizing", len(presets), len(presets)))
             if state.summarizer == "model":
                 models += self.summary_models
+                if "headline" in summary_map and summary_map["headline"].method.startswith("llm"):
+                    models += self._brief_service().models_used()
             elif state.summarizer == "llm":
                 models += self._brief_service().models_used()
         timings["summarize"] = time.perf_counter() - t0
@@ -440,6 +445,10 @@ class Pipeline:
             from prompts import load_template
 
             options["prompts"] = {name: load_template(name).ref for name in summaries}
+        elif summarizer == "model" and "headline" in summaries and self._llm_headline:
+            from prompts import load_template
+
+            options["prompts"] = {"headline": load_template("headline").ref}
         return options
 
     @property
@@ -490,6 +499,8 @@ class Pipeline:
             for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings, hits):
                 paragraphs.append(paragraph)
                 listener(ParagraphReady(paragraph, len(segmented)))
+                if len(paragraphs) == 1:
+                    listener(glance(paragraph))
             done_before += len(sources)
             listener(Progress("translating", done_before, total))
         return paragraphs
@@ -554,6 +565,39 @@ class Pipeline:
         ]
         state.models = []
 
+    def summarize_english(
+        self, english: list[str], presets: list[Preset], summarizer: str = "model", listener: Listener = ignore
+    ) -> dict[str, Summary]:
+        """Every requested preset of an English text (its sentences), each announced as soon as it is ready
+        (``SummaryReady``). The seq2seq model generates once for all presets."""
+        out: dict[str, Summary] = {}
+
+        def ready(summary: Summary) -> None:
+            out[summary.preset] = summary
+            listener(SummaryReady(summary, len(out), len(presets)))
+            listener(Progress("summarizing", len(out), len(presets)))
+
+        if not presets:
+            return out
+        listener(Progress("summarizing", 0, len(presets)))
+        many = getattr(self.summarizer, "summarize_many", None)
+        shared = summarizer == "model" and many is not None
+        if shared and count_words(" ".join(english)) >= MIN_WORDS_TO_SUMMARIZE:
+            by_llm = [p for p in presets if p.name == "headline" and self._llm_headline]
+            many(english, [p for p in presets if p not in by_llm], on_ready=ready)
+            for preset in by_llm:  # WIREBRIEF_HEADLINE_MODEL=llm: the brief model's prompts/headline
+                from service.summarize.llm import LLMSummarizer
+
+                ready(LLMSummarizer(self._brief_service()).summarize(english, preset))
+        else:
+            for preset in presets:
+                ready(self._summarize(english, preset, summarizer))
+        return {p.name: out[p.name] for p in presets}
+
+    @property
+    def _llm_headline(self) -> bool:
+        return self.settings.headline_model == "llm" and self.briefs is not None and self.briefs.available
+
     def _summarize(self, english: list[str], preset: Preset, summarizer: str) -> Summary:
         words = count_words(" ".join(english))
         if words < MIN_WORDS_TO_SUMMARIZE:
@@ -616,6 +660,11 @@ class Prepared:
     @property
     def sentence_count(self) -> int:
         return sum(len(segs) for segs in self.segmented)
+
+
+def glance(paragraph: Paragraph) -> Glance:
+    """The early "at a glance" lede: the first paragraph's translation, as it is."""
+    return Glance(" ".join(s.translation for s in paragraph.sentences if s.translation))
 
 
 def warm_up() -> None:

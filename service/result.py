@@ -68,7 +68,10 @@ class Summary(BaseModel):
     preset: str
     text: str
     items: list[str] = Field(default_factory=list, description="Bullets or sentences, in order.")
-    method: str = Field(description="'seq2seq', 'extractive-lead', 'extractive-centrality', 'passthrough', 'llm'…")
+    method: str = Field(
+        description="What produced it: 'seq2seq', 'seq2seq-headline' (a headline model), 'lede-clauses' (the lede's "
+        "opening, no headline model), 'extractive-lead', 'extractive-centrality', 'passthrough', 'llm'…"
+    )
     words: int = 0
     word_limit: int | None = None
     notes: list[str] = Field(default_factory=list)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Literal, Union
 
 from service.errors import ModelUnavailable, Overloaded, WirebriefError
-from service.events import Event, Listener, ParagraphReady, Progress, ignore
+from service.events import Event, Glance, Listener, ParagraphReady, Progress, SummaryReady, ignore
 from service.limits import check_text, request_deadline
 from service.result import ModelUsed, Result
 from service.settings import Settings, get_settings
@@ -30,7 +30,7 @@ from service.store import Database, ResultStore
 log = logging.getLogger("wirebrief.runtime")
 
 State = Literal["loading", "ready", "error"]
-StreamItem = Union[Progress, ParagraphReady, Result]
+StreamItem = Union[Progress, ParagraphReady, Glance, SummaryReady, Result]
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,8 @@ class Runtime:
             if hit is not None:
                 for paragraph in hit.paragraphs:
                     listener(ParagraphReady(paragraph, len(hit.paragraphs)))
+                for done, summary in enumerate(hit.summaries.values(), start=1):
+                    listener(SummaryReady(summary, done, len(hit.summaries)))
                 hit.extra["cache"] = {"hit": True, "request_key": key}
                 return hit
         with self.slot(), request_deadline(self.settings.max_time):
@@ -241,6 +243,11 @@ def event_dict(item: Event | Result) -> dict:
     """A stream item as JSON-able dict: what the REST stream sends, one per line."""
     if isinstance(item, Progress):
         return {"event": "progress", "stage": item.stage, "done": item.done, "total": item.total, "message": item.message}
+    if isinstance(item, Glance):
+        return {"event": "glance", "source": item.source, "label": item.label, "text": item.text}
+    if isinstance(item, SummaryReady):
+        return {"event": "summary", "preset": item.summary.preset, "done": item.done, "total": item.total,
+                "summary": item.summary.model_dump(mode="json")}
     if isinstance(item, ParagraphReady):
         return {"event": "paragraph", "total": item.total_paragraphs, "paragraph": item.paragraph.model_dump(mode="json")}
     return {"event": "result", "result": item.model_dump(mode="json")}

@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         "distilbart-cnn-12-6",
         description="English summarizer: a registry name, a hub id, a local directory, or 'extractive'.",
     )
+    headline_model: str = Field(
+        "",
+        description="Headline writer for the seq2seq summarizer: a summarization model (e.g. 'distilbart-xsum-12-6': "
+        "one-sentence summaries), or 'llm' (the brief model's prompts/headline, when loaded). Empty: the headline is "
+        "the lede's leading clauses, labelled 'lede-clauses'.",
+    )
     brief_model: str = Field(
         "qwen2.5-1.5b-instruct",
         description="Instruction-tuned model for editors' briefs: registry name, hub id or local directory.",
@@ -134,7 +140,9 @@ class Settings(BaseSettings):
         256, ge=16, description="Sentences longer than this (in model tokens) are split at clause boundaries."
     )
     sentence_cache_size: int = Field(50_000, ge=0, description="Translated sentences kept in memory for reuse.")
-    summary_num_beams: int = Field(4, ge=1, le=16, description="Beam size for the seq2seq summarizer.")
+    summary_num_beams: int = Field(
+        0, ge=0, le=16, description="Beam size for the seq2seq summarizer (0 = the checkpoint's own: 4 for distilbart-cnn)."
+    )
     max_time: float = Field(
         120.0,
         gt=0,

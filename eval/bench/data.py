@@ -29,10 +29,27 @@ class BenchData:
             chosen += chosen[: n - len(chosen)]
         return chosen
 
+    def _dispatch_lines(self, start: int) -> list[int]:
+        start = min(start, len(self.fr_lines))
+        order = list(range(start, len(self.fr_lines))) + list(range(start))
+        return [i for i in order if self.fr_lines[i].rstrip().endswith((".", "?", "!", '"', "»"))]
+
+    def reference(self, words: int = 600, start: int = 40) -> list[str]:
+        """The human reference translation of ``dispatch()``'s sentences (newstest2013 is sentence-aligned): the
+        realistic English a summarizer gets once the dispatch is translated."""
+        out, count = [], 0
+        for i in self._dispatch_lines(start):
+            if count >= words:
+                break
+            if i < len(self.en_lines):
+                out.append(self.en_lines[i])
+            count += len(self.fr_lines[i].split())
+        return out
+
     def dispatch(self, words: int = 600, per_paragraph: int = 3, start: int = 40) -> str:
         """A dispatch of about ``words`` words: consecutive full sentences (headline-like lines without final
         punctuation skipped), ``per_paragraph`` sentences per paragraph, an AFP dateline first."""
-        sentences = [s for s in self.fr_lines[start:] + self.fr_lines[:start] if s.rstrip().endswith((".", "?", "!", '"', "»"))]
+        sentences = [self.fr_lines[i] for i in self._dispatch_lines(start)]
         paragraphs: list[list[str]] = [[]]
         count = 0
         for sentence in sentences:

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.registry import ModelSpec, get
-from models.tiny import DISTILBART_CNN_12_6, OPUS_MT_FR_EN, OPUS_MT_TC_BIG_FR_EN, build_tiny_bart, build_tiny_marian
+from models.tiny import (
+    DISTILBART_CNN_12_6,
+    OPUS_MT_FR_EN,
+    OPUS_MT_TC_BIG_FR_EN,
+    PUBLISHED_GENERATION,
+    apply_published_generation,
+    build_tiny_bart,
+    build_tiny_marian,
+)
 
 from .data import BenchData
 
@@ -74,7 +82,8 @@ def prepare(
         tokenizer_vocab = 300 if small else 8000
         if spec.task == "summarization":
             tokenizer_vocab = max(tokenizer_vocab, config["vocab_size"])
-        key = _key(config, data, tokenizer_vocab)
+        key = _key({**config, "generation": PUBLISHED_GENERATION[name]} if name in PUBLISHED_GENERATION else config,
+                   data, tokenizer_vocab)
         commit = spec.revision or hashlib.sha1(f"wirebrief-bench:{name}".encode()).hexdigest()
         repo = hub_dir(work_dir) / f"models--{spec.hub_id.replace('/', '--')}"
         snapshot = repo / "snapshots" / commit
@@ -97,6 +106,8 @@ def prepare(
                 build_tiny_bart(
                     snapshot, vocab_size=tokenizer_vocab, pad_vocab_to=config["vocab_size"], corpora=corpora, **sizes
                 )
+                if name in PUBLISHED_GENERATION:  # decodes with the checkpoint's own settings, as the real one
+                    apply_published_generation(snapshot, name)
             (repo / "refs").mkdir(parents=True, exist_ok=True)
             (repo / "refs" / "main").write_text(commit)
             marker.write_text(json.dumps({"key": key, "name": name}))

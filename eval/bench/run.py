@@ -26,6 +26,8 @@ TARGETS = {
     "cold_start_s": 10.0,
     "concurrency_gain": 3.0,
     "update_vs_fresh": 0.25,
+    "summaries_speedup": 2.5,
+    "first_request_s": 20.0,
 }
 
 
@@ -241,6 +243,9 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     result["update"] = update.update_cost(pipeline(settings.num_beams), text, " ".join(data.pool(3, skip=2600)),
                                           opts.summaries, repeats=1 if opts.quick else 3)
 
+    log(f"[{arch}] summaries: four presets from one generation vs one generation per preset, first request")
+    result["summaries"] = _summaries(opts, arch, data, text)
+
     on = pipeline(settings.num_beams)
     off = pipeline(settings.num_beams, cross_request_batching=False) if not opts.quick else None
     result["concurrency"] = {}
@@ -277,6 +282,35 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     probe["first_paragraph_median_s"] = statistics.median(warm) if warm else None
     result["probe"] = probe
     return result
+
+
+def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
+    """eval/bench/dispatch.summaries on the default profile: the summarizer fed the dispatch's human reference
+    translation; the first request = translating the French dispatch (forced to ``dispatch_ratio`` × its source
+    tokens, as in the probe) + the four presets."""
+    from service.pipeline import Pipeline
+    from service.summarize.presets import PRESETS
+    from service.translate.decoding import DecodingConfig
+
+    settings = profile_settings(opts, arch, SUMMARY_ARCH)
+    summarizer, _ = Pipeline._summarizer(settings)
+    translation = profile_settings(opts, arch)
+    decoding = DecodingConfig(**{**DecodingConfig.from_settings(translation).signature(), "forced_ratio": opts.dispatch_ratio})
+    translator = Pipeline.from_settings(translation, decoding=decoding)
+
+    def translate() -> None:
+        translator.stacks["fr"].cache.clear()
+        translator.run(text, summaries=[])
+
+    try:
+        presets = [PRESETS[name] for name in ("headline", "lede", "bullets", "paragraph")]
+        out = dispatch.summaries(summarizer, data.reference(), presets, translate)
+    finally:
+        translator.close()
+    out["engine"] = {"backend": summarizer.loaded.backend, "dtype": summarizer.loaded.dtype,
+                     "decoding": summarizer.decoding.signature()}
+    out["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return out
 
 
 def _concurrency(opts: BenchOptions, data, on, off, per: int, skip: int) -> dict:
@@ -329,6 +363,12 @@ def check_targets(out: dict) -> list[dict]:
                 value = (probe.get("first_request") or {}).get("first_paragraph_s")
             add("first_paragraph_s", arch, value, TARGETS["first_paragraph_s"], False)
         add("peak_rss_mb", arch, probe.get("peak_rss_mb"), TARGETS["peak_rss_mb"], False)
+        summaries = res.get("summaries") or {}
+        add("summaries: all four presets vs one generation per preset (speedup)", arch, summaries.get("speedup"),
+            TARGETS["summaries_speedup"], True)
+        if arch == "opus-mt-fr-en":
+            add("first request: translate + four summaries (s)", arch, summaries.get("first_request_s"),
+                TARGETS["first_request_s"], False)
         add("cold_start_s", arch, probe.get("cold_start_median_s"), TARGETS["cold_start_s"], False)
         for per, conc in (res.get("concurrency") or {}).items():
             add(f"concurrency_gain in process ({per}-sentence requests)", arch, conc.get("gain_with_queue"),

@@ -12,7 +12,10 @@ _CLAUSE = re.compile(r"(?<=[,;:])\s+|\s+(?=[—–]\s)")
 
 
 def count_words(text: str) -> int:
-    return len(text.split())
+    """Words as a reader counts them: tokenization artefacts (" ." " ," " 's") are not words."""
+    from .candidates import clean
+
+    return len(clean(text).split())
 
 
 def fit_sentences(candidates: list[str], max_words: int, max_sentences: int | None = None) -> list[str]:
@@ -76,3 +79,39 @@ def select(preset: Preset, candidates: list[str]) -> list[str]:
     if preset.itemized:
         return fit_items(candidates, preset.max_words, preset.items or 3)
     return fit_sentences(candidates, preset.max_words, preset.max_sentences)
+
+
+def fit_lede(pool: list[str], max_words: int) -> str | None:
+    """The first sentence of the pool that stands alone (no dangling pronoun or bare "The alliance") and fits."""
+    from .candidates import stands_alone
+
+    return next((s for s in pool if count_words(s) <= max_words and stands_alone(s)), None)
+
+
+MIN_HEADLINE_WORDS = 6
+
+
+def headline_from_lede(lede: str, max_words: int) -> str:
+    """A one-line headline from a lede: its shortest run of leading clauses that says something (at least
+    MIN_HEADLINE_WORDS words: "Liana Barrientos, 39, has been married 10 times"), within ``max_words``; no final
+    full stop. '' when not even its first clause fits."""
+    body = lede.strip().rstrip(".")
+    clauses = _CLAUSE.split(body)
+    current = ""
+    for clause in clauses:
+        current = f"{current} {clause}" if current else clause
+        if count_words(current) > max_words:
+            break
+        if count_words(current) >= MIN_HEADLINE_WORDS:
+            return current.rstrip(" ,;:—–")
+    return leading_clauses(body, max_words)
+
+
+def standalone_first(pool: list[str], lede: str | None = None) -> list[str]:
+    """The pool with the lede first and sentences that stand alone before those that lean on a previous one
+    ("He said…", "The alliance…"), each group in its original order."""
+    from .candidates import stands_alone
+
+    rest = [s for s in pool if s != lede]
+    ordered = [s for s in rest if stands_alone(s)] + [s for s in rest if not stands_alone(s)]
+    return ([lede] if lede else []) + ordered

@@ -1,4 +1,6 @@
-"""Summary presets and their hard limits."""
+"""Summary presets and their hard limits. The limits apply when a summary is fitted from generated or extracted
+sentences; generation itself decodes once per dispatch with the checkpoint's own settings
+(service/summarize/decoding.py), so no preset carries token lengths."""
 
 from __future__ import annotations
 
@@ -13,8 +15,6 @@ class Preset:
     max_sentences: int | None = None
     items: int | None = None
     """Number of bullets for itemized presets."""
-    min_new_tokens: int = 8
-    max_new_tokens: int = 64
     description: str = ""
 
     @property
@@ -25,10 +25,10 @@ class Preset:
 PRESETS: dict[str, Preset] = {
     p.name: p
     for p in [
-        Preset("headline", 15, max_sentences=1, min_new_tokens=4, max_new_tokens=32, description="≤ 15 words"),
-        Preset("lede", 35, max_sentences=1, min_new_tokens=10, max_new_tokens=64, description="one sentence, ≤ 35 words"),
-        Preset("bullets", 30, items=3, min_new_tokens=40, max_new_tokens=160, description="3 key points, ≤ 30 words each"),
-        Preset("paragraph", 80, min_new_tokens=40, max_new_tokens=142, description="≤ 80 words"),
+        Preset("headline", 15, max_sentences=1, description="≤ 15 words"),
+        Preset("lede", 35, max_sentences=1, description="one sentence, ≤ 35 words"),
+        Preset("bullets", 30, items=3, description="3 key points, ≤ 30 words each"),
+        Preset("paragraph", 80, description="≤ 80 words"),
     ]
 }
 

@@ -1,12 +1,19 @@
-"""Abstractive summaries with a seq2seq model (BART/distilbart). Input longer than the model's window is
-summarized section by section and the section summaries summarized again (map-reduce), so nothing is dropped.
-Candidates from beam search are fitted to the preset's hard limits; when none fits, the extractive summarizer
-answers, with a note."""
+"""Abstractive summaries with a seq2seq model (BART/distilbart trained on CNN/DailyMail).
+
+One generation per dispatch serves every preset: the checkpoint writes its highlights once (its own decoding
+settings, ``SummaryDecoding``), the beams are ranked into a pool of distinct complete sentences
+(``candidates.rank``) and each preset is fitted from that pool — the lede is the first sentence that stands alone,
+bullets are distinct points, the paragraph repeats no fact. A CNN/DM model does not write headlines: the headline
+comes from a headline model when one is loaded (an XSum-trained checkpoint), else from the lede's leading clauses,
+and says so. Input longer than the model's window is summarized section by section first (map-reduce, once per
+dispatch); whatever the summarizer could not read is named in the notes, never dropped silently.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Callable
 
 import torch
 
@@ -14,11 +21,25 @@ from models.load import LoadedModel
 from service.limits import Deadline, deadline_for
 from service.result import ModelUsed, Summary
 
-from .extractive import CentralitySummarizer
-from .fit import make_summary, select
+from .candidates import Generated, Pool, rank
+from .decoding import SummaryDecoding
+from .extractive import CentralitySummarizer, LeadSummarizer
+from .fit import (
+    count_words,
+    fit_items,
+    fit_lede,
+    fit_sentences,
+    headline_from_lede,
+    make_summary,
+    standalone_first,
+)
 from .presets import PRESETS, Preset
 
-SentenceSplitter = "Callable[[str], list[str]]"
+DERIVED_HEADLINE = "lede-clauses"
+DERIVED_HEADLINE_NOTE = (
+    "no headline model is loaded: this is the lede's opening, cut at a clause boundary, "
+    "not a separately written headline"
+)
 
 
 class Seq2SeqSummarizer:
@@ -27,20 +48,24 @@ class Seq2SeqSummarizer:
     def __init__(
         self,
         loaded: LoadedModel,
-        split_sentences,
+        split_sentences: Callable[[str], list[str]],
         *,
-        num_beams: int = 4,
+        num_beams: int | None = None,
         max_time: float | None = None,
         fallback: CentralitySummarizer | None = None,
+        decoding: SummaryDecoding | None = None,
+        headline: "Seq2SeqSummarizer | None" = None,
     ):
         self.loaded = loaded
         self.split_sentences = split_sentences
-        self.num_beams = num_beams
+        self.decoding = decoding or SummaryDecoding.from_checkpoint(loaded)
+        if num_beams:
+            self.decoding = self.decoding.replace(num_beams=num_beams)
         self.max_time = max_time
         self.fallback = fallback or CentralitySummarizer()
-        # The map-reduce of a long input does not depend on the preset: one dispatch summarized with four presets
-        # reduces once, not four times (the few latest inputs are kept).
-        self._reduced: OrderedDict[tuple[str, ...], tuple[list[str], str]] = OrderedDict()
+        self.headline = headline
+        """A headline writer (e.g. distilbart-xsum); None: the headline is derived from the lede."""
+        self._reduced: OrderedDict[tuple[str, ...], tuple[list[str], list[str]]] = OrderedDict()
         self._reduced_lock = threading.Lock()
 
     @property
@@ -50,65 +75,149 @@ class Seq2SeqSummarizer:
     def count_tokens(self, text: str) -> int:
         return len(self.loaded.tokenizer(text, add_special_tokens=True)["input_ids"])
 
+    # ------------------------------------------------------------------ presets
     def summarize(self, sentences: list[str], preset: Preset) -> Summary:
+        return self.summarize_many(sentences, [preset])[preset.name]
+
+    def summarize_many(
+        self, sentences: list[str], presets: list[Preset], on_ready: Callable[[Summary], None] | None = None
+    ) -> dict[str, Summary]:
+        """Every preset from one generation; ``on_ready`` gets each summary as soon as it is fitted."""
         deadline = deadline_for(self.max_time)  # the request's deadline when it is earlier
-        notes: list[str] = []
-        sentences, rounds = self._reduce(sentences, deadline)
-        if rounds:
-            notes.append(
-                f"input longer than the summarizer's {self.window}-token window: summarized in sections "
-                f"({rounds}) and combined"
-            )
-        candidates = self._generate(" ".join(sentences), preset, deadline)
-        ranked: list[str] = []
-        for candidate in candidates:
-            for sentence in self.split_sentences(candidate):
-                if sentence not in ranked:
-                    ranked.append(sentence)
-        chosen = select(preset, ranked)
+        reduced, notes = self._reduce(sentences, deadline)
+        pool = rank(self.generate(" ".join(reduced), self.decoding, deadline), self.split_sentences)
+        notes = notes + pool.notes()
+        done: dict[str, Summary] = {}
+        ordered = [p for p in presets if p.name != "headline"] + [p for p in presets if p.name == "headline"]
+        for preset in ordered:
+            if preset.name == "headline":
+                lede = done.get("lede") or self._fit(reduced, PRESETS["lede"], pool, notes)
+                summary = self._headline(reduced, preset, lede, notes, deadline)
+            else:
+                summary = self._fit(reduced, preset, pool, notes)
+            done[preset.name] = summary
+            if on_ready is not None:
+                on_ready(summary)
+        return {p.name: done[p.name] for p in presets}
+
+    def _fit(self, sentences: list[str], preset: Preset, pool: Pool, notes: list[str]) -> Summary:
+        if preset.name == "lede":
+            lede = fit_lede(pool.sentences, preset.max_words)
+            if lede:
+                return make_summary(preset, [lede], self.method, list(notes))
+            summary = LeadSummarizer().summarize(sentences, preset)
+            summary.notes = notes + [
+                f"no generated sentence stands alone within {preset.max_words} words: the dispatch's own opening "
+                "sentence instead"
+            ] + summary.notes
+            return summary
+        lede = fit_lede(pool.sentences, PRESETS["lede"].max_words)
+        if preset.itemized:  # each bullet is read on its own: those that stand alone first
+            chosen = fit_items(standalone_first(pool.sentences), preset.max_words, preset.items or 3)
+        else:  # opens with a sentence that stands alone, then the pool in order
+            ordered = [lede] + [s for s in pool.sentences if s != lede] if lede else pool.sentences
+            chosen = fit_sentences(ordered, preset.max_words, preset.max_sentences)
         wanted = preset.items if preset.itemized else 1
         if len(chosen) >= (wanted or 1):
-            return make_summary(preset, chosen, self.method, notes)
+            return make_summary(preset, chosen, self.method, list(notes))
         fallback = self.fallback.summarize(sentences, preset)
         if preset.itemized and chosen:
-            extra = [s for s in fallback.items if s not in chosen]
+            from .candidates import near_duplicate
+
+            extra = [s for s in fallback.items if not any(near_duplicate(s, c) for c in chosen)]
             chosen = chosen + extra[: (preset.items or 0) - len(chosen)]
-            notes.append("the model gave fewer points than asked: completed with extracted sentences")
-            return make_summary(preset, chosen, f"{self.method}+{fallback.method}", notes + fallback.notes)
-        notes.append(f"no generated sentence fits the {preset.name} limits: extracted instead")
-        fallback.notes = notes + fallback.notes
+            note = "the model gave fewer distinct points than asked: completed with extracted sentences"
+            return make_summary(preset, chosen, f"{self.method}+{fallback.method}", notes + [note] + fallback.notes)
+        fallback.notes = notes + [f"no generated sentence fits the {preset.name} limits: extracted instead"] + fallback.notes
         return fallback
 
-    def _reduce(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
-        """Shrink the input until it fits the window: summarize each window-sized section ("map"), then treat
-        the section summaries as the new input ("reduce"). Returns the sentences and a description of rounds."""
+    def _headline(
+        self, sentences: list[str], preset: Preset, lede: Summary, notes: list[str], deadline: Deadline | None
+    ) -> Summary:
+        if self.headline is not None:
+            written = self.headline.write_headline(" ".join(sentences), preset, deadline)
+            if written is not None:
+                return written
+            notes = notes + ["the headline model wrote nothing that fits in one line"]
+        line = headline_from_lede(lede.text, preset.max_words) if lede.text else ""
+        if line:
+            return make_summary(preset, [line], DERIVED_HEADLINE, notes + [DERIVED_HEADLINE_NOTE])
+        summary = self.fallback.summarize(sentences, preset)
+        summary.notes = notes + ["the lede has no opening clause that fits in one line: extracted instead"] + summary.notes
+        return summary
+
+    def write_headline(self, text: str, preset: Preset, deadline: Deadline | None) -> Summary | None:
+        """As a headline writer (an XSum-style checkpoint: one sentence per text): its first complete sentence,
+        shortened to leading clauses when longer than the preset allows; None when nothing fits."""
+        pool = rank(self.generate(text, self.decoding, deadline), self.split_sentences)
+        name = f"{self.method}-headline"
+        for sentence in pool.sentences:
+            line = headline_from_lede(sentence, preset.max_words)
+            if not line:
+                continue
+            notes = [f"written by {self.loaded.spec.name}"]
+            if count_words(line) < count_words(sentence.rstrip(".")):
+                notes.append("the model's one-sentence summary, shortened to its leading clauses")
+            return make_summary(preset, [line], name, notes)
+        return None
+
+    # ------------------------------------------------------------------ map-reduce
+    def _reduce(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], list[str]]:
+        """Shrink the input until it fits the window: summarize each window-sized section ("map"), then treat the
+        section summaries as the new input ("reduce"). Once per dispatch. Returns the sentences and notes."""
         key = tuple(sentences)
         with self._reduced_lock:
             if key in self._reduced:
                 self._reduced.move_to_end(key)
-                reduced, rounds = self._reduced[key]
-                return list(reduced), rounds
-        reduced, rounds = self._reduce_uncached(sentences, deadline)
+                reduced, notes = self._reduced[key]
+                return list(reduced), list(notes)
+        reduced, notes = self._reduce_uncached(sentences, deadline)
         with self._reduced_lock:
-            self._reduced[key] = (list(reduced), rounds)
+            self._reduced[key] = (list(reduced), list(notes))
             while len(self._reduced) > 4:
                 self._reduced.popitem(last=False)
-        return reduced, rounds
+        return reduced, notes
 
-    def _reduce_uncached(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], str]:
+    def _reduce_uncached(self, sentences: list[str], deadline: Deadline | None) -> tuple[list[str], list[str]]:
         rounds: list[str] = []
-        section_preset = PRESETS["paragraph"]
+        notes: list[str] = []
+        extracted = 0
         while self.count_tokens(" ".join(sentences)) > self.window:
             sections = self._sections(sentences)
-            if len(sections) <= 1:
-                break
-            summaries = [self._generate(" ".join(sec), section_preset, deadline)[0] for sec in sections]
-            new = [s for summary in summaries for s in self.split_sentences(summary)]
+            new = []
+            for section in sections if len(sections) > 1 else []:
+                pool = rank(self.generate(" ".join(section), self.decoding, deadline)[:1], self.split_sentences)
+                if not pool.sentences:  # no complete generated sentence: the section's central sentences stand in
+                    extracted += 1
+                new += pool.sentences or self.fallback.summarize(section, PRESETS["paragraph"]).items or section
             if not new or len(new) >= len(sentences):
                 break
             rounds.append(f"{len(sections)} sections")
             sentences = new
-        return sentences, ", then ".join(rounds)
+        if rounds:
+            notes.append(
+                f"input longer than the summarizer's {self.window}-token window: summarized in sections "
+                f"({', then '.join(rounds)}) and combined"
+            )
+        if extracted:
+            notes.append(f"{extracted} section summaries had no complete sentence: extracted sentences stand in")
+        read = self._fits(sentences)
+        if read < len(sentences):
+            notes.append(
+                f"the input is still longer than the summarizer's {self.window}-token window after "
+                f"{len(rounds)} round(s) of sectioning: the summary covers its first {read} of {len(sentences)} "
+                "sentences"
+            )
+        return sentences, notes
+
+    def _fits(self, sentences: list[str]) -> int:
+        """How many leading sentences fit in the window (what generation will actually read)."""
+        used = 0
+        for i, sentence in enumerate(sentences):
+            used += self.count_tokens(sentence)
+            if used > self.window:
+                return i
+        return len(sentences)
 
     def _sections(self, sentences: list[str]) -> list[list[str]]:
         sections: list[list[str]] = []
@@ -125,8 +234,10 @@ class Seq2SeqSummarizer:
             sections.append(current)
         return sections
 
+    # ------------------------------------------------------------------ generation
     @torch.inference_mode()
-    def _generate(self, text: str, preset: Preset, deadline: Deadline | None) -> list[str]:
+    def generate(self, text: str, decoding: SummaryDecoding, deadline: Deadline | None) -> list[Generated]:
+        """Beam candidates, best first, each flagged when it stopped at the length cap."""
         tok = self.loaded.tokenizer
         kwargs = {}
         if deadline is not None:
@@ -136,21 +247,17 @@ class Seq2SeqSummarizer:
             kwargs["max_time"] = remaining
         batch = tok([text], return_tensors="pt", truncation=True, max_length=self.window + 2)
         batch = {k: v.to(self.loaded.model.device) for k, v in batch.items()}
-        beams = max(self.num_beams, 1)
-        out = self.loaded.model.generate(
-            **batch,
-            num_beams=beams,
-            num_return_sequences=beams,
-            min_new_tokens=preset.min_new_tokens,
-            max_new_tokens=preset.max_new_tokens,
-            no_repeat_ngram_size=3,
-            early_stopping=True,
-            do_sample=False,
-            **kwargs,
-        )
+        out = self.loaded.model.generate(**batch, **decoding.hf_kwargs(), **kwargs)
         if deadline is not None and deadline.expired():  # generate() stopped at max_time: the text is cut short
             raise deadline.error("summarizing")
-        return [t.strip() for t in tok.batch_decode(out, skip_special_tokens=True)]
+        cap = decoding.lengths[1]
+        rows = [[t for t in row.tolist() if t != tok.pad_token_id] for row in out]
+        written = [len(row) - 1 - (1 if row and row[-1] == tok.eos_token_id else 0) for row in rows]
+        texts = tok.batch_decode(out, skip_special_tokens=True)
+        return [Generated(t.strip(), cut=len(row) >= cap, tokens=n) for t, row, n in zip(texts, rows, written)]
 
     def models_used(self) -> list[ModelUsed]:
-        return [ModelUsed.from_loaded(self.loaded, "summary")]
+        used = [ModelUsed.from_loaded(self.loaded, "summary")]
+        if self.headline is not None:
+            used.append(ModelUsed.from_loaded(self.headline.loaded, "summary:headline"))
+        return used

@@ -122,3 +122,20 @@ def test_news_sentences_from_data(data_root):
     assert len(set(sentences)) == 16 and all(18 <= len(s.split()) <= 35 for s in sentences)
     assert 550 <= len(data.dispatch().split()) <= 700
     assert isinstance(data, BenchData)
+
+
+def test_summaries_are_measured(bench_json):
+    """Four presets from one generation vs one generation per preset, and the first request, on the dispatch's
+    reference English; every summary names its method."""
+    data, _, _ = bench_json
+    res = next(iter(data["archs"].values()))
+    summaries = res["summaries"]
+    assert summaries["input_words"] > 0 and summaries["presets"] == ["headline", "lede", "bullets", "paragraph"]
+    assert 0 < summaries["first_summary_s"] <= summaries["all_presets_s"]
+    assert summaries["separate_s"] > 0 and summaries["speedup"] == pytest.approx(
+        summaries["separate_s"] / summaries["all_presets_s"]
+    )
+    assert summaries["first_request_s"] > summaries["translate_s"] > 0
+    assert set(summaries["methods"]) == {"headline", "lede", "bullets", "paragraph"} and all(summaries["methods"].values())
+    names = {t["target"] for t in data["targets"]}
+    assert "summaries: all four presets vs one generation per preset (speedup)" in names

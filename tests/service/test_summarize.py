@@ -72,14 +72,19 @@ def seq2seq(tiny_models):
     return Seq2SeqSummarizer(loaded, lambda t: [s.text for s in split_sentences(t, "en")], num_beams=2)
 
 
-@pytest.mark.parametrize("name", list(PRESETS))
-def test_seq2seq_presets_respect_hard_limits(seq2seq, name):
-    preset = PRESETS[name]
-    summary = seq2seq.summarize(SENTENCES, preset)
-    assert _within_limits(summary, preset)
-    assert summary.method.startswith(("seq2seq", "extractive"))
-    if summary.method.startswith("extractive"):
-        assert any("extracted instead" in n for n in summary.notes)
+def test_seq2seq_generates_once_for_every_preset(seq2seq, monkeypatch):
+    """The fixture model (random weights, the checkpoint's decoding) writes once; every preset is fitted from
+    that one generation, within its hard limits, and names the method that produced it."""
+    calls = []
+    real = seq2seq.generate
+    monkeypatch.setattr(seq2seq, "generate", lambda *a: calls.append(a[1]) or real(*a))
+    out = seq2seq.summarize_many(SENTENCES, list(PRESETS.values()))
+    assert len(calls) == 1 and calls[0] == seq2seq.decoding
+    for name, summary in out.items():
+        assert _within_limits(summary, PRESETS[name])
+    # random weights write no sentence that stands alone: the lede says where it came from instead
+    assert out["lede"].method == "extractive-lead" and any("stands alone" in n for n in out["lede"].notes)
+    assert out["headline"].method == "lede-clauses" and out["lede"].text.startswith(out["headline"].text)
 
 
 def test_seq2seq_long_input_is_summarized_in_sections(seq2seq):
@@ -91,3 +96,20 @@ def test_seq2seq_long_input_is_summarized_in_sections(seq2seq):
     summary = seq2seq.summarize(long_input, PRESETS["paragraph"])
     assert any("summarized in sections" in n for n in summary.notes)
     assert summary.words <= 80
+    # one summary per section: the reduced input fits the window, nothing is left unread
+    assert not any("covers its first" in n for n in summary.notes)
+
+
+def test_headline_from_the_brief_model_when_asked(pipeline):
+    """WIREBRIEF_HEADLINE_MODEL=llm: the headline goes through prompts/headline on the brief model, the other
+    presets still come from the seq2seq model's one generation; without it, the headline is the lede's clauses."""
+    import dataclasses
+
+    english = SENTENCES
+    presets = [PRESETS["headline"], PRESETS["lede"]]
+    llm = dataclasses.replace(pipeline, settings=pipeline.settings.model_copy(update={"headline_model": "llm"}))
+    out = llm.summarize_english(english, presets)
+    assert out["headline"].method.startswith("llm") and out["headline"].prompt.name == "headline"
+    assert not out["lede"].method.startswith("llm")
+    plain = pipeline.summarize_english(english, presets)
+    assert plain["headline"].method == "lede-clauses" and plain["headline"].prompt is None

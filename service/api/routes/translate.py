@@ -1,7 +1,10 @@
 """POST /v1/translate → Result; POST /v1/translate/stream → NDJSON events, then the Result.
 
 Stream lines (one JSON object each): ``{"event": "progress", "stage", "done", "total", "message"}``,
-``{"event": "paragraph", "total", "paragraph": {...}}`` as each paragraph is translated, and last
+``{"event": "paragraph", "total", "paragraph": {...}}`` as each paragraph is translated,
+``{"event": "glance", "source": "first-paragraph", "label", "text"}`` once, right after the first paragraph (the
+translated wire lede, shown "at a glance" until the summaries arrive),
+``{"event": "summary", "preset", "done", "total", "summary": {...}}`` as each preset's summary is ready, and last
 ``{"event": "result", "result": {...}}`` — or ``{"event": "error", "code", "message", "status"}`` if the run fails
 after the stream started. Errors found before (bad input, models not ready) are ordinary JSON error responses.
 """

@@ -50,3 +50,21 @@ def test_stream_of_a_stored_request_replays_its_paragraphs(live_app):
     _status, _ctype, events = read_stream(live_app.url, payload)
     assert [e["event"] for e in events] == ["paragraph"] * 3 + ["result"]
     assert events[-1]["result"]["extra"]["cache"]["hit"] is True
+
+
+def test_stream_sends_a_glance_then_each_summary_as_ready(live_app):
+    presets = ["headline", "lede", "bullets", "paragraph"]
+    _status, _ctype, events = read_stream(live_app.url, {"text": DISPATCH + " (v2)", "summaries": presets})
+    kinds = [e["event"] for e in events]
+    result = Result.model_validate(events[-1]["result"])
+    # "at a glance": once, right after the first paragraph, before any summary — the first paragraph's translation
+    [glance] = [e for e in events if e["event"] == "glance"]
+    assert kinds.index("glance") == kinds.index("paragraph") + 1
+    assert glance["source"] == "first-paragraph" and "first paragraph" in glance["label"]
+    assert glance["text"] == " ".join(s.translation for s in result.paragraphs[0].sentences)
+    summaries = [e for e in events if e["event"] == "summary"]
+    assert sorted(e["preset"] for e in summaries) == sorted(presets)
+    assert [e["done"] for e in summaries] == [1, 2, 3, 4] and {e["total"] for e in summaries} == {4}
+    assert kinds.index("glance") < kinds.index("summary") < kinds.index("result")
+    for event in summaries:
+        assert event["summary"] == result.summaries[event["preset"]].model_dump(mode="json")
