@@ -166,9 +166,9 @@ register(
         name="distilbart-xsum-12-6",
         task="summarization",
         hub_id="sshleifer/distilbart-xsum-12-6",
-        # The "sha" of the hub's model listing (lastModified 2021-06-14), as mirrored in the public
-        # saranscript/huggingface-models dump (models/sshleifer/distilbart-xsum-12-6/infos.json).
         revision="5b2e376c845c201ddc34ec0e55fd1ad9890ba5ee",
+        revision_source="the hub's model listing sha (lastModified 2021-06-14) as mirrored in the public "
+        "saranscript/huggingface-models dump (models/sshleifer/distilbart-xsum-12-6/infos.json)",
         licence="apache-2.0",
         source_languages=("en",),
         max_input_tokens=1024,
