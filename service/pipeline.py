@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
@@ -36,6 +37,8 @@ from service.translate.queue import BatchingQueue
 from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator, ForeignQuoteTranslator
+
+log = logging.getLogger("wirebrief.pipeline")
 
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
 SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
@@ -408,12 +411,27 @@ class Pipeline:
         )
         if self.settings.fact_checks:
             t0 = time.perf_counter()
-            result.facts = check_result(result, self.glossary)
+            self._check_facts(result)
             timings["facts"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
         return result
+
+    def _check_facts(self, result: Result) -> None:
+        """The fact checks, as an aid that can fail without costing the user the translation: any error inside
+        them becomes a warning on the Result (and a log line with the trace), never a failed request."""
+        try:
+            result.facts = check_result(result, self.glossary)
+        except Exception as exc:
+            log.exception("fact checks failed")
+            result.warnings.append(
+                Issue(
+                    code="facts.failed",
+                    message=f"the fact checks could not run on this dispatch ({type(exc).__name__}); the translation "
+                    "and summaries are complete, but check numbers, dates, names and quotes by hand",
+                )
+            )
 
     def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
         """The options that shape a Result (and its id)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 import anyio.to_thread
 from fastapi import FastAPI
 
+from service.api.body_limit import BodyLimitMiddleware
 from service.api.errors import install_error_handlers
 from service.api.routes import ROUTERS, fallback_router
 from service.runtime import Runtime
@@ -78,6 +79,7 @@ def create_app(
     app.state.batch = batch
     install_error_handlers(app)
     install_bearer_auth(app, settings)
+    app.add_middleware(BodyLimitMiddleware, settings=settings)  # outermost of ours: counts every body as it arrives
     for router in ROUTERS:
         app.include_router(router)
     # Unknown /v1 paths answer JSON 404 here rather than falling through to the UI mounted at /.

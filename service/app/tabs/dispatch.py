@@ -70,7 +70,7 @@ def build(ctx: AppContext) -> None:
             if not path:
                 return gr.skip(), ""
             try:
-                content, notes = read_upload(path, ctx.settings)
+                content, notes = read_upload(path, ctx.settings, ctx.runtime)
             except WirebriefError as exc:
                 return gr.skip(), f"**Could not read the file:** {exc.message}"
             note = "Loaded the file" + (f" — {'; '.join(notes)}." if notes else ".")
