@@ -84,6 +84,10 @@ def check_json_text(body: bytes) -> None:
             stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
 
 
+def _chunked(scope) -> bool:
+    return any(name == b"transfer-encoding" and b"chunked" in value.lower() for name, value in scope.get("headers", ()))
+
+
 def _is_json(scope) -> bool:
     for name, value in scope.get("headers", ()):
         if name == b"content-type":
@@ -143,13 +147,16 @@ class BodyLimitMiddleware:
             return
         received = 0
         started = False
+        body_done = declared == 0 or (declared is None and not _chunked(scope))  # a request without a body
         json_body: list[bytes] | None = [] if _is_json(scope) else None
 
         async def limited_receive():
             nonlocal received
             message = await receive()
             if message["type"] == "http.request":
+                nonlocal body_done
                 chunk = message.get("body", b"")
+                body_done = not message.get("more_body", False)
                 received += len(chunk)
                 if received > limit:
                     raise BodyTooLarge(setting, limit, received, declared=False)
@@ -163,6 +170,10 @@ class BodyLimitMiddleware:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
+                # A refusal sent before the body was read to its end (ours, Gradio's per-file limit, a 401): the
+                # server would otherwise go on draining the unread rest, however long the client sends.
+                if not body_done and message.get("status", 200) >= 400:
+                    message = {**message, "headers": [*message.get("headers", []), (b"connection", b"close")]}
             await send(message)
 
         try:
