@@ -170,7 +170,7 @@ class Runtime:
         self.check(text, presets, summarizer)
         key = pipeline.cache_key(text, presets, source_language, summarizer)
         if use_store:
-            hit = self.store.lookup(key)
+            hit = self._lookup(key)
             if hit is not None:
                 for paragraph in hit.paragraphs:
                     listener(ParagraphReady(paragraph, len(hit.paragraphs)))
@@ -183,6 +183,15 @@ class Runtime:
         self.keep(result, key)
         result.extra["cache"] = {"hit": False, "request_key": key}
         return result
+
+    def _lookup(self, key: str) -> Result | None:
+        """The stored Result for this request, or None — also when the store cannot be read (then the request
+        runs; health says why the store is failing)."""
+        try:
+            return self.store.lookup(key)
+        except sqlite3.Error:
+            log.exception("reading the store failed; running the request")
+            return None
 
     def keep(self, result: Result, key: str | None) -> bool:
         """Store a finished Result. A store that fails (deleted, corrupted, read-only, full) costs the history

@@ -9,6 +9,7 @@ the socket — so the client's next request on the same keep-alive connection wa
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,6 +49,13 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "http_error")
         return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(sqlite3.Error)
+    async def _store_failed(_request: Request, exc: sqlite3.Error) -> JSONResponse:
+        log.exception("the store failed")
+        return error_response(
+            503, "storage_failed", f"the server's store cannot be read or written ({exc}); see /v1/health for the cause"
+        )
 
     @app.exception_handler(BodyRefused)
     async def _body_refused(_request: Request, exc: BodyRefused) -> JSONResponse:

@@ -71,8 +71,12 @@ class Database:
             return f"the database file {self.path} was deleted while the server ran; new results cannot be kept — restore it or restart the server"
         if identity != self._identity:
             return f"the database file {self.path} was replaced while the server ran; restart the server to use the new file"
+        # A fresh connection, as the next request thread would open: the long-lived ones keep pages cached and
+        # would not notice a file damaged under them.
+        conn = None
         try:
-            with self.write() as conn:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            with conn:
                 conn.execute("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at REAL NOT NULL)")
                 conn.execute("INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)", (time.time(),))
         except sqlite3.OperationalError as exc:
@@ -81,6 +85,9 @@ class Database:
             return f"the database {self.path} cannot be written ({exc}); check the disk space and the file's permissions"
         except sqlite3.Error as exc:
             return f"the database {self.path} is damaged ({exc}); restore it from a backup or move it away and restart"
+        finally:
+            if conn is not None:
+                conn.close()
         return None
 
     def executescript(self, script: str) -> None:
