@@ -71,3 +71,17 @@ class OutOfMemory(WirebriefError):
 
     code = "out_of_memory"
     status = 503
+
+
+class Cancelled(GenerationTimeout):
+    """The client went away (a stream closed): the work for it stopped. Nobody reads this answer."""
+
+    code = "cancelled"
+    status = 499
+
+
+class StorageFailed(WirebriefError):
+    """The store (database, glossary file) cannot be written: a server-side fault, not the request's."""
+
+    code = "storage_failed"
+    status = 503

@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from service.errors import InputError, LimitExceeded
-from service.facts.glossary import Glossary, default_glossary, user_glossary_path
+from service.errors import InputError, LimitExceeded, StorageFailed
+from service.facts.glossary import Glossary, default_glossary, form_problem, placeholder_in, user_glossary_path
 from service.facts.text import fold
 from service.settings import Settings
 
@@ -83,6 +83,26 @@ def _check_text(value: str, where: str, limit: int) -> str:
     return text
 
 
+def _check_form(value: str, where: str) -> str:
+    """A French form the matcher can use: it must match some words, never the empty string, and be more than
+    articles and function words (``l'`` alone matched the empty string and put placeholders into every sentence)."""
+    form = _check_text(value, where, MAX_FORM_CHARS)
+    problem = form_problem(form)
+    if problem:
+        raise InputError(f"{where} ({form!r}) {problem}; give the term itself, e.g. \"l'Otan\" or \"Otan\"")
+    return form
+
+
+def _check_target(text: str, where: str) -> None:
+    """The English must survive restoration: text that looks like a placeholder would be rewritten."""
+    found = placeholder_in(text)
+    if found:
+        raise InputError(
+            f"{where} ({text!r}) contains {found!r}, which looks like the translator's glossary placeholders and "
+            "would be replaced in the output; write the term differently"
+        )
+
+
 def validate(doc: GlossaryDoc, settings: Settings) -> GlossaryDoc:
     """The doc cleaned (whitespace collapsed, duplicate forms of one entry dropped), or an ``InputError`` that
     names the entry (``term 2``, ``keep 1``, counted from 1) and what is wrong with it."""
@@ -99,17 +119,19 @@ def validate(doc: GlossaryDoc, settings: Settings) -> GlossaryDoc:
     terms = []
     for n, term in enumerate(doc.terms, 1):
         where = f"term {n}"
-        forms = [_check_text(f, f"{where}: a French form", MAX_FORM_CHARS) for f in term.fr if str(f).strip()]
+        forms = [_check_form(f, f"{where}: the French form") for f in term.fr if str(f).strip()]
         if not forms:
             raise InputError(f"{where}: give at least one French form")
         forms = list(dict.fromkeys(forms))
         en = _check_text(term.en, f"{where} ({forms[0]!r}): the English", MAX_TARGET_CHARS)
+        _check_target(en, f"{where} ({forms[0]!r}): the English")
         for form in forms:
             claim(form, where)
         terms.append(GlossaryTerm(fr=forms, en=en))
     keep = []
     for n, value in enumerate(doc.keep, 1):
-        form = _check_text(value, f"keep {n}", MAX_FORM_CHARS)
+        form = _check_form(value, f"keep {n}")
+        _check_target(form, f"keep {n}")
         claim(form, f"keep {n}")
         keep.append(form)
     cleaned = GlossaryDoc(terms=terms, keep=keep)
@@ -175,9 +197,13 @@ def write_user(doc: GlossaryDoc, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     body = yaml.safe_dump(doc.model_dump(), allow_unicode=True, sort_keys=False, width=120)
     fd, tmp = tempfile.mkstemp(prefix=".glossary-", suffix=".yaml", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(HEADER + body)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(HEADER + body)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)  # a failed write leaves no orphan temp file behind
+        raise
 
 
 def save(runtime, doc: GlossaryDoc) -> GlossaryState:
@@ -186,7 +212,14 @@ def save(runtime, doc: GlossaryDoc) -> GlossaryState:
     cleaned = validate(doc, runtime.settings)
     glossary = effective(cleaned)
     with _save_lock:
-        write_user(cleaned, user_glossary_path(runtime.settings))
+        path = user_glossary_path(runtime.settings)
+        try:
+            write_user(cleaned, path)
+        except OSError as exc:
+            raise StorageFailed(
+                f"the glossary could not be saved to {path} ({type(exc).__name__}: {exc.strerror or exc}); nothing "
+                "was changed — check the disk space and that the path is a writable file"
+            ) from None
         default_glossary.cache_clear()  # a pipeline built later in this process reads the new file
         try:
             pipeline.set_glossary(glossary)

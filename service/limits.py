@@ -10,24 +10,35 @@ and frees its slot instead of running on or being silently cut short.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
 from typing import BinaryIO, Iterator
 
-from service.errors import GenerationTimeout, InputError, LimitExceeded
+from service.errors import Cancelled, GenerationTimeout, InputError, LimitExceeded
 from service.settings import Settings
 
 # ------------------------------------------------------------------------------------------------ text
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def check_text(text: object, settings: Settings) -> str:
     """A dispatch as the edge accepts it: a non-empty string of at most WIREBRIEF_MAX_CHARS characters."""
     if not isinstance(text, str):
         raise InputError(f"the dispatch must be text, not {type(text).__name__}", code="invalid_input")
     if len(text) > settings.max_chars:
         raise LimitExceeded("WIREBRIEF_MAX_CHARS", settings.max_chars, len(text), "the dispatch length in characters")
+    surrogate = _SURROGATE.search(text)
+    if surrogate:
+        raise InputError(
+            f"the dispatch holds an invalid character at position {surrogate.start()}: a lone UTF-16 surrogate "
+            "(\\ud800–\\udfff), which is not text; remove it (or copy the text again from its source)",
+            code="invalid_input",
+        )
     if not text.strip():
         raise InputError("the dispatch is empty: paste or upload some text", code="empty_input")
     return text
@@ -108,8 +119,13 @@ class Deadline:
     """time.monotonic() value after which generation must stop."""
     seconds: float
     setting: str = "WIREBRIEF_MAX_TIME"
+    cancelled: threading.Event | None = field(default=None, compare=False)
+    """Set when nobody waits for the work any more (a streaming client went away): the deadline has passed at
+    once, so every stage that keeps the deadline stops, and the batching queue drops the request's sentences."""
 
     def remaining(self) -> float:
+        if self.cancelled is not None and self.cancelled.is_set():
+            return 0.0
         return self.at - time.monotonic()
 
     def expired(self) -> bool:
@@ -117,6 +133,8 @@ class Deadline:
 
     def error(self, what: str, detail: str = "") -> GenerationTimeout:
         tail = f"; {detail}" if detail else ""
+        if self.cancelled is not None and self.cancelled.is_set():
+            return Cancelled(f"{what} was cancelled: the client stopped waiting{tail}")
         return GenerationTimeout(
             f"{what} took longer than the limit of {self.seconds:g} s (setting {self.setting}){tail}"
         )
@@ -126,12 +144,19 @@ _current: ContextVar[Deadline | None] = ContextVar("wirebrief_request_deadline",
 
 
 @contextmanager
-def request_deadline(seconds: float | None, setting: str = "WIREBRIEF_MAX_TIME") -> Iterator[Deadline | None]:
-    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now."""
+def request_deadline(
+    seconds: float | None, setting: str = "WIREBRIEF_MAX_TIME", cancelled: threading.Event | None = None
+) -> Iterator[Deadline | None]:
+    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now (or as soon as
+    ``cancelled`` is set)."""
     if not seconds:
-        yield None
-        return
-    deadline = Deadline(time.monotonic() + seconds, seconds, setting)
+        if cancelled is None:
+            yield None
+            return
+        seconds = float("inf")
+    deadline = Deadline(time.monotonic() + seconds, seconds, setting, cancelled)
+    if deadline.expired():
+        raise deadline.error("the request", "before it started")
     token = _current.set(deadline)
     try:
         yield deadline

@@ -52,7 +52,7 @@ class LiveServer:
             if response.status_code == 200:
                 return body
             if body.get("status") == "error":
-                raise RuntimeError(f"models failed to load: {body}")
+                raise RuntimeError(f"the server is not ready (models or store): {body}")
             time.sleep(0.1)
         raise TimeoutError(f"not ready after {timeout} s: {body}")
 

@@ -38,6 +38,8 @@ from service.translate.quality import degenerate_reasons
 from service.translate.router import TranslatorRouter
 from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator, ForeignQuoteTranslator
 
+log = logging.getLogger("wirebrief.pipeline")
+
 DEFAULT_PRESETS = ("headline", "lede", "bullets", "paragraph")
 SUMMARIZER_CHOICES = ("model", "extractive-lead", "extractive-centrality", "llm")
 # Translating the first paragraph on its own makes it readable early; later windows batch more sentences.
@@ -419,16 +421,27 @@ class Pipeline:
         )
         if self.settings.fact_checks:
             t0 = time.perf_counter()
-            try:
-                result.facts = check_result(result, self.glossary, name_translator=self.name_translator)
-            except Exception:  # a checker bug loses the fact check of this text, never the translation
-                logging.getLogger("wirebrief.facts").exception("fact check failed")
-                result.warnings.append(Issue(code="facts.failed", message="the fact check failed on this text; its facts were not checked"))
+            self._check_facts(result)
             timings["facts"] = time.perf_counter() - t0
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
         return result
+
+    def _check_facts(self, result: Result) -> None:
+        """The fact checks, as an aid that can fail without costing the user the translation: any error inside
+        them becomes a warning on the Result (and a log line with the trace), never a failed request."""
+        try:
+            result.facts = check_result(result, self.glossary, name_translator=self.name_translator)
+        except Exception as exc:
+            log.exception("fact checks failed")
+            result.warnings.append(
+                Issue(
+                    code="facts.failed",
+                    message=f"the fact checks could not run on this dispatch ({type(exc).__name__}); the translation "
+                    "and summaries are complete, but check numbers, dates, names and quotes by hand",
+                )
+            )
 
     def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
         """The options that shape a Result (and its id)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -23,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Literal, Union
 from service.errors import ModelUnavailable, Overloaded, WirebriefError
 from service.events import Event, Glance, Listener, ParagraphReady, Progress, SummaryReady, ignore
 from service.limits import check_text, request_deadline
-from service.result import ModelUsed, Result
+from service.result import Issue, ModelUsed, Result
 from service.settings import Settings, get_settings
 from service.store import Database, ResultStore
 
@@ -122,7 +123,12 @@ class Runtime:
         return self._loaded.wait(timeout)
 
     def health(self) -> Health:
+        """Ready only when the models are loaded *and* the store takes a write now (a deleted, corrupted,
+        read-only or full database makes the server not ready, with the reason)."""
         if self._state == "ready":
+            problem = self.db.write_problem()
+            if problem:
+                return Health("error", problem)
             return Health("ready", models=tuple(self._pipeline.models_used()), load_seconds=self._load_seconds)
         return Health(self._state, self._reason)
 
@@ -154,6 +160,7 @@ class Runtime:
         summarizer: str = "model",
         listener: Listener = ignore,
         use_store: bool = True,
+        cancelled: threading.Event | None = None,
     ) -> Result:
         from service.pipeline import DEFAULT_PRESETS
 
@@ -163,7 +170,7 @@ class Runtime:
         self.check(text, presets, summarizer)
         key = pipeline.cache_key(text, presets, source_language, summarizer)
         if use_store:
-            hit = self.store.lookup(key)
+            hit = self._lookup(key)
             if hit is not None:
                 for paragraph in hit.paragraphs:
                     listener(ParagraphReady(paragraph, len(hit.paragraphs)))
@@ -171,43 +178,63 @@ class Runtime:
                     listener(SummaryReady(summary, done, len(hit.summaries)))
                 hit.extra["cache"] = {"hit": True, "request_key": key}
                 return hit
-        with self.slot(), request_deadline(self.settings.max_time):
+        with self.slot(), request_deadline(self.settings.max_time, cancelled=cancelled):
             result = pipeline.run(
                 text, summaries=presets, source_language=source_language, summarizer=summarizer, listener=listener
             )
-        self.store.put(result, request_key=key)
+        self.keep(result, key)
         result.extra["cache"] = {"hit": False, "request_key": key}
         return result
+
+    def _lookup(self, key: str) -> Result | None:
+        """The stored Result for this request, or None — also when the store cannot be read (then the request
+        runs; health says why the store is failing)."""
+        try:
+            return self.store.lookup(key)
+        except sqlite3.Error:
+            log.exception("reading the store failed; running the request")
+            return None
+
+    def keep(self, result: Result, key: str | None) -> bool:
+        """Store a finished Result. A store that fails (deleted, corrupted, read-only, full) costs the history
+        entry, never the Result: it is returned with a warning saying it was not saved, and health turns not
+        ready with the reason."""
+        try:
+            self.store.put(result, request_key=key)
+        except (sqlite3.Error, OSError) as exc:
+            log.exception("storing a result failed")
+            result.warnings.append(
+                Issue(
+                    code="store.failed",
+                    message=f"this result could not be saved to the history ({type(exc).__name__}: {exc}); copy or "
+                    "export it now — it will not be listed in the history",
+                )
+            )
+            return False
+        return True
 
     def stream(self, text: str, **options) -> Iterator[StreamItem]:
         """``translate`` as an iterator: Progress and ParagraphReady events as they happen, then the Result.
         Errors found before any work (not ready, bad input) raise here, before the iterator is returned; later
         ones raise from the iterator where they happen. The work runs in a thread, so a slow consumer never
-        stalls the models (and an abandoned stream still finishes and stores its Result)."""
+        stalls the models; ``cancel()`` on the returned stream (a client that went away) ends the work at the next
+        step that keeps the request's deadline — no further sentence batches or summaries run for it."""
         from service.pipeline import DEFAULT_PRESETS
 
         summaries = options.get("summaries")
         self.check(text, DEFAULT_PRESETS if summaries is None else summaries, options.get("summarizer", "model"))
         events: queue.Queue = queue.Queue()
+        cancelled = threading.Event()
 
         def work() -> None:
             try:
-                events.put(("result", self.translate(text, listener=lambda e: events.put(("event", e)), **options)))
+                result = self.translate(text, listener=lambda e: events.put(("event", e)), cancelled=cancelled, **options)
+                events.put(("result", result))
             except BaseException as exc:  # handed to the consumer, re-raised there
                 events.put(("error", exc))
 
         threading.Thread(target=work, name="wirebrief-translate", daemon=True).start()
-
-        def drain() -> Iterator[StreamItem]:
-            while True:
-                kind, item = events.get()
-                if kind == "error":
-                    raise item
-                yield item
-                if kind == "result":
-                    return
-
-        return drain()
+        return ResultStream(events, cancelled)
 
     @contextmanager
     def slot(self, *, limit_queue: bool = True) -> Iterator[None]:
@@ -237,6 +264,36 @@ class Runtime:
 
     def close(self) -> None:
         self.db.close()
+
+
+class ResultStream:
+    """The items of one streamed run, in order; ``cancel()`` stops the work behind it."""
+
+    def __init__(self, events: queue.Queue, cancelled: threading.Event):
+        self._events = events
+        self._cancelled = cancelled
+        self._finished = False
+
+    def __iter__(self) -> "ResultStream":
+        return self
+
+    def __next__(self) -> StreamItem:
+        if self._finished:
+            raise StopIteration
+        kind, item = self._events.get()
+        if kind == "error":
+            self._finished = True
+            raise item
+        if kind == "result":
+            self._finished = True
+        return item
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
 
 
 def event_dict(item: Event | Result) -> dict:

@@ -166,6 +166,24 @@ class Settings(BaseSettings):
         description="Uncompressed bytes a .docx (a ZIP) may expand to; checked on the ZIP directory before parsing, "
         "with a compression-ratio limit of 200 per member, so a zip bomb is refused unread.",
     )
+    max_document_depth: int = Field(
+        256, ge=1, description="Nesting depth an uploaded document may have (HTML elements, .docx tables, JSON values)."
+    )
+    max_document_elements: int = Field(
+        200_000,
+        ge=1,
+        description="Elements an uploaded document may have (HTML tags, .docx XML elements, text lines, CSV/JSONL "
+        "rows and JSON values), counted while it is read.",
+    )
+    max_parse_seconds: float = Field(
+        10.0, gt=0, description="Seconds the server may spend reading one uploaded document into text."
+    )
+    max_json_bytes: int = Field(
+        2_000_000,
+        ge=1,
+        description="Bytes of any request body other than a file upload (JSON, forms), counted while it streams in "
+        "(with or without Content-Length); over it: 413.",
+    )
     max_batch_files: int = Field(50, ge=1, description="Files per batch upload.")
     max_batch_rows: int = Field(5_000, ge=1, description="Rows per CSV/JSONL batch.")
     queue_size: int = Field(

@@ -14,6 +14,7 @@ from pathlib import Path
 import anyio.to_thread
 from fastapi import FastAPI
 
+from service.api.body_limit import BodyLimitMiddleware
 from service.api.errors import install_error_handlers
 from service.api.routes import ROUTERS, fallback_router
 from service.runtime import Runtime
@@ -78,6 +79,7 @@ def create_app(
     app.state.settings = settings
     app.state.batch = batch
     install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, settings=settings)  # counts every body as it arrives
     install_edge(app, settings)  # Host/Origin allow-lists, CSRF, CORS, credentials, sign-in rate limit
     for router in ROUTERS:
         app.include_router(router)

@@ -57,7 +57,7 @@ def register_uploads(ctx: AppContext) -> None:
         if not path:
             raise gr.Error("[empty_input] upload a file")
         try:
-            text, notes = read_upload(path, ctx.settings)
+            text, notes = read_upload(path, ctx.settings, ctx.runtime)
         except WirebriefError as exc:
             raise gr.Error(f"[{exc.code}] {exc.message}") from None
         return json.dumps({"name": safe_label(path.rsplit("/", 1)[-1]), "text": text, "notes": notes})

@@ -177,15 +177,18 @@ class BatchService:
             raise InputError("upload at least one file", code="empty_input")
         items = iter_uploads(files, self.settings, text_column or None)
         label = ", ".join(name for name, _ in files)
-        job_id, _created = batch_api.create_job(
-            items,
-            self.settings,
-            self.store,
-            summaries=list(summaries),
-            summarizer=summarizer,
-            source_language=source_language or None,
-            label=label[:200],
-        )
+        # Reading the files (HTML, .docx, CSV/JSONL parsing) costs CPU: it waits for a slot like a translation,
+        # and is refused with 429 when WIREBRIEF_QUEUE_SIZE requests already wait.
+        with self.runtime.slot():
+            job_id, _created = batch_api.create_job(
+                items,
+                self.settings,
+                self.store,
+                summaries=list(summaries),
+                summarizer=summarizer,
+                source_language=source_language or None,
+                label=label[:200],
+            )
         self.failures.pop(job_id, None)
         if self.store.job(job_id).pending:
             self._enqueue(job_id)

@@ -37,14 +37,15 @@ def uploaded_file(path: str | Path) -> Path:
     return resolved
 
 
-def read_upload(path: str | Path, settings: Settings) -> tuple[str, list[str]]:
+def read_upload(path: str | Path, settings: Settings, runtime=None) -> tuple[str, list[str]]:
     """(text, notes) of an uploaded file; ``InputError`` for a file that was not uploaded here, or a type, size or
-    encoding the app cannot take."""
-    from service.batch.readers import read_document
+    encoding the app cannot take. Read through the same reader the REST upload uses (``service.dispatch_files``:
+    the parser budget, WIREBRIEF_MAX_CHARS); ``runtime``: read in one of its slots (admission control shared with
+    translations)."""
+    from service.dispatch_files import read_dispatch_file
 
     path = uploaded_file(path)
     size = path.stat().st_size
     if size > settings.max_file_bytes:
         raise LimitExceeded("WIREBRIEF_MAX_FILE_BYTES", settings.max_file_bytes, size, f"the size of {path.name} in bytes")
-    read = read_document(path.name, path.read_bytes(), settings.max_docx_expanded_bytes)
-    return read.text, list(read.notes)
+    return read_dispatch_file(settings, path.name, path.read_bytes(), runtime)

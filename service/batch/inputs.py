@@ -27,7 +27,8 @@ from typing import Callable, Iterable, Iterator, Sequence, TextIO, Union
 from service.errors import InputError, LimitExceeded
 from service.settings import Settings
 
-from .readers import DOCUMENT_SUFFIXES, read_document, suffix_of
+from .budget import ParseBudget, json_depth
+from .readers import BOMS, DOCUMENT_SUFFIXES, read_document, suffix_of
 
 TABLE_SUFFIXES = (".csv", ".jsonl")
 SUPPORTED_SUFFIXES = DOCUMENT_SUFFIXES + TABLE_SUFFIXES
@@ -120,12 +121,21 @@ class _Source:
     open_text: Callable[[], TextIO]
 
 
+def table_text(data: bytes) -> str:
+    """A CSV/JSONL file's text: UTF-16/UTF-32 when it starts with their byte-order mark, else UTF-8 (BOM or not);
+    ``UnicodeDecodeError`` otherwise (reported as a Problem by the readers)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    return data.decode("utf-8-sig")
+
+
 def _path_source(path: Path) -> _Source:
     return _Source(
         name=str(path),
         size=path.stat().st_size,
         read_bytes=path.read_bytes,
-        open_text=lambda: open(path, encoding="utf-8-sig", newline=""),
+        open_text=lambda: io.StringIO(table_text(path.read_bytes()), newline=""),
     )
 
 
@@ -134,7 +144,7 @@ def _upload_source(name: str, data: bytes) -> _Source:
         name=name,
         size=len(data),
         read_bytes=lambda: data,
-        open_text=lambda: io.StringIO(data.decode("utf-8-sig"), newline=""),
+        open_text=lambda: io.StringIO(table_text(data), newline=""),
     )
 
 
@@ -239,12 +249,13 @@ def _row_limit(source: _Source, settings: Settings, rows: int) -> None:
 def _iter_source(source: _Source, settings: Settings, text_column: str | None) -> Iterator[Item]:
     suffix = suffix_of(source.name)
     if suffix == ".csv":
-        yield from _iter_csv(source, settings, text_column)
+        yield from _iter_csv(source, settings, text_column, ParseBudget.from_settings(settings, source.name))
     elif suffix == ".jsonl":
-        yield from _iter_jsonl(source, settings, text_column)
+        yield from _iter_jsonl(source, settings, text_column, ParseBudget.from_settings(settings, source.name))
     else:
         try:
-            read = read_document(source.name, source.read_bytes(), settings.max_docx_expanded_bytes)
+            budget = ParseBudget.from_settings(settings)
+            read = read_document(source.name, source.read_bytes(), settings.max_docx_expanded_bytes, budget)
         except InputError as exc:
             yield Problem(source.name, exc.message)
             return
@@ -257,7 +268,7 @@ def _document(name: str, text: str, notes: tuple[str, ...] = ()) -> Item:
     return Document(id=document_id(text), name=name, text=text, notes=notes)
 
 
-def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None) -> Iterator[Item]:
+def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget) -> Iterator[Item]:
     column: str | None = None
     rows = 0
     try:
@@ -273,6 +284,9 @@ def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None) ->
                 except ValueError as exc:
                     yield Problem(where, f"not valid JSON ({exc})", number)
                     continue
+                except RecursionError:  # '[[[[…' deeper than Python's recursion limit
+                    budget.depth(budget.max_depth + 1)
+                json_depth(obj, budget)
                 if not isinstance(obj, dict):
                     yield Problem(where, f"expected a JSON object, found {type(obj).__name__}", number)
                     continue
@@ -283,7 +297,7 @@ def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None) ->
         yield Problem(source.name, f"not UTF-8 text ({exc.reason} at byte {exc.start} of a chunk); later lines skipped")
 
 
-def _iter_csv(source: _Source, settings: Settings, text_column: str | None) -> Iterator[Item]:
+def _iter_csv(source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
     try:
         with source.open_text() as fh:
@@ -296,6 +310,7 @@ def _iter_csv(source: _Source, settings: Settings, text_column: str | None) -> I
             index = header.index(column)
             rows = 0
             for row_number, row in enumerate(reader, start=1):
+                budget.tick(max(1, len(row)))
                 if not any(cell.strip() for cell in row):
                     continue
                 rows += 1

@@ -3,7 +3,8 @@
 - ``results.jsonl``: one Result per line, in input order (documents that failed are not in it);
 - ``markdown/NNNNN-<name>.md``: each Result rendered by ``service.render.to_markdown``;
 - ``errors.jsonl``: one line per document that gave no Result: ``{"document", "name", "reason"}``;
-- ``summary.csv``: one row per input (position, name, document id, status, language, headline, warnings).
+- ``summary.csv``: one row per input (position, name, document id, status, language, headline, warnings); text
+  cells that a spreadsheet would run as a formula start with an apostrophe (``csv_cell``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,29 @@ def slug(name: str, limit: int = 60) -> str:
     return base[:limit]
 
 
+# A spreadsheet treats a cell starting with one of these as a formula (or a DDE command): "=HYPERLINK(…)" from a
+# file name or a model's headline would run when an editor opens summary.csv.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A summary.csv cell that a spreadsheet shows as text: a string starting like a formula gets a leading
+    apostrophe (the OWASP CSV-injection advice); numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _SafeWriter:
+    """``csv.writer`` whose every row goes through ``csv_cell``."""
+
+    def __init__(self, fh):
+        self._writer = csv.writer(fh)
+
+    def writerow(self, row) -> None:
+        self._writer.writerow([csv_cell(cell) for cell in row])
+
+
 def write_outputs(store: JobStore, job_id: str, out_dir: str | Path) -> OutputFiles:
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -52,7 +76,7 @@ def write_outputs(store: JobStore, job_id: str, out_dir: str | Path) -> OutputFi
         open(errors_path, "w", encoding="utf-8") as errors,
         open(summary_path, "w", encoding="utf-8", newline="") as summary_fh,
     ):
-        summary = csv.writer(summary_fh)
+        summary = _SafeWriter(summary_fh)
         summary.writerow(["position", "name", "document", "status", "language", "headline", "warnings", "reason"])
         for row in store.documents(job_id):
             if row.status == "done" and row.result:

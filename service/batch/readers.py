@@ -6,20 +6,22 @@ Errors are ``InputError`` with the file name and the cause, so one unreadable fi
 
 from __future__ import annotations
 
-import io
-import re
-import zipfile
+import codecs
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from service.errors import InputError
 
+from .budget import ParseBudget
+from .readers_docx import DEFAULT_MAX_EXPANDED_BYTES, check_zip_expansion, docx_to_text
+from .readers_html import html_to_text
+
+__all__ = ["ReadText", "read_document", "decode_text", "html_to_text", "docx_to_text", "check_zip_expansion"]
+
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 DOCX_SUFFIXES = (".docx",)
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + DOCX_SUFFIXES
-
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article")
 
 
 @dataclass(frozen=True)
@@ -32,14 +34,6 @@ def suffix_of(name: str) -> str:
     return PurePath(name).suffix.lower()
 
 
-# A .docx is a ZIP: its members' declared sizes are checked before anything is inflated (a zip bomb is refused
-# unread). Default total from WIREBRIEF_MAX_DOCX_EXPANDED_BYTES; the ratio bounds each member's compression.
-DEFAULT_MAX_EXPANDED_BYTES = 50_000_000
-MAX_COMPRESSION_RATIO = 200
-# Below this many bytes, compression ratios mean little (an empty XML part compresses 1000:1).
-_RATIO_FLOOR_BYTES = 1_000_000
-
-
 def looks_binary(data: bytes) -> bool:
     """NUL bytes, or more than 10 % C0 control characters (tabs and line breaks aside) in the first 8 KiB: an
     image, an executable or a PDF renamed .txt, not a text file."""
@@ -50,8 +44,29 @@ def looks_binary(data: bytes) -> bool:
     return bool(head) and controls / len(head) > 0.10
 
 
+# Byte-order marks of the Unicode encodings other than UTF-8, longest first (the UTF-32-LE mark starts with the
+# UTF-16-LE one). A file that starts with one is text in that encoding, whatever its NUL bytes suggest.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_text(name: str, data: bytes) -> str:
-    """UTF-8 (with or without BOM); anything else is a clear error rather than mojibake."""
+    """UTF-8 (with or without BOM), or UTF-16/UTF-32 with their BOM; anything else is a clear error rather than
+    mojibake."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{name}: starts like {encoding.upper()} text (byte-order mark) but byte {exc.start} is not "
+                    f"valid {encoding.upper()}; save it as UTF-8 and retry",
+                    code="undecodable",
+                ) from None
     if looks_binary(data):
         raise InputError(
             f"{name}: this is a binary file (NUL or control bytes), not text; upload a .txt, .md, .html or .docx "
@@ -67,71 +82,24 @@ def decode_text(name: str, data: bytes) -> str:
         ) from None
 
 
-def read_document(name: str, data: bytes, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES) -> ReadText:
+def read_document(
+    name: str, data: bytes, max_expanded_bytes: int = DEFAULT_MAX_EXPANDED_BYTES, budget: ParseBudget | None = None
+) -> ReadText:
     """Plain text of one document file, chosen by its suffix. ``max_expanded_bytes``: what a .docx may inflate
-    to (the caller passes WIREBRIEF_MAX_DOCX_EXPANDED_BYTES)."""
+    to (the caller passes WIREBRIEF_MAX_DOCX_EXPANDED_BYTES); ``budget``: the parser budget (depth, elements,
+    time; ``ParseBudget.from_settings``), started afresh for this file."""
+    budget = (budget or ParseBudget()).start(name)
     suffix = suffix_of(name)
     if suffix in TEXT_SUFFIXES:
-        return ReadText(decode_text(name, data))
+        text = decode_text(name, data)
+        budget.tick(text.count("\n") + 1)  # lines
+        return ReadText(text)
     if suffix in HTML_SUFFIXES:
-        return ReadText(html_to_text(decode_text(name, data)), ("HTML reduced to text",))
+        return ReadText(html_to_text(decode_text(name, data), budget), ("HTML reduced to text",))
     if suffix in DOCX_SUFFIXES:
         check_zip_expansion(name, data, max_expanded_bytes)
-        return ReadText(docx_to_text(name, data), ("DOCX reduced to text",))
+        return ReadText(docx_to_text(name, data, budget), ("DOCX reduced to text",))
     raise InputError(
         f"{name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(DOCUMENT_SUFFIXES + ('.csv', '.jsonl'))}",
         code="unsupported_file",
     )
-
-
-def html_to_text(html: str) -> str:
-    """Visible text with block elements as paragraph breaks; scripts, styles and head dropped."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "head", "noscript", "template"]):
-        tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    text = soup.get_text()
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def check_zip_expansion(name: str, data: bytes, max_expanded_bytes: int) -> None:
-    """Refuse a ZIP (.docx) whose members would inflate past ``max_expanded_bytes`` in all, or one member
-    compressed more than ``MAX_COMPRESSION_RATIO``:1 — from the ZIP directory, before inflating anything."""
-    from service.errors import LimitExceeded
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError(f"{name}: not a readable .docx file ({exc})", code="undecodable") from None
-    total = sum(m.file_size for m in members)
-    if total > max_expanded_bytes:
-        raise LimitExceeded(
-            "WIREBRIEF_MAX_DOCX_EXPANDED_BYTES", max_expanded_bytes, total, f"the unpacked size of {name} in bytes"
-        )
-    for member in members:
-        if member.file_size > _RATIO_FLOOR_BYTES and member.file_size > MAX_COMPRESSION_RATIO * max(1, member.compress_size):
-            raise InputError(
-                f"{name}: part {member.filename!r} expands {member.file_size // max(1, member.compress_size)}:1 "
-                f"(more than {MAX_COMPRESSION_RATIO}:1): refused as a likely zip bomb",
-                code="zip_bomb",
-            )
-
-
-def docx_to_text(name: str, data: bytes) -> str:
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{name}: not a readable .docx file ({exc})", code="undecodable") from None
-    except Exception as exc:  # zipfile.BadZipFile and lxml errors surface as assorted types
-        raise InputError(f"{name}: not a readable .docx file ({type(exc).__name__}: {exc})", code="undecodable") from None
-    paragraphs = [p.text.strip() for p in document.paragraphs]
-    return "\n\n".join(p for p in paragraphs if p)

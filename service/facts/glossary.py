@@ -76,8 +76,23 @@ class Glossary:
         merged = cls.from_dict(yaml.safe_load(DEFAULT_GLOSSARY_PATH.read_text(encoding="utf-8")))
         for p in paths:
             if p:
-                merged = merged.merged(cls.from_dict(yaml.safe_load(Path(p).read_text(encoding="utf-8"))))
+                user = cls.from_dict(yaml.safe_load(Path(p).read_text(encoding="utf-8")))
+                user.check_entries(str(p))
+                merged = merged.merged(user)
         return merged
+
+    def check_entries(self, source: str) -> None:
+        """``ValueError`` naming the first entry that would break translation: a French form that matches the
+        empty string or only function words, or an English text containing a placeholder."""
+        for n, entry in enumerate(self.entries, 1):
+            where = f"{source}: {'keep' if entry.keep else 'term'} entry {n}"
+            for form in entry.fr:
+                problem = form_problem(form)
+                if problem:
+                    raise ValueError(f"{where}: the French form {form!r} {problem}")
+            found = placeholder_in(entry.target)
+            if found:
+                raise ValueError(f"{where}: {entry.target!r} contains {found!r}, which looks like a glossary placeholder")
 
     def merged(self, other: "Glossary") -> "Glossary":
         theirs = {fold(f) for e in other.entries for f in e.fr}
@@ -190,6 +205,38 @@ def placeholder_token(i: int, avoid: str = "") -> str:
     while str(n) in re.sub(r"(?<=\d)[\s.,\u00a0\u202f](?=\d{3})", "", avoid):
         n += 97
     return str(n)
+
+
+@lru_cache(maxsize=1)
+def _any_placeholder() -> re.Pattern[str]:
+    """Every placeholder ``protect`` can write, as ``restore`` recognises it (split, lower-cased…)."""
+    count = len(_LETTERS) * (len(_LETTERS) + 1)
+    return re.compile("|".join(_placeholder_regex(placeholder_token(i)).pattern for i in range(count)), re.IGNORECASE)
+
+
+def placeholder_in(text: str) -> str | None:
+    """The part of ``text`` that ``restore`` would take for a placeholder (and rewrite), or None. A glossary target
+    or do-not-translate term containing one is refused when the glossary is edited."""
+    found = _any_placeholder().search(text)
+    return found.group(0) if found else None
+
+
+# Words that carry no term on their own: a form made only of these would match in nearly every sentence.
+FUNCTION_WORDS = frozenset(
+    "l' d' j' n' s' c' qu' le la les un une des de du au aux à a et ou en y par pour sur sous dans avec sans que qui "
+    "ce cet cette ces se sa son ses ne pas il elle ils elles on".split()
+)
+
+
+def form_problem(form: str) -> str | None:
+    """Why a French form cannot be a glossary entry (matches the empty string, or is only articles and function
+    words), or None. Used by the glossary editor's validation."""
+    if re.compile(_form_regex(form), re.IGNORECASE).fullmatch(""):
+        return "matches an empty string (it is only an article)"
+    words = re.findall(r"[^\W\d_]+['’]?", form.lower().replace("’", "'"))
+    if words and all(w in FUNCTION_WORDS or w.rstrip("'") in FUNCTION_WORDS for w in words):
+        return "is only articles or function words, which are in nearly every sentence"
+    return None
 
 
 def protect(sentence_fr: str, glossary: Glossary) -> tuple[str, RestoreMap]:

@@ -7,13 +7,23 @@ readers proceed while one writer commits; ``busy_timeout`` makes a second writer
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 class Database:
@@ -25,6 +35,7 @@ class Database:
         self._all_lock = threading.Lock()
         # Switch the file to WAL once; the mode is persistent in the file.
         self.connection().execute("PRAGMA journal_mode=WAL")
+        self._identity = _identity(self.path)
 
     def connection(self) -> sqlite3.Connection:
         conn = getattr(self._local, "conn", None)
@@ -50,6 +61,34 @@ class Database:
             raise
         else:
             conn.commit()
+
+    def write_problem(self) -> str | None:
+        """None when the store takes a write now; else why not, in plain words (what health reports). A deleted
+        or replaced file is caught by its identity: SQLite would go on writing to the unlinked inode, and every
+        result written there would be lost at the next restart."""
+        identity = _identity(self.path)
+        if identity is None:
+            return f"the database file {self.path} was deleted while the server ran; new results cannot be kept — restore it or restart the server"
+        if identity != self._identity:
+            return f"the database file {self.path} was replaced while the server ran; restart the server to use the new file"
+        # A fresh connection, as the next request thread would open: the long-lived ones keep pages cached and
+        # would not notice a file damaged under them.
+        conn = None
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+            with conn:
+                conn.execute("CREATE TABLE IF NOT EXISTS health_probe (id INTEGER PRIMARY KEY, at REAL NOT NULL)")
+                conn.execute("INSERT OR REPLACE INTO health_probe (id, at) VALUES (1, ?)", (time.time(),))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):  # another writer holds it: the file is writable
+                return None
+            return f"the database {self.path} cannot be written ({exc}); check the disk space and the file's permissions"
+        except sqlite3.Error as exc:
+            return f"the database {self.path} is damaged ({exc}); restore it from a backup or move it away and restart"
+        finally:
+            if conn is not None:
+                conn.close()
+        return None
 
     def executescript(self, script: str) -> None:
         self.connection().executescript(script)

@@ -39,6 +39,9 @@ from .base import Progress, Translator
 from .batching import plan_batches
 
 
+_WAIT_SLICE = 0.25  # seconds a waiting caller sleeps between looks at its deadline
+
+
 @dataclass
 class _Request:
     sentences: list[str]
@@ -130,10 +133,13 @@ class BatchingQueue:
             self._cond.notify()
         total = len(sentences)
         while True:
-            timeout = None if request.deadline is None else max(0.0, request.deadline.remaining())
+            # Wait in short slices: a deadline can also end early (cancelled when a streaming client went away).
+            timeout = None if request.deadline is None else min(_WAIT_SLICE, max(0.0, request.deadline.remaining()))
             try:
                 kind, value = request.events.get(timeout=timeout)
             except queue.Empty:
+                if not request.deadline.expired():
+                    continue
                 self._withdraw(request)
                 raise request.deadline.error(
                     "translation", f"{request.done} of {total} sentences were done"

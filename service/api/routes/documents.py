@@ -1,9 +1,11 @@
 """Uploads over REST: ``POST /v1/documents/read`` (one file → its text, as the Dispatch view's upload) and
 ``POST /v1/batch`` (files → a batch job, as the Batch view), ``GET /v1/batch/{job_id}`` (its progress).
 
-Limits are checked where the bytes arrive, before any work is queued: the request's Content-Length against
-WIREBRIEF_MAX_FILE_BYTES (× WIREBRIEF_MAX_BATCH_FILES) before the body is read, the number of files, then each
-file as it is read (refused as soon as it passes the limit). A client's file name is only a label
+Limits are checked where the bytes arrive, before any work is queued: the request body against
+WIREBRIEF_MAX_FILE_BYTES (× WIREBRIEF_MAX_BATCH_FILES) while it streams in (``service.api.body_limit``), the
+number of files, then each file as it is read (refused as soon as it passes the limit). Reading a document costs
+CPU, so it waits for a slot like a translation (``Runtime.slot``: 429 when WIREBRIEF_QUEUE_SIZE requests already
+wait), under the parser budget (``service.batch.budget``), and the text it gives is held to WIREBRIEF_MAX_CHARS. A client's file name is only a label
 (``service.limits.safe_label``): nothing is ever opened or fetched by a name or URL a client sends.
 """
 
@@ -12,11 +14,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from service.api.deps import get_runtime
 from service.api.schemas import ERROR_RESPONSES
 from service.errors import InputError, ModelUnavailable, NotFound
-from service.limits import check_body_size, check_file_count, read_limited, safe_label
+from service.dispatch_files import read_dispatch_file
+from service.limits import check_file_count, read_limited, safe_label
 from service.runtime import Runtime
 
 router = APIRouter(tags=["documents"])
@@ -25,11 +29,11 @@ MULTIPART = {"requestBody": {"content": {"multipart/form-data": {"schema": {"typ
 
 
 async def _form(request: Request, files: int):
-    """The multipart form, after the Content-Length check (so an oversized body is refused unread)."""
-    settings = request.app.state.settings
-    check_body_size(request.headers.get("content-length"), settings, files)
+    """The multipart form (its byte limit is enforced as it streams in, by ``BodyLimitMiddleware``)."""
     try:
         return await request.form(max_files=files + 1, max_fields=20)
+    except HTTPException:  # BodyTooLarge (413) from the body limit
+        raise
     except Exception as exc:  # starlette's MultiPartException / malformed bodies
         raise InputError(f"not a valid multipart/form-data upload ({exc})", code="invalid_input") from None
 
@@ -42,10 +46,8 @@ def _uploads(form, field: str) -> list[UploadFile]:
 
 
 @router.post("/v1/documents/read", responses=ERROR_RESPONSES, openapi_extra=MULTIPART)
-async def read_document_upload(request: Request):
+async def read_document_upload(request: Request, runtime: Runtime = Depends(get_runtime)):
     """One uploaded file (field ``file``: .txt, .md, .docx, .html) → ``{name, text, notes}``."""
-    from service.batch.readers import read_document
-
     settings = request.app.state.settings
     form = await _form(request, 1)
     uploads = _uploads(form, "file")
@@ -54,8 +56,8 @@ async def read_document_upload(request: Request):
     upload = uploads[0]
     name = safe_label(upload.filename)
     data = await run_in_threadpool(read_limited, upload.file, name, settings)
-    read = await run_in_threadpool(read_document, name, data, settings.max_docx_expanded_bytes)
-    return {"name": name, "text": read.text, "notes": list(read.notes)}
+    text, notes = await run_in_threadpool(read_dispatch_file, settings, name, data, runtime)
+    return {"name": name, "text": text, "notes": notes}
 
 
 @router.post("/v1/batch", responses=ERROR_RESPONSES, openapi_extra=MULTIPART)

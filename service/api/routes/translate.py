@@ -12,7 +12,9 @@ after the stream started. Errors found before (bad input, models not ready) are 
 from __future__ import annotations
 
 import json
-from typing import Iterator
+from typing import AsyncIterator
+
+import anyio.to_thread
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
@@ -44,12 +46,18 @@ def translate(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -
     responses={**ERROR_RESPONSES, 200: {"content": {NDJSON: {}}, "description": "Newline-delimited JSON events."}},
 )
 def translate_stream(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -> StreamingResponse:
-    """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated."""
+    """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated. A client that
+    disconnects cancels the rest of the work (no further batches or summaries run for it)."""
     items = runtime.stream(body.text, **_options(body))  # raises here for bad input / not ready
 
-    def lines() -> Iterator[bytes]:
+    async def lines() -> AsyncIterator[bytes]:
+        # Starlette cancels this generator when the client disconnects; the thread waiting for the next item is
+        # abandoned (it ends with the work), and ``finally`` cancels the work itself.
         try:
-            for item in items:
+            while True:
+                item = await anyio.to_thread.run_sync(next, items, None, abandon_on_cancel=True)
+                if item is None:
+                    return
                 yield (json.dumps(event_dict(item), ensure_ascii=False) + "\n").encode("utf-8")
         except WirebriefError as exc:
             error = {"event": "error", "status": exc.status, **exc.to_dict()}
@@ -57,5 +65,7 @@ def translate_stream(body: TranslateRequest, runtime: Runtime = Depends(get_runt
         except Exception as exc:  # the stream has started: report in-band, the status line is already sent
             error = {"event": "error", "status": 500, "code": "internal", "message": f"internal error ({type(exc).__name__})"}
             yield (json.dumps(error) + "\n").encode("utf-8")
+        finally:
+            items.cancel()
 
     return StreamingResponse(lines(), media_type=NDJSON, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

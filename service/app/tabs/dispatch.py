@@ -70,7 +70,7 @@ def build(ctx: AppContext) -> None:
             if not path:
                 return gr.skip(), ""
             try:
-                content, notes = read_upload(path, ctx.settings)
+                content, notes = read_upload(path, ctx.settings, ctx.runtime)
             except WirebriefError as exc:
                 return gr.skip(), f"**Could not read the file:** {exc.message}"
             note = "Loaded the file" + (f" — {'; '.join(notes)}." if notes else ".")
@@ -113,6 +113,8 @@ def build(ctx: AppContext) -> None:
             except Exception as exc:  # shown, not swallowed: the page must never wait forever
                 log.exception("dispatch run failed")
                 yield {progress: render_error(f"internal error ({type(exc).__name__}: {exc}); see the server log")}
+            finally:  # the page went away (Gradio closes the generator): stop the work nobody waits for
+                items.cancel()
 
         run.click(
             on_run,

@@ -99,11 +99,18 @@ def _file(size: int) -> bytes:
     return data.decode("utf-8", errors="ignore").ljust(size // 2).encode("utf-8").ljust(size, b" ")[:size]
 
 
+def _html_file(size: int) -> bytes:
+    """An HTML file of exactly ``size`` bytes whose text is one short sentence (the rest is a comment): at the
+    byte limit without passing WIREBRIEF_MAX_CHARS, which the extracted text is also held to."""
+    head, tail = "<p>Le maire a parlé.</p><!--".encode(), b"-->"
+    return head + b"x" * (size - len(head) - len(tail)) + tail
+
+
 def test_max_file_bytes_rest(api):
-    at = api.post("/v1/documents/read", files={"file": ("at.txt", _file(MAX_FILE_BYTES), "text/plain")})
+    at = api.post("/v1/documents/read", files={"file": ("at.html", _html_file(MAX_FILE_BYTES), "text/html")})
     assert at.status_code == 200, at.text
     assert at.json()["text"].startswith("Le maire a parlé.")
-    over = api.post("/v1/documents/read", files={"file": ("over.txt", _file(MAX_FILE_BYTES + 1), "text/plain")})
+    over = api.post("/v1/documents/read", files={"file": ("over.html", _html_file(MAX_FILE_BYTES + 1), "text/html")})
     assert over.status_code == 413, over.text
     _assert_refusal(over.json()["message"], "WIREBRIEF_MAX_FILE_BYTES", MAX_FILE_BYTES + 1)
     # Far over: refused from the Content-Length header, before the body is read.
@@ -112,9 +119,9 @@ def test_max_file_bytes_rest(api):
 
 
 def test_max_file_bytes_gradio_client(gc, tmp_path):
-    at, over = tmp_path / "at.txt", tmp_path / "over.txt"
-    at.write_bytes(_file(MAX_FILE_BYTES))
-    over.write_bytes(_file(MAX_FILE_BYTES + 1))
+    at, over = tmp_path / "at.html", tmp_path / "over.html"
+    at.write_bytes(_html_file(MAX_FILE_BYTES))
+    over.write_bytes(_html_file(MAX_FILE_BYTES + 1))
     read = json.loads(gc.predict(handle_file(str(at)), api_name="/read_file"))
     assert read["text"].startswith("Le maire a parlé.")
     with pytest.raises(Exception) as info:
