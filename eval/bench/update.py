@@ -70,3 +70,41 @@ def update_cost(pipeline, dispatch: str, new_paragraph: str, summaries: list[str
         "runs": {"fresh_s": fresh_runs, "update_s": update_runs},
         **info,
     }
+
+
+def main(argv: list[str] | None = None) -> None:
+    """This section alone, on the quick bench's models (production sizes, random weights) and options:
+    ``python -m eval.bench.update WORK_DIR [REPEATS]`` prints the JSON that ``bench --quick`` stores under
+    ``archs.<arch>.update``."""
+    import json
+    import sys
+    from pathlib import Path
+
+    from service.pipeline import Pipeline
+    from service.profile import convert_for_settings
+    from service.settings import get_settings
+    from service.translate.decoding import DecodingConfig
+
+    from .data import load_data
+    from .models import SUMMARY_ARCH, prepare
+    from .run import BenchOptions, profile_settings
+
+    args = sys.argv[1:] if argv is None else argv
+    opts = BenchOptions.for_mode(Path(args[0]), quick=True)
+    data = load_data(get_settings().data_root)
+    arch = opts.archs[0]
+    models = prepare(opts.work_dir, [arch, SUMMARY_ARCH], data)
+    settings = profile_settings(opts, arch)
+    for model in models.values():
+        convert_for_settings(settings, model.spec, model.path)
+    decoding = DecodingConfig(**{**DecodingConfig.from_settings(settings).signature(),
+                                 "forced_new_tokens": opts.forced_new_tokens})
+    pipeline = Pipeline.from_settings(settings, decoding=decoding)
+    out = update_cost(pipeline, data.dispatch(), " ".join(data.pool(3, skip=2600)), opts.summaries,
+                      repeats=int(args[1]) if len(args) > 1 else 2)
+    pipeline.close()
+    print(json.dumps({"arch": arch, "data": data.source, **out}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,7 @@
 1. Anchors: every pair, and every run of up to ``MAX_GROUP`` consecutive sentences of one side against one
    sentence of the other (a merge or a split), is scored by word-level similarity (rapidfuzz Indel on word
    tokens); the best-scoring links are taken greedily, each sentence in at most one link, above ``threshold``.
+   A longer merge or split grows from its best run: an unaligned neighbour joins while the score rises.
 2. Quotations: anywhere, two leftovers quoting the same named speaker are one quotation replaced (the caller
    passes hints: 'speaker:<name>' and 'quote').
 3. Gaps: sentences still unaligned between the same two in-order anchors (a reworded sentence in place, a quote
@@ -99,6 +100,7 @@ def align(
         used_old.update(o)
         used_new.update(n)
 
+    links = _extend_groups(links, tok_old, tok_new, used_old, used_new)
     links += _same_speaker(tok_old, tok_new, used_old, used_new, hints_old, hints_new)
     links += _fill_gaps(links, tok_old, tok_new, used_old, used_new, gap_threshold, hints_old, hints_new)
     links = _mark_order(links, old, new)
@@ -151,6 +153,36 @@ def _fill_gaps(links, tok_old, tok_new, used_old, used_new, gap_threshold, hints
             used_old.add(i)
             used_new.add(j)
     return extra
+
+
+def _extend_groups(links, tok_old, tok_new, used_old, used_new) -> list[Link]:
+    """A merge or split of more than ``max_group`` sentences: an unaligned neighbour of a many-to-one link joins
+    it while the joined text scores higher."""
+    out = []
+    for link in links:
+        grown = True
+        while grown:
+            grown = False
+            for side, used, tok in (("old", used_old, tok_old), ("new", used_new, tok_new)):
+                run = getattr(link, side)
+                other = link.new if side == "old" else link.old
+                if len(other) != 1:
+                    continue
+                for k in (run[0] - 1, run[-1] + 1):
+                    if 0 <= k < len(tok) and k not in used:
+                        bigger = tuple(sorted((*run, k)))
+                        joined = [w for i in bigger for w in tok[i]]
+                        fixed = (tok_new if side == "old" else tok_old)[other[0]]
+                        score = similarity(joined, fixed)
+                        if score > link.score:
+                            link = Link(bigger, link.new, score) if side == "old" else Link(link.old, bigger, score)
+                            used.add(k)
+                            grown = True
+                            break
+                if grown:
+                    break
+        out.append(link)
+    return out
 
 
 def _same_speaker(tok_old, tok_new, used_old, used_new, hints_old, hints_new) -> list[Link]:

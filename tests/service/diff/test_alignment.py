@@ -90,3 +90,15 @@ def test_a_replaced_quotation_is_one_changed_sentence(speaker):
     result = align(old, new, hints_old=[speakers(s) for s in old], hints_new=[speakers(s) for s in new])
     assert not result.added and not result.removed
     assert [(l.old, l.new, l.identical) for l in result.links][2] == ((2,), (2,), False)
+
+
+def test_a_merge_of_more_sentences_than_a_run_grows_its_link():
+    old = ["Le premier ministre est arrivé à Lyon.", "Il a salué la foule.", "Puis il a parlé de la crise.",
+           "Enfin il est reparti vers Paris.", "La visite a duré une heure."]
+    new = ["Le premier ministre est arrivé à Lyon, il a salué la foule, puis il a parlé de la crise et enfin il est "
+           "reparti vers Paris.", "La visite a duré une heure."]
+    merged = align_sentences(old, new)
+    assert [(l.old, l.new) for l in merged.links] == [((0, 1, 2, 3), (0,)), ((4,), (1,))]
+    assert not merged.removed and not merged.added
+    split = align_sentences(new, old)
+    assert [(l.old, l.new) for l in split.links] == [((0,), (0, 1, 2, 3)), ((1,), (4,))]
