@@ -207,18 +207,18 @@ def placeholder_token(i: int, avoid: str = "") -> str:
     return str(n)
 
 
-@lru_cache(maxsize=1)
-def _any_placeholder() -> re.Pattern[str]:
-    """Every placeholder ``protect`` can write, as ``restore`` recognises it (split, lower-cased…)."""
-    count = len(_LETTERS) * (len(_LETTERS) + 1)
-    return re.compile("|".join(_placeholder_regex(placeholder_token(i)).pattern for i in range(count)), re.IGNORECASE)
+# A number ``placeholder_token`` can write, as ``placeholder_regex`` finds it (thousands separator allowed).
+_PLACEHOLDER_LIKE = re.compile(r"(?<![\w.,])\d[,.\s\u00a0\u202f]?\d{3}(?![\d])")
 
 
 def placeholder_in(text: str) -> str | None:
-    """The part of ``text`` that ``restore`` would take for a placeholder (and rewrite), or None. A glossary target
-    or do-not-translate term containing one is refused when the glossary is edited."""
-    found = _any_placeholder().search(text)
-    return found.group(0) if found else None
+    """The part of ``text`` that ``restore`` could take for a placeholder (a four-digit number from 7301 up) and
+    rewrite when another term's placeholder happens to be that number, or None. A glossary target or
+    do-not-translate term containing one is refused when the glossary is edited."""
+    for found in _PLACEHOLDER_LIKE.finditer(text):
+        if int(re.sub(r"\D", "", found.group(0))) >= _PLACEHOLDER_BASE:
+            return found.group(0)
+    return None
 
 
 # Words that carry no term on their own: a form made only of these would match in nearly every sentence.
