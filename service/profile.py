@@ -68,7 +68,7 @@ def _match_dir(path: str, task: str) -> ModelSpec | None:
         config = {}
     specs = [s for s in all_specs() if s.task == task]
     recorded = {str(config.get("_name_or_path") or "")}
-    recorded |= {part.removeprefix("models--").replace("--", "/") for part in directory.parts if part.startswith("models--")}
+    recorded |= {p.removeprefix("models--").replace("--", "/") for p in directory.parts if p.startswith("models--")}
     for known in specs:
         if known.hub_id in recorded:
             return known

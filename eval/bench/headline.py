@@ -54,6 +54,7 @@ def run(opts, spec, sentences: list[str], settings: Settings, env: dict[str, str
             engines.append(whole.Engine("http", "the same text over HTTP: POST /v1/translate to the running app",
                                         whole.http_runner(app.url, got, opts.probe_timeout)))
         for engine in engines:  # warm-up: first-call allocations, lazy set-up
+            log(f"  own caps: {engine.key} (warm-up)")
             engine.run(texts[0])
         samples = whole.measure(engines, texts[1:], log=log)
     except Exception:

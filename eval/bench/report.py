@@ -28,7 +28,8 @@ def headline_table(arch: str, res: dict) -> list[str]:
     lines += [
         "",
         f"Model batches for the bench text: new {batches.get('new')}, old {batches.get('old')} (bare CT2: "
-        f"{batches.get('ct2')}). Time to the first paragraph (median): new {_f(own.get('first_paragraph_s'), 2, ' s')}, "
+        f"{batches.get('ct2')}). Time to the first paragraph (median): new "
+        f"{_f(own.get('first_paragraph_s'), 2, ' s')}, "
         f"old {_f(own.get('first_paragraph_old_s'), 2, ' s')}. Over HTTP the app's translations equal the in-process "
         f"pipeline's: {own.get('http_same_as_pipeline')}.",
         "",

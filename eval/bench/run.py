@@ -184,8 +184,8 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     spec = models[arch].spec
     sentences = data.news_sentences(opts.sentences)
     env = app_env(opts, arch)
-    result: dict = {"sentences": len(sentences), "mean_source_words": sum(len(s.split()) for s in sentences) / len(sentences),
-                    "forced_new_tokens": opts.forced_new_tokens}
+    words = sum(len(s.split()) for s in sentences) / len(sentences)
+    result: dict = {"sentences": len(sentences), "mean_source_words": words, "forced_new_tokens": opts.forced_new_tokens}
     if "headline" in opts.sections:
         log(f"[{arch}] headline: whole pipeline at its own caps vs bare CTranslate2, old batching, naive, HTTP")
         result["own_caps"] = headline.run(opts, spec, sentences, profile_settings(opts, arch), env)

@@ -1,6 +1,6 @@
 """Translator over a CTranslate2 model (an OPUS-MT checkpoint converted by models/ct2.py): the same batching,
-per-sentence new-token caps (sentences of different caps share a batch) and deadline as ``HFTranslator`` — only the generate step differs — so the pipeline
-gets the same Result whichever backend runs.
+per-sentence new-token caps (sentences of different caps share a batch) and deadline as ``HFTranslator`` — only
+the generate step differs — so the pipeline gets the same Result whichever backend runs.
 
 Output equals transformers' greedy/beam output for the same weights in float32 (tested): transformers counts the
 end token that Marian's ``forced_eos_token_id`` forces at the cap in ``max_new_tokens``, CTranslate2 does not count

@@ -182,7 +182,9 @@ class HFTranslator:
         return [ModelUsed.from_loaded(self.loaded, self.role)]
 
 
-def cut_to_cap(rows: list[list[int]], caps: list[int], keep: Callable[[int], int]) -> tuple[list[list[int]], list[bool]]:
+def cut_to_cap(
+    rows: list[list[int]], caps: list[int], keep: Callable[[int], int]
+) -> tuple[list[list[int]], list[bool]]:
     """Each generated row cut to what a run with its own cap would have produced: rows that reached their cap keep
     ``keep(cap)`` tokens; shorter ones (they ended on their own) stay whole. Also: whether each reached its cap."""
     hits = [len(row) >= cap for row, cap in zip(rows, caps)]

@@ -7,8 +7,8 @@ cache and the clause splitter). A caller's ``translate`` enqueues its sentences 
 ready; its progress callback runs in the caller's thread, never in the worker. Batches are planned exactly as the
 model translator plans them (token budget, length-sorted; sentences of different new-token caps share a batch, each
 output cut to its own cap: ``service/translate/hf.py``), so a sentence gets the same translation whether it shares a
-batch with other requests or not (in beam search: unless its search is still open at its cap, see hf.py). A batch that fails reaches only the requests
-with a sentence in it; the other requests in the same group go on.
+batch with other requests or not (in beam search: unless its search is still open at its cap, see hf.py). A batch
+that fails reaches only the requests with a sentence in it; the other requests in the same group go on.
 
 The worker runs one batch at a time and re-reads the queue between batches, filling each batch round-robin
 across the waiting requests (each request's sentences longest first, as the model translator orders them). A big
