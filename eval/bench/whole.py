@@ -69,7 +69,8 @@ class BareCT2:
     def translate(self, sentences: list[str]) -> tuple[list[str], int]:
         tok, decoding = self.base.loaded.tokenizer, self.base.decoding
         ids = [tok(s)["input_ids"] for s in sentences]
-        lengths = [max(1, decoding.new_token_cap(len(x)) - 1) for x in ids]  # Marian's forced end token
+        end = 1 if self.base._forces_eos else 0  # Marian forces an end token in the cap's last place
+        lengths = [max(1, decoding.new_token_cap(len(x)) - end) for x in ids]
         results = self.base.loaded.model.translate_batch(
             [tok.convert_ids_to_tokens(x) for x in ids], beam_size=decoding.num_beams,
             max_decoding_length=max(lengths), max_batch_size=0,
