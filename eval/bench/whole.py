@@ -190,8 +190,10 @@ def measure(engines: list[Engine], texts: list[str], log=print) -> dict[str, lis
     for rep, text in enumerate(texts):
         order = engines if rep % 2 == 0 else engines[::-1]
         for engine in order:
-            log(f"  own caps: {engine.key} ({rep + 1}/{len(texts)})")
-            samples[engine.key].append(engine.run(text))
+            sample = engine.run(text)
+            samples[engine.key].append(sample)
+            log(f"  own caps: {engine.key} ({rep + 1}/{len(texts)}): {sample.seconds:.2f} s, {sample.tokens} tokens, "
+                f"batches {sample.batches}")
     return samples
 
 
