@@ -195,7 +195,6 @@ class Pipeline:
             queue = BatchingQueue(
                 base,
                 count_tokens=base.count_tokens,
-                batch_key=decoding.new_token_cap,
                 token_budget=settings.token_budget,
                 max_batch_sentences=settings.max_batch_sentences,
                 max_wait_ms=settings.batch_wait_ms,

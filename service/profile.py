@@ -5,15 +5,20 @@ README "Performance" (`python -m eval bench`):
 - CPU: OPUS-MT and distilbart on CTranslate2 int8 (batched beam search, cross-request batching);
 - CUDA: the same backends in bfloat16 (float16 where the GPU lacks bf16) — a CUDA build of ctranslate2, else
   transformers in that dtype. No quantization on GPU.
+
+A local model directory gets the profile of the registered model it is a copy of (``registered_match``).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from models import ct2
 from models.device import pick_device
-from models.registry import ModelSpec
+from models.registry import ModelSpec, UnknownModelError, all_specs, get
 from service.settings import Settings
 
 
@@ -32,9 +37,65 @@ def device_of(settings: Settings) -> str:
     return pick_device(settings.device)
 
 
+# Dimensions that identify a published checkpoint's architecture (the vocabulary differs between language pairs).
+_SHAPE = ("d_model", "encoder_layers", "decoder_layers", "encoder_attention_heads", "decoder_attention_heads",
+          "encoder_ffn_dim", "decoder_ffn_dim")
+
+
+def _published_shapes() -> dict[str, dict]:
+    from models.tiny import DISTILBART_CNN_12_6, OPUS_MT_FR_EN, OPUS_MT_TC_BIG_FR_EN
+
+    return {"opus-mt-fr-en": OPUS_MT_FR_EN, "opus-mt-tc-big-fr-en": OPUS_MT_TC_BIG_FR_EN,
+            "distilbart-cnn-12-6": DISTILBART_CNN_12_6}
+
+
+def registered_match(spec: ModelSpec) -> ModelSpec | None:
+    """The registered model that a local directory holds, or None: by a recorded name (the directory named after
+    a registry name, a Hugging Face cache path ``models--org--name``, or the config's ``_name_or_path`` naming a
+    registered hub id), else by architecture (the config's ``model_type`` and the dimensions of a registered
+    model's published config). Registry names and hub ids are their own match."""
+    if spec.local_path is None:
+        return None
+    return _match_dir(spec.local_path, spec.task)
+
+
+@lru_cache(maxsize=64)
+def _match_dir(path: str, task: str) -> ModelSpec | None:
+    directory = Path(path)
+    try:
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        config = {}
+    specs = [s for s in all_specs() if s.task == task]
+    recorded = {str(config.get("_name_or_path") or "")}
+    recorded |= {p.removeprefix("models--").replace("--", "/") for p in directory.parts if p.startswith("models--")}
+    for known in specs:
+        if known.hub_id in recorded:
+            return known
+    try:
+        named = get(directory.name)
+        if named.task == task:
+            return named
+    except UnknownModelError:
+        pass
+    for name, published in _published_shapes().items():
+        known = get(name)
+        if known.task == task and config.get("model_type") == known.architecture and all(
+            config.get(k) == published.get(k) for k in _SHAPE
+        ):
+            return known
+    return None
+
+
+def default_backend(spec: ModelSpec) -> str:
+    """The registry's backend for ``spec`` — for a local directory, that of the registered model it holds."""
+    match = registered_match(spec)
+    return match.backend if match is not None else spec.backend
+
+
 def translation_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
     device = device_of(settings)
-    backend = ct2.effective_backend(spec.backend, settings.translation_backend, device)
+    backend = ct2.effective_backend(default_backend(spec), settings.translation_backend, device)
     quantize = settings.quantize
     if quantize == "auto":
         quantize = "int8" if backend == "ctranslate2" and device == "cpu" else "none"
@@ -45,7 +106,7 @@ def summary_options(settings: Settings, spec: ModelSpec | None = None) -> ModelO
     device = device_of(settings)
     backend = "transformers"
     if spec is not None:
-        backend = ct2.effective_backend(spec.backend, settings.summary_backend, device)
+        backend = ct2.effective_backend(default_backend(spec), settings.summary_backend, device)
     quantize = settings.summary_quantize
     if quantize == "auto":
         quantize = "int8" if device == "cpu" else "none"

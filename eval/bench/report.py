@@ -9,7 +9,37 @@ def _f(value, digits: int = 2, suffix: str = "") -> str:
     return f"{value:.{digits}f}{suffix}"
 
 
+def headline_table(arch: str, res: dict) -> list[str]:
+    own = res.get("own_caps")
+    if not own:
+        return []
+    lines = [
+        f"### {arch} — the whole pipeline at the model's own output caps: {own['sentences']} sentences from raw text "
+        f"(paragraphs of 3, a dateline), {own['repeats']} interleaved repeats, medians (ratios: median of per-repeat "
+        "ratios); tokens/s count exactly the generated tokens",
+        "",
+        "| engine | tokens/s | sentences/s | × bare CT2 | × naive |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for row in own["rows"]:
+        lines.append(f"| {row['label']} | {_f(row['tokens_per_s'], 1)} | {_f(row['sentences_per_s'])} | "
+                     f"{_f(row['vs_ct2'], 2, '×')} | {_f(row['vs_naive'], 1, '×')} |")
+    batches = own.get("batches") or {}
+    lines += [
+        "",
+        f"Model batches for the bench text: new {batches.get('new')}, old {batches.get('old')} (bare CT2: "
+        f"{batches.get('ct2')}). Time to the first paragraph (median): new "
+        f"{_f(own.get('first_paragraph_s'), 2, ' s')}, "
+        f"old {_f(own.get('first_paragraph_old_s'), 2, ' s')}. Over HTTP the app's translations equal the in-process "
+        f"pipeline's: {own.get('http_same_as_pipeline')}.",
+        "",
+    ]
+    return lines
+
+
 def throughput_table(arch: str, res: dict) -> list[str]:
+    if not res.get("throughput"):
+        return []
     lines = [
         f"### {arch} — {res['sentences']} news sentences (mean {res['mean_source_words']:.1f} words), "
         f"outputs forced to {res.get('forced_new_tokens', 40)} new tokens (tokens/s counts them without the end token)",
@@ -31,6 +61,8 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
     probe, cache, conc = res.get("probe") or {}, res.get("cache") or {}, res.get("concurrency") or {}
     first, warm = probe.get("first_request") or {}, probe.get("warm_request") or {}
     timings = first.get("timings", {})
+    if not (probe or cache or conc or res.get("app_concurrency")):
+        return []
     lines = [
         "",
         f"{arch}, default CPU profile ({', '.join(sorted({m['backend'] + ' ' + m['dtype'] for m in probe.get('models', [])}))}):",
@@ -116,7 +148,7 @@ def render(out: dict) -> str:
         "",
     ]
     for arch, res in out["archs"].items():
-        lines += throughput_table(arch, res) + dispatch_lines(arch, res) + [""]
+        lines += headline_table(arch, res) + throughput_table(arch, res) + dispatch_lines(arch, res) + [""]
     lines += ["Targets (pipeline vs CTranslate2: median ratio of adjacent runs; cold start and first paragraph: "
               "medians):"] + target_lines(out)
     return "\n".join(lines)

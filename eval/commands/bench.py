@@ -22,6 +22,9 @@ def bench(
     ),
     device: str = typer.Option("cpu", "--device", help="cpu or cuda (cuda: bf16/fp16 rows; int8-torch rows skipped)."),
     arch: Optional[list[str]] = typer.Option(None, "--arch", help="Translation architecture(s) to run."),
+    section: Optional[list[str]] = typer.Option(
+        None, "--section", help="Run only these parts: headline, throughput, cache, concurrency, app, probe."
+    ),
     tiny: bool = typer.Option(
         False, "--tiny", hidden=True, help="Toy model sizes: checks the machinery in seconds; figures meaningless."
     ),
@@ -44,6 +47,13 @@ def bench(
     overrides: dict = {"device": device}
     if arch:
         overrides["archs"] = list(arch)
+    if section:
+        from eval.bench.run import SECTIONS
+
+        unknown = sorted(set(section) - set(SECTIONS))
+        if unknown:
+            raise typer.BadParameter(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        overrides["sections"] = list(section)
     if tiny:
         from eval.bench.models import TINY_CONFIGS
 

@@ -38,7 +38,8 @@ class DecodingConfig:
 
     def new_token_cap(self, source_tokens: int) -> int:
         """Max new tokens for a source of this length, rounded up to a bucket so that sentences of similar
-        length share a cap — batches never mix caps, which keeps batched output equal to one-at-a-time output."""
+        length share a cap. Sentences of different caps still share a batch; each output is cut to its own
+        cap (``service/translate/hf.py`` says when that equals a run with its own cap)."""
         if self.forced_new_tokens:
             return self.forced_new_tokens
         if self.forced_ratio:

@@ -5,9 +5,10 @@ instead of eight half-empty ones.
 ``BatchingQueue`` is a Translator wrapper placed directly in front of a model's translator (below the sentence
 cache and the clause splitter). A caller's ``translate`` enqueues its sentences and blocks until its own outputs are
 ready; its progress callback runs in the caller's thread, never in the worker. Batches are planned exactly as the
-model translator plans them (token budget, length-sorted, one new-token cap per batch), so a sentence gets the same
-translation whether it shares a batch with other requests or not. A batch that fails reaches only the requests
-with a sentence in it; the other requests in the same group go on.
+model translator plans them (token budget, length-sorted; sentences of different new-token caps share a batch, each
+output cut to its own cap: ``service/translate/hf.py``), so a sentence gets the same translation whether it shares a
+batch with other requests or not (in beam search: unless its search is still open at its cap, see hf.py). A batch
+that fails reaches only the requests with a sentence in it; the other requests in the same group go on.
 
 The worker runs one batch at a time and re-reads the queue between batches, filling each batch round-robin
 across the waiting requests (each request's sentences longest first, as the model translator orders them). A big
@@ -84,15 +85,16 @@ class BatchingQueue:
         inner: Translator,
         *,
         count_tokens: Callable[[str], int],
-        batch_key: Callable[[int], object],
+        batch_key: Callable[[int], object] | None = None,
         token_budget: int,
         max_batch_sentences: int,
         max_wait_ms: float = 5.0,
         name: str = "translation",
     ):
         """``count_tokens`` gives a sentence's model length; ``batch_key(length)`` what sentences must share to be
-        batched together (the new-token cap). ``max_wait_ms``: how long an idle worker waits for more requests
-        before it starts a group (no wait while requests are already queued).
+        batched together (None, the default: nothing — sentences of any new-token cap share a batch).
+        ``max_wait_ms``: how long an idle worker waits for more requests before it starts a group (no wait while
+        requests are already queued).
 
         Under load the wait adapts: the callers a group served come back at slightly different times (each first
         finishes its Result and segments its next text), so before the next group the worker waits until they
@@ -267,9 +269,8 @@ class BatchingQueue:
         self.stats.requests += sum(1 for r in requests.values() if r.done == 0)
         self.stats.groups += 1
         self.stats.shared_groups += len(requests) > 1
-        batches = plan_batches(
-            lengths, self.token_budget, self.max_batch_sentences, key=lambda i: self.batch_key(lengths[i])
-        )
+        key = (lambda i: self.batch_key(lengths[i])) if self.batch_key is not None else None
+        batches = plan_batches(lengths, self.token_budget, self.max_batch_sentences, key=key)
         finished = 0
         for batch in batches:
             batch = [i for i in batch if any(not r.failed for r, _ in owners[i])]

@@ -1,0 +1,219 @@
+"""The headline rows: the whole pipeline (``Pipeline.run`` from raw text — normalization, language detection,
+segmentation, the first-paragraph window, fact checks, the Result) at the model's own new-token caps, next to
+
+- bare CTranslate2 on the same model object, given the pipeline's sentences and their own caps in one call
+  (one ``translate_batch`` to the largest cap, each hypothesis cut to its own cap — what the pipeline's translator
+  also does now);
+- the same pipeline with the old batching (sentences split into batches by new-token cap);
+- the naive baseline (transformers float32, one sentence per ``generate``, beam 4) on a subset of the sentences;
+- the same text over HTTP against the running app (``POST /v1/translate``, no summaries).
+
+Every engine runs once per repeat, in an order that alternates between repeats, on that repeat's text (the
+dateline's day changes, so the app's result store never answers); ratios are medians of per-repeat ratios.
+Tokens/s count generated tokens exactly (the model translators' counters; the app's outputs are checked equal
+to the in-process pipeline's for the same text, and then have its token count).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable
+
+from service.events import ParagraphReady
+
+PER_PARAGRAPH = 3
+
+
+def bench_text(sentences: list[str], repeat: int) -> str:
+    """A dispatch of the bench sentences: a dateline, paragraphs of three sentences."""
+    paragraphs = [" ".join(sentences[i : i + PER_PARAGRAPH]) for i in range(0, len(sentences), PER_PARAGRAPH)]
+    return f"PARIS, {1 + repeat % 28} mars 2013 (AFP) - " + "\n\n".join(paragraphs)
+
+
+@dataclass
+class Sample:
+    seconds: float
+    sentences: int
+    tokens: int
+    load: float | None = None
+    first_paragraph_s: float | None = None
+    batches: list[int] = field(default_factory=list)
+    """Sizes of the model batches this run made (in-process pipeline rows)."""
+    text: str = ""
+    """Which repeat's text (the HTTP row's token count is looked up by it)."""
+    same_as_pipeline: bool | None = None
+    """HTTP row: whether the app's translations equal the in-process pipeline's for the same text."""
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class Engine:
+    key: str
+    label: str
+    run: Callable[[str], Sample]
+
+
+class BareCT2:
+    """Plain ctranslate2 usage on the pipeline's own model object: tokenize, one ``translate_batch`` to the largest
+    cap, cut each hypothesis to its own cap, decode."""
+
+    def __init__(self, base):
+        self.base = base  # the pipeline's model translator: its tokenizer, model, decoding and forced-EOS rule
+
+    def translate(self, sentences: list[str]) -> tuple[list[str], int]:
+        tok, decoding = self.base.loaded.tokenizer, self.base.decoding
+        ids = [tok(s)["input_ids"] for s in sentences]
+        end = 1 if self.base._forces_eos else 0  # Marian forces an end token in the cap's last place
+        lengths = [max(1, decoding.new_token_cap(len(x)) - end) for x in ids]
+        results = self.base.loaded.model.translate_batch(
+            [tok.convert_ids_to_tokens(x) for x in ids], beam_size=decoding.num_beams,
+            max_decoding_length=max(lengths), max_batch_size=0,
+        )
+        kept = [r.hypotheses[0][:n] for r, n in zip(results, lengths)]
+        texts = tok.batch_decode([tok.convert_tokens_to_ids(h) for h in kept], skip_special_tokens=True)
+        return [t.strip() for t in texts], sum(len(h) for h in kept)
+
+
+def _load() -> float | None:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
+def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[str], int]] | None = None):
+    """``Pipeline.run`` on raw text, translation only; the sentence cache cleared first. ``old_batching``: the
+    translator and the queue split batches by new-token cap, as before."""
+    stack = pipeline.stacks["fr"]
+    base = stack.base
+    key = base.decoding.new_token_cap if old_batching else None
+
+    def run(text: str) -> Sample:
+        stack.cache.clear()
+        base.batch_key = key
+        if stack.queue is not None:
+            stack.queue.batch_key = key
+        base.batch_log = []
+        first: list[float] = []
+        before, load = base.generated_tokens, _load()
+        started = time.perf_counter()
+
+        def listener(event) -> None:
+            if isinstance(event, ParagraphReady) and not first:
+                first.append(time.perf_counter() - started)
+
+        try:
+            result = pipeline.run(text, summaries=[], listener=listener)
+        finally:
+            base.batch_key = None
+            if stack.queue is not None:
+                stack.queue.batch_key = None
+        seconds = time.perf_counter() - started
+        translations = [s.translation for p in result.paragraphs for s in p.sentences]
+        tokens = base.generated_tokens - before
+        if outputs is not None:
+            outputs[text] = (translations, tokens)
+        sample = Sample(seconds, len(translations), tokens, load, first[0] if first else None, list(base.batch_log))
+        base.batch_log = None
+        return sample
+
+    return run
+
+
+def ct2_runner(pipeline):
+    bare = BareCT2(pipeline.stacks["fr"].base)
+
+    def run(text: str) -> Sample:
+        state = pipeline.prepare(text, summaries=[])  # the pipeline's own sentences, prepared outside the timing
+        sentences = [seg.text for segs in state.segmented for seg in segs]
+        load = _load()
+        started = time.perf_counter()
+        outputs, tokens = bare.translate(sentences)
+        return Sample(time.perf_counter() - started, len(outputs), tokens, load, batches=[len(sentences)], text=text)
+
+    return run
+
+
+def naive_runner(translator, pipeline, k: int, spread):
+    """``translator``: transformers float32, one sentence per generate, the default decoding (own caps)."""
+
+    def run(text: str) -> Sample:
+        state = pipeline.prepare(text, summaries=[])
+        sentences = spread([seg.text for segs in state.segmented for seg in segs], k, lambda s: len(s.split()))
+        before, load = translator.generated_tokens, _load()
+        started = time.perf_counter()
+        outputs = translator.translate(sentences)
+        return Sample(time.perf_counter() - started, len(outputs), translator.generated_tokens - before, load)
+
+    return run
+
+
+def http_runner(url: str, got: dict[str, list[str]], timeout: float):
+    """``POST /v1/translate`` (no summaries, language detected). Tokens are filled in afterwards by
+    ``http_tokens``: the app's outputs are compared with the in-process pipeline's for the same text."""
+    import httpx
+
+    client = httpx.Client(base_url=url, timeout=timeout)
+
+    def run(text: str) -> Sample:
+        load = _load()
+        started = time.perf_counter()
+        response = client.post("/v1/translate", json={"text": text, "summaries": []})
+        seconds = time.perf_counter() - started
+        if response.status_code != 200:
+            raise RuntimeError(f"{response.status_code}: {response.text[:200]}")
+        body = response.json()
+        if (body.get("extra") or {}).get("cache", {}).get("hit"):
+            raise RuntimeError("the app answered from its result store: the bench text must change per repeat")
+        got[text] = [s["translation"] for p in body["paragraphs"] for s in p["sentences"]]
+        return Sample(seconds, len(got[text]), 0, load, text=text)
+
+    run.close = client.close  # type: ignore[attr-defined]
+    return run
+
+
+def http_tokens(samples: list[Sample], got: dict[str, list[str]], outputs: dict[str, tuple[list[str], int]]) -> None:
+    """The HTTP samples' exact token counts: the in-process pipeline's for the same text when the translations
+    are identical (same model, same process set-up); 0 (and ``same_as_pipeline`` False) when they are not."""
+    for sample in samples:
+        translations, tokens = outputs.get(sample.text, (None, 0))
+        sample.same_as_pipeline = got.get(sample.text) == translations
+        sample.tokens = tokens if sample.same_as_pipeline else 0
+
+
+def measure(engines: list[Engine], texts: list[str], log=print) -> dict[str, list[Sample]]:
+    """Each engine once per text; the order reverses every other repeat (ABBA), so no engine always goes first."""
+    samples: dict[str, list[Sample]] = {e.key: [] for e in engines}
+    for rep, text in enumerate(texts):
+        order = engines if rep % 2 == 0 else engines[::-1]
+        for engine in order:
+            sample = engine.run(text)
+            samples[engine.key].append(sample)
+            log(f"  own caps: {engine.key} ({rep + 1}/{len(texts)}): {sample.seconds:.2f} s, {sample.tokens} tokens, "
+                f"batches {sample.batches}")
+    return samples
+
+
+def paired(a: list[Sample], b: list[Sample]) -> dict[str, Any]:
+    """Tokens/s of ``a`` over ``b``, repeat by repeat (both ran on the same text, close in time), and the median."""
+    ratios = [x.tokens_per_s / y.tokens_per_s for x, y in zip(a, b) if x.tokens and y.tokens]
+    return {"ratios": ratios, "median": statistics.median(ratios) if ratios else None}
+
+
+def summarize(engines: list[Engine], samples: dict[str, list[Sample]], reference: str, naive: str) -> dict:
+    rows = []
+    for engine in engines:
+        got = samples[engine.key]
+        rows.append({
+            "key": engine.key,
+            "label": engine.label,
+            "tokens_per_s": statistics.median([s.tokens_per_s for s in got]) if got else None,
+            "sentences_per_s": statistics.median([s.sentences / s.seconds for s in got if s.seconds]) if got else None,
+            "vs_ct2": paired(got, samples[reference])["median"],
+            "vs_naive": paired(got, samples[naive])["median"],
+            "samples": [asdict(s) for s in got],
+        })
+    return {"rows": rows, "paired": {e.key: paired(samples[e.key], samples[reference]) for e in engines}}
