@@ -10,11 +10,12 @@ and frees its slot instead of running on or being silently cut short.
 from __future__ import annotations
 
 import re
+import threading
 import time
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PureWindowsPath
 from typing import BinaryIO, Iterator
 
@@ -108,15 +109,25 @@ class Deadline:
     """time.monotonic() value after which generation must stop."""
     seconds: float
     setting: str = "WIREBRIEF_MAX_TIME"
+    stop: threading.Event | None = field(default=None, compare=False)
+    """Set by the caller (the reader pressed Stop): the deadline counts as passed from then on."""
 
     def remaining(self) -> float:
+        if self.stopped:
+            return 0.0
         return self.at - time.monotonic()
 
     def expired(self) -> bool:
         return self.remaining() <= 0
 
+    @property
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
     def error(self, what: str, detail: str = "") -> GenerationTimeout:
         tail = f"; {detail}" if detail else ""
+        if self.stopped:
+            return GenerationTimeout(f"{what} was stopped at the reader's request{tail}", code="stopped")
         return GenerationTimeout(
             f"{what} took longer than the limit of {self.seconds:g} s (setting {self.setting}){tail}"
         )
@@ -126,12 +137,15 @@ _current: ContextVar[Deadline | None] = ContextVar("wirebrief_request_deadline",
 
 
 @contextmanager
-def request_deadline(seconds: float | None, setting: str = "WIREBRIEF_MAX_TIME") -> Iterator[Deadline | None]:
-    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now."""
-    if not seconds:
+def request_deadline(
+    seconds: float | None, setting: str = "WIREBRIEF_MAX_TIME", stop: threading.Event | None = None
+) -> Iterator[Deadline | None]:
+    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now; setting ``stop``
+    ends it early (a reader's Stop)."""
+    if not seconds and stop is None:
         yield None
         return
-    deadline = Deadline(time.monotonic() + seconds, seconds, setting)
+    deadline = Deadline(time.monotonic() + (seconds or 10**9), seconds or 10**9, setting, stop)
     token = _current.set(deadline)
     try:
         yield deadline

@@ -39,6 +39,9 @@ from .base import Progress, Translator
 from .batching import plan_batches
 
 
+STOP_POLL_SECONDS = 0.25
+
+
 @dataclass
 class _Request:
     sentences: list[str]
@@ -130,10 +133,13 @@ class BatchingQueue:
             self._cond.notify()
         total = len(sentences)
         while True:
-            timeout = None if request.deadline is None else max(0.0, request.deadline.remaining())
+            # Polled, so that a reader's Stop (which ends the deadline early) withdraws the sentences promptly.
+            timeout = None if request.deadline is None else min(STOP_POLL_SECONDS, max(0.0, request.deadline.remaining()))
             try:
                 kind, value = request.events.get(timeout=timeout)
             except queue.Empty:
+                if not request.deadline.expired():
+                    continue
                 self._withdraw(request)
                 raise request.deadline.error(
                     "translation", f"{request.done} of {total} sentences were done"

@@ -2,7 +2,9 @@
 
 Stream lines (one JSON object each): ``{"event": "progress", "stage", "done", "total", "message"}``,
 ``{"event": "paragraph", "total", "paragraph": {...}}`` as each paragraph is translated, and last
-``{"event": "result", "result": {...}}`` — or ``{"event": "error", "code", "message", "status"}`` if the run fails
+``{"event": "result", "result": {...}}`` — or, when the request's time limit came first, ``{"event": "partial",
+"incomplete": {...}, "result": {...}}`` with the paragraphs done (send the same request again to finish the rest:
+the done sentences come from the sentence cache) — or ``{"event": "error", "code", "message", "status"}`` if the run fails
 after the stream started. Errors found before (bad input, models not ready) are ordinary JSON error responses.
 """
 
@@ -42,7 +44,7 @@ def translate(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -
 )
 def translate_stream(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -> StreamingResponse:
     """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated."""
-    items = runtime.stream(body.text, **_options(body))  # raises here for bad input / not ready
+    items = runtime.stream(body.text, partial=True, **_options(body))  # raises here for bad input / not ready
 
     def lines() -> Iterator[bytes]:
         try:
