@@ -51,9 +51,11 @@ def reserve_for_summaries(deadline: Deadline, summaries_wanted: bool) -> float:
 
 def fitting(window: list[int], misses: dict[int, int], pace: Pace, seconds_left: float) -> list[int]:
     """The leading paragraphs of ``window`` whose not-yet-translated sentences (``misses`` by paragraph) fit in
-    ``seconds_left`` at ``pace``; empty when not even the first fits."""
+    ``seconds_left`` at ``pace``; empty when not even the first fits. Before the pace is known (nothing translated
+    yet, e.g. a Continue whose first paragraphs are cached): up to the first paragraph with work, to measure it."""
     if not pace.known:
-        return window
+        first_work = next((i for i, p in enumerate(window) if misses[p]), len(window) - 1)
+        return window[: first_work + 1]
     kept: list[int] = []
     count = 0
     for p in window:

@@ -93,7 +93,7 @@ def _glossary_flag(issue: dict, terms: dict[str, tuple[str, bool]], number: int 
             target = quoted[-1]
         keep = fold(target or "") == fold(source)
     target = target or source
-    if keep:
+    if keep or fold(target) == fold(source):  # a term the glossary maps to itself is a keep-as-is term
         return "keep", f"The English should keep '{target}' as it is{_where(number)}."
     return "glossary", f"The glossary translates '{source}' as '{target}'; the English does not use it{_where(number)}."
 

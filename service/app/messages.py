@@ -15,7 +15,7 @@ _BY_CODE = {
     "overloaded": "Many dispatches are being translated right now. Try again in a few seconds.",
     "empty_input": "There is no text to translate yet: paste a dispatch or upload a file.",
     "timeout": "This took longer than the time allowed for one request, and nothing was finished.",
-    "briefs_unavailable": "Briefs are switched off on this server.",
+    "briefs_unavailable": "Briefs are not available on this server right now.",
     "unsupported_file": "This kind of file cannot be read. Use a .txt, .md, .docx or .html file.",
     "ambiguous_column": "The spreadsheet has several columns that could hold the text. Choose the text column "
     "and load it again.",

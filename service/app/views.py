@@ -112,7 +112,7 @@ def render_summary_body(result: Result, name: str, summary: Summary) -> str:
 
 def summary_label(name: str, summary: Summary) -> str:
     """'written by the summary model · 12 words, limit 15' ('… limit 30 words per point' for bullets)."""
-    how = METHOD_WORDS.get(summary.method, summary.method)
+    how = " and ".join(METHOD_WORDS.get(part, part) for part in summary.method.split("+"))
     if name == "bullets" and summary.items:
         size = f"{len(summary.items)} point{'s' if len(summary.items) != 1 else ''}"
         limit = f", up to {summary.word_limit} words each" if summary.word_limit else ""

@@ -115,7 +115,11 @@
   }
   document.addEventListener('click', function (e) {
     if (!e.target.closest) return;
-    if (e.target.closest('#wb-run, #wb-dispatch-continue')) { setTimeout(function () { bringGlance('wb-dispatch'); }, 120); return; }
+    if (e.target.closest('#wb-run, #wb-dispatch-continue')) {
+      setTimeout(function () { bringGlance('wb-dispatch'); }, 120);
+      glanceWanted = Date.now();  // and once more when its first content arrives (the page is taller by then)
+      return;
+    }
     var skip = e.target.closest('a.wb-skip');
     if (skip) { e.preventDefault(); bringGlance('wb-dispatch'); return; }
     var toggle = e.target.closest('.wb-notes-toggle');
@@ -141,6 +145,13 @@
       if (target) { target.scrollIntoView({block: 'center'}); if (!target.classList.contains('wb-pinned')) pin(target); target.focus({preventScroll: true}); }
     }
   });
+  var glanceWanted = 0;
+  new MutationObserver(function () {
+    if (!glanceWanted) return;
+    if (Date.now() - glanceWanted > 60000) { glanceWanted = 0; return; }
+    var glance = document.querySelector('#wb-dispatch-glance .wb-glance');
+    if (glance) { glanceWanted = 0; bringGlance('wb-dispatch'); }
+  }).observe(document.documentElement, {subtree: true, childList: true});
   // Arrow keys inside a side-by-side view: up/down between sentence rows, left/right between French and English.
   // Only one sentence per view is in the Tab order (roving tabindex), so Tab leaves the view in one press.
   document.addEventListener('keydown', function (e) {

@@ -98,6 +98,8 @@ def test_glossary_and_keep_terms_are_reported_as_such():
     name = fact_flag({"type": "name", "source": "Matignon", "detail": "name 'Matignon' is missing from the translation"}, 2, terms)
     assert name == ("glossary", "The glossary translates 'Matignon' as 'the Prime Minister's office'; the English does "
                                 "not use it (sentence 2).")
+    same = fact_flag({"type": "name", "source": "AFP", "detail": "glossary: 'AFP' should be translated as 'AFP'"}, 1, terms)
+    assert same == ("keep", "The English should keep 'AFP' as it is (sentence 1).")
     other = fact_flag({"type": "name", "source": "Jens Stoltenberg", "detail": "name 'Jens Stoltenberg' is missing from the translation"}, 2, terms)
     assert other == ("name", "The English does not mention 'Jens Stoltenberg' (sentence 2).")
 
