@@ -81,6 +81,7 @@ def incomplete_record(
     *,
     summaries_missing: list[str] = (),
     detail: str = "",
+    summaries: bool = True,
 ) -> dict[str, Any]:
     """``Result.extra["incomplete"]``: what is done, what is not, why, in the reader's words (``message``) and the
     operator's (``detail``)."""
@@ -92,7 +93,9 @@ def incomplete_record(
     else:
         why = f"The request reached its time limit ({limit} per request)"
     if done < total:
-        what = f"{done} of {total} paragraphs are translated; the summaries come once the whole dispatch is."
+        what = f"{done} of {total} paragraphs are translated" + (
+            "; the summaries come once the whole dispatch is." if summaries else "."
+        )
     else:
         what = "the whole dispatch is translated but the summaries are not done yet."
     return {

@@ -333,7 +333,7 @@ class Pipeline:
             stack_key, translator = self._translator_for(state.language)
             state.paragraphs = self._translate(
                 state.segmented, self.stacks[stack_key], listener, state.warnings, state.incomplete,
-                summaries_wanted=bool(state.presets) and state.summarizer in ("model", "llm"),
+                summaries_wanted=bool(state.presets), summaries_slow=state.summarizer in ("model", "llm"),
             )
             state.models = [m for m in translator.models_used()]
         else:
@@ -493,6 +493,7 @@ class Pipeline:
         warnings: list[Issue],
         incomplete: dict | None = None,
         summaries_wanted: bool = False,
+        summaries_slow: bool = False,
     ) -> list[Paragraph]:
         """With ``incomplete`` (a dict: partial mode), windows are sized to the request's time left and a limit
         hit ends the translation with the paragraphs done, recorded in ``incomplete`` (``service.partial``)."""
@@ -511,10 +512,12 @@ class Pipeline:
                 for p in window:
                     misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
                     position += len(segmented[p])
-                left = deadline.remaining() - partial_work.reserve_for_summaries(deadline, summaries_wanted)
+                left = deadline.remaining() - partial_work.reserve_for_summaries(deadline, summaries_wanted and summaries_slow)
                 fits = partial_work.fitting(window, misses, pace, left)
                 if not fits:
-                    incomplete.update(partial_work.incomplete_record(deadline, segmented, len(paragraphs)))
+                    incomplete.update(
+                        partial_work.incomplete_record(deadline, segmented, len(paragraphs), summaries=summaries_wanted)
+                    )
                     break
                 if len(fits) < len(window):  # the rest goes in the next window
                     windows.insert(0, window[len(fits) :])
@@ -533,7 +536,9 @@ class Pipeline:
                 if incomplete is None:
                     raise
                 incomplete.update(
-                    partial_work.incomplete_record(deadline, segmented, len(paragraphs), detail=exc.message)
+                    partial_work.incomplete_record(
+                        deadline, segmented, len(paragraphs), detail=exc.message, summaries=summaries_wanted
+                    )
                 )
                 break
             pace.add(sum(not c for c in cached), time.perf_counter() - started)

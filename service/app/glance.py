@@ -96,18 +96,24 @@ def render_flag_list(result: Result, glossary: Any = None) -> str:
         f'<button type="button" class="wb-flag-filter" data-kind="{k}" aria-pressed="false">{escape(KINDS[k])} ({n})</button>'
         for k, n in counts.items()
     ]
-    items = "".join(
-        f'<li class="wb-flag" data-kind="{escape(f.kind)}" data-k="{escape(f.key)}"><span class="wb-flag-kind">'
-        f'{escape(KINDS[f.kind])}</span> {escape(f.text)}</li>'
-        for f in flags
-    )
+    groups = []
+    for kind, n in counts.items():
+        items = "".join(
+            f'<li class="wb-flag" data-kind="{escape(f.kind)}" data-k="{escape(f.key)}">{escape(f.text)}</li>'
+            for f in flags
+            if f.kind == kind
+        )
+        groups.append(
+            f'<div class="wb-flag-group" data-kind="{kind}"><h5>{escape(KINDS[kind])} ({n})</h5>'
+            f'<ul class="wb-flag-list">{items}</ul></div>'
+        )
     tech = "".join(
         f"<tr><td>{f.number or ''}</td><td><code>{escape(f.code)}</code></td><td>{escape(f.detail)}</td></tr>" for f in flags
     )
     return (
         f'<section class="wb-flags" aria-label="Checks"><h4>Checks</h4>'
         f'<div class="wb-flag-filters" role="toolbar" aria-label="Show checks of one kind">{"".join(buttons)}</div>'
-        f'<ul class="wb-flag-list">{items}</ul>'
+        f'{"".join(groups)}'
         f'<details class="wb-tech"><summary>Technical details</summary><table><tr><th>Sentence</th><th>Code</th>'
         f"<th>Checker's note</th></tr>{tech}</table></details></section>"
     )

@@ -134,7 +134,7 @@
       var panel = filter.closest('.wb-flags');
       var kind = filter.getAttribute('data-kind');
       panel.querySelectorAll('.wb-flag-filter').forEach(function (b) { b.setAttribute('aria-pressed', b === filter ? 'true' : 'false'); });
-      panel.querySelectorAll('li.wb-flag').forEach(function (li) { li.hidden = kind !== 'all' && li.getAttribute('data-kind') !== kind; });
+      panel.querySelectorAll('.wb-flag-group').forEach(function (g) { g.hidden = kind !== 'all' && g.getAttribute('data-kind') !== kind; });
       return;
     }
     var flag = e.target.closest('li.wb-flag[data-k]');

@@ -137,7 +137,11 @@ def test_long_dispatch_limit_partial_continue_done(viewport_page, live_app, time
     timeline = []
     started = time.monotonic()
     page.click("#wb-run")
-    page.wait_for_selector("#wb-dispatch-glance .wb-incomplete", timeout=60_000)
+    try:
+        page.wait_for_selector("#wb-dispatch-glance .wb-incomplete", timeout=90_000)
+    except Exception:
+        page.screenshot(path=str(artifacts / f"reader-long-failed-{page.viewport_name}.png"))
+        raise
     timeline.append(("partial", time.monotonic() - started, page.locator("#wb-dispatch-sbs .wb-dst").count()))
     notice = page.inner_text("#wb-dispatch-glance .wb-incomplete")
     assert "time limit (5 seconds per request)" in notice and "Continue" in notice

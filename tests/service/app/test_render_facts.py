@@ -81,6 +81,7 @@ def test_flag_list_groups_by_kind_with_counts_without_duplicates_or_codes():
     html = render_flag_list(result)
     items = re.findall(r'<li class="wb-flag" data-kind="([a-z]+)" data-k="([\d-]+)">', html)
     assert items == [("money", "0-0"), ("money", "0-0")]  # the duplicate is gone
+    assert '<div class="wb-flag-group" data-kind="money"><h5>Amounts (2)</h5>' in html  # grouped by kind
     assert 'data-kind="all" aria-pressed="true">All (2)</button>' in html
     assert 'data-kind="money" aria-pressed="false">Amounts (2)</button>' in html
     reader_part = html.split('<details class="wb-tech">', 1)[0]
