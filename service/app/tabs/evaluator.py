@@ -224,6 +224,7 @@ def build(ctx: AppContext) -> None:
         # An error goes away as soon as the reader changes what it was about.
         for widget in [run_b, count, dispatch, preset, sum_a, sum_b]:
             widget.input(lambda: "", outputs=add_message, **private)
-        for widget in [rater, *widgets]:
+        rater.change(lambda: "", outputs=message, **private)  # only the rater edits it
+        for widget in widgets:  # user input only: Next pair / Save reset them without clearing their message
             widget.input(lambda: "", outputs=message, **private)
 

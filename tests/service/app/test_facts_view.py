@@ -42,8 +42,8 @@ def test_fact_flags_beside_sentences_and_bullet_provenance(page, live_app, artif
     for key in unflagged:
         assert "wb-flagged" not in page.get_attribute(f"{SBS} .wb-dst[data-k='{key}']", "class")
     issue = result.facts["translation"][0]
-    first_note = page.inner_text(f"{SBS} .wb-note[data-k='{issue['paragraph']}-{issue['sentence']}']")
-    assert issue["source"] in first_note
+    notes_there = page.locator(f"{SBS} .wb-note[data-k='{issue['paragraph']}-{issue['sentence']}']").all_inner_texts()
+    assert any(issue["source"] in note for note in notes_there)
 
     # Provenance: each bullet lists its supporting sentences; clicking one highlights exactly those.
     provenance = result.facts["summaries"]["bullets"]["provenance"]

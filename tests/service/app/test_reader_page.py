@@ -33,6 +33,8 @@ WATCH_GLANCE = """
   new MutationObserver(() => {
     const box = document.querySelector('#wb-dispatch-glance');
     if (box) window.__wbGlance.push(box.textContent);
+    const progress = document.querySelector('#wb-dispatch-progress');
+    if (progress) window.__wbGlance.push(progress.textContent);
   }).observe(document.body, {subtree: true, childList: true, characterData: true});
 }
 """
@@ -133,6 +135,7 @@ def test_long_dispatch_limit_partial_continue_done(viewport_page, live_app, time
     # (the summaries' own limit path is tested in tests/service/test_partial.py)
     only_presets(page, [])
     text = long_dispatch(f"limite{page.viewport_name}", 24)
+    page.evaluate(WATCH_GLANCE)
     page.fill("#wb-dispatch-text textarea", text)
     timeline = []
     started = time.monotonic()
@@ -143,6 +146,8 @@ def test_long_dispatch_limit_partial_continue_done(viewport_page, live_app, time
         page.screenshot(path=str(artifacts / f"reader-long-failed-{page.viewport_name}.png"))
         raise
     timeline.append(("partial", time.monotonic() - started, page.locator("#wb-dispatch-sbs .wb-dst").count()))
+    # progress, with the time left, was shown in the glance box while it translated
+    assert any(re.search(r"translating \d+/48 sentences.*about \d+ (s|min) left", t) for t in page.evaluate("window.__wbGlance"))
     notice = page.inner_text("#wb-dispatch-glance .wb-incomplete")
     assert "time limit (5 seconds per request)" in notice and "Continue" in notice
     assert "WIREBRIEF_MAX_TIME" not in notice  # the setting only behind Details
