@@ -122,19 +122,28 @@ class Deadline:
     cancelled: threading.Event | None = field(default=None, compare=False)
     """Set when nobody waits for the work any more (a streaming client went away): the deadline has passed at
     once, so every stage that keeps the deadline stops, and the batching queue drops the request's sentences."""
+    stop: threading.Event | None = field(default=None, compare=False)
+    """Set by the caller (the reader pressed Stop): the deadline counts as passed from then on, and a partial
+    request returns what is done."""
 
     def remaining(self) -> float:
-        if self.cancelled is not None and self.cancelled.is_set():
+        if self.stopped or (self.cancelled is not None and self.cancelled.is_set()):
             return 0.0
         return self.at - time.monotonic()
 
     def expired(self) -> bool:
         return self.remaining() <= 0
 
+    @property
+    def stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
     def error(self, what: str, detail: str = "") -> GenerationTimeout:
         tail = f"; {detail}" if detail else ""
         if self.cancelled is not None and self.cancelled.is_set():
             return Cancelled(f"{what} was cancelled: the client stopped waiting{tail}")
+        if self.stopped:
+            return GenerationTimeout(f"{what} was stopped at the reader's request{tail}", code="stopped")
         return GenerationTimeout(
             f"{what} took longer than the limit of {self.seconds:g} s (setting {self.setting}){tail}"
         )
@@ -145,16 +154,19 @@ _current: ContextVar[Deadline | None] = ContextVar("wirebrief_request_deadline",
 
 @contextmanager
 def request_deadline(
-    seconds: float | None, setting: str = "WIREBRIEF_MAX_TIME", cancelled: threading.Event | None = None
+    seconds: float | None,
+    setting: str = "WIREBRIEF_MAX_TIME",
+    cancelled: threading.Event | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[Deadline | None]:
-    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now (or as soon as
-    ``cancelled`` is set)."""
+    """Give the code run inside (in this thread) a generation deadline ``seconds`` from now; it ends early when
+    ``cancelled`` is set (nobody waits any more) or ``stop`` (a reader's Stop)."""
     if not seconds:
-        if cancelled is None:
+        if cancelled is None and stop is None:
             yield None
             return
         seconds = float("inf")
-    deadline = Deadline(time.monotonic() + seconds, seconds, setting, cancelled)
+    deadline = Deadline(time.monotonic() + seconds, seconds, setting, cancelled, stop)
     if deadline.expired():
         raise deadline.error("the request", "before it started")
     token = _current.set(deadline)

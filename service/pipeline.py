@@ -17,8 +17,9 @@ from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
 from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
-from service.errors import InputError, LimitExceeded, ModelUnavailable
-from service.limits import CapHit, collect_cap_hits
+from service.errors import GenerationTimeout, InputError, LimitExceeded, ModelUnavailable
+from service.limits import CapHit, collect_cap_hits, current_deadline
+from service import partial as partial_work
 from service.events import Glance, Listener, ParagraphReady, Progress, SummaryReady, ignore
 from service.result import Brief, Issue, LanguageInfo, ModelUsed, Paragraph, Result, Sentence, Summary
 from service.settings import Settings, get_settings
@@ -269,13 +270,17 @@ class Pipeline:
         source_language: str | None = None,
         summarizer: str = "model",
         listener: Listener = ignore,
+        partial: bool = False,
     ) -> Result:
         """One dispatch through every stage. Batch engines call the three stages themselves (the model-free
         ``prepare`` in CPU tasks, ``translate_many`` over several dispatches, ``finish``), so a dispatch gives
-        the same Result whichever way it runs."""
+        the same Result whichever way it runs. With ``partial``, reaching the request's time limit returns what
+        is done, marked ``extra["incomplete"]`` (``service.partial``), instead of raising."""
         state = self.prepare(
             text, summaries=summaries, source_language=source_language, summarizer=summarizer, listener=listener
         )
+        if partial:
+            state.incomplete = {}
         self.translate_stage(state, listener)
         return self.finish(state, listener)
 
@@ -338,7 +343,10 @@ class Pipeline:
         state.translated = state.language.code != "en"
         if state.translated:
             stack_key, translator = self._translator_for(state.language)
-            state.paragraphs = self._translate(state.segmented, self.stacks[stack_key], listener, state.warnings)
+            state.paragraphs = self._translate(
+                state.segmented, self.stacks[stack_key], listener, state.warnings, state.incomplete,
+                summaries_wanted=bool(state.presets), summaries_slow=state.summarizer in ("model", "llm"),
+            )
             state.models = [m for m in translator.models_used()]
         else:
             self._passthrough(state)
@@ -397,7 +405,18 @@ class Pipeline:
         presets, timings, models = state.presets, dict(state.timings), list(state.models)
         t0 = time.perf_counter()
         english = [s.translation for p in state.paragraphs for s in p.sentences if s.translation]
-        summary_map = self.summarize_english(english, presets, state.summarizer, listener)
+        if state.incomplete:  # a partial translation: its summaries would mislead, and the time is spent
+            presets = []
+        try:
+            summary_map = self.summarize_english(english, presets, state.summarizer, listener)
+        except GenerationTimeout as exc:
+            if state.incomplete is None:
+                raise
+            state.incomplete = partial_work.incomplete_record(
+                current_deadline(), state.segmented, len(state.paragraphs),
+                summaries_missing=[p.name for p in presets], detail=exc.message,
+            )
+            summary_map, presets = {}, []
         if presets:
             if state.summarizer == "model":
                 models += self.summary_models
@@ -425,6 +444,8 @@ class Pipeline:
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
+        if state.incomplete:
+            result.extra["incomplete"] = state.incomplete
         return result
 
     def _check_facts(self, result: Result) -> None:
@@ -494,20 +515,62 @@ class Pipeline:
         raise AssertionError("router returned a translator that is not in the pipeline")
 
     def _translate(
-        self, segmented: list, stack: TranslationStack, listener: Listener, warnings: list[Issue]
+        self,
+        segmented: list,
+        stack: TranslationStack,
+        listener: Listener,
+        warnings: list[Issue],
+        incomplete: dict | None = None,
+        summaries_wanted: bool = False,
+        summaries_slow: bool = False,
     ) -> list[Paragraph]:
+        """With ``incomplete`` (a dict: partial mode), windows are sized to the request's time left and a limit
+        hit ends the translation with the paragraphs done, recorded in ``incomplete`` (``service.partial``)."""
         total = sum(len(segs) for segs in segmented)
         done_before = 0
         paragraphs: list[Paragraph] = []
-        for window in _windows(segmented, WINDOW_SENTENCES):
+        deadline = current_deadline() if incomplete is not None else None
+        pace = partial_work.Pace()
+        windows = _windows(segmented, WINDOW_SENTENCES)
+        while windows:
+            window = windows.pop(0)
             sources = [seg.text for p in window for seg in segmented[p]]
             cached = [stack.cache.contains(s) for s in sources]
+            if deadline is not None and paragraphs:
+                misses, position = {}, 0
+                for p in window:
+                    misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
+                    position += len(segmented[p])
+                left = deadline.remaining() - partial_work.reserve_for_summaries(deadline, summaries_wanted and summaries_slow)
+                fits = partial_work.fitting(window, misses, pace, left)
+                if not fits:
+                    incomplete.update(
+                        partial_work.incomplete_record(deadline, segmented, len(paragraphs), summaries=summaries_wanted)
+                    )
+                    break
+                if len(fits) < len(window):  # the rest goes in the next window
+                    windows.insert(0, window[len(fits) :])
+                    window = fits
+                    count = sum(len(segmented[p]) for p in window)
+                    sources, cached = sources[:count], cached[:count]
 
             def progress(done: int, _n: int, base: int = done_before) -> None:
                 listener(Progress("translating", base + done, total))
 
-            with collect_cap_hits() as hits:
-                outputs = stack.translator.translate(sources, progress)
+            started = time.perf_counter()
+            try:
+                with collect_cap_hits() as hits:
+                    outputs = stack.translator.translate(sources, progress)
+            except GenerationTimeout as exc:
+                if incomplete is None:
+                    raise
+                incomplete.update(
+                    partial_work.incomplete_record(
+                        deadline, segmented, len(paragraphs), detail=exc.message, summaries=summaries_wanted
+                    )
+                )
+                break
+            pace.add(sum(not c for c in cached), time.perf_counter() - started)
             for paragraph in self._assemble(segmented, window, sources, outputs, cached, stack, warnings, hits):
                 paragraphs.append(paragraph)
                 listener(ParagraphReady(paragraph, len(segmented)))
@@ -668,6 +731,8 @@ class Prepared:
     translated: bool = False
     paragraphs: list[Paragraph] | None = None
     models: list[ModelUsed] = field(default_factory=list)
+    incomplete: dict | None = None
+    """Partial mode only: {} while all is well, ``service.partial.incomplete_record`` once the limit ended it."""
 
     @property
     def sentence_count(self) -> int:

@@ -161,7 +161,11 @@ class Runtime:
         listener: Listener = ignore,
         use_store: bool = True,
         cancelled: threading.Event | None = None,
+        partial: bool = False,
+        stop: threading.Event | None = None,
     ) -> Result:
+        """With ``partial``, a request that reaches its time limit (or whose ``stop`` is set) returns what is done,
+        marked ``extra["incomplete"]`` and not stored (``service.partial``); without, it raises the 504."""
         from service.pipeline import DEFAULT_PRESETS
 
         pipeline = self.pipeline
@@ -178,10 +182,18 @@ class Runtime:
                     listener(SummaryReady(summary, done, len(hit.summaries)))
                 hit.extra["cache"] = {"hit": True, "request_key": key}
                 return hit
-        with self.slot(), request_deadline(self.settings.max_time, cancelled=cancelled):
+        with self.slot(), request_deadline(self.settings.max_time, cancelled=cancelled, stop=stop):
             result = pipeline.run(
-                text, summaries=presets, source_language=source_language, summarizer=summarizer, listener=listener
+                text,
+                summaries=presets,
+                source_language=source_language,
+                summarizer=summarizer,
+                listener=listener,
+                partial=partial,
             )
+        if "incomplete" in result.extra:  # never served as the answer to this request again: Continue re-runs it
+            result.extra["cache"] = {"hit": False, "request_key": key}
+            return result
         self.keep(result, key)
         result.extra["cache"] = {"hit": False, "request_key": key}
         return result
@@ -307,4 +319,6 @@ def event_dict(item: Event | Result) -> dict:
                 "summary": item.summary.model_dump(mode="json")}
     if isinstance(item, ParagraphReady):
         return {"event": "paragraph", "total": item.total_paragraphs, "paragraph": item.paragraph.model_dump(mode="json")}
+    if "incomplete" in item.extra:  # the time limit came first: what is done, and how to finish (send it again)
+        return {"event": "partial", "incomplete": item.extra["incomplete"], "result": item.model_dump(mode="json")}
     return {"event": "result", "result": item.model_dump(mode="json")}

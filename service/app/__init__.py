@@ -19,6 +19,9 @@ def build_blocks(ctx: AppContext) -> gr.Blocks:
     from service.app.tabs import tab_modules
 
     with gr.Blocks(title="wirebrief", analytics_enabled=False) as blocks:
+        gr.HTML(
+            '<a class="wb-skip" href="#wb-dispatch-glance-box">Skip to the results</a>', elem_id="wb-skip", js_on_load=None
+        )
         gr.Markdown("## wirebrief — French wire copy in English", elem_id="wb-title")
         status.build(ctx)
         with gr.Tabs() as tabs:

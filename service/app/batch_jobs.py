@@ -230,6 +230,14 @@ class BatchService:
             )
         return rows
 
+    def results(self, job_id: str) -> dict[int, Result]:
+        """The finished documents' Results by position (what the side-by-side view opens)."""
+        return {
+            row.position: Result.model_validate_json(row.result)
+            for row in self.store.documents(job_id)
+            if row.status == "done" and row.result
+        }
+
     def export_zip(self, job_id: str) -> Path:
         """A ZIP of the job's outputs: one Markdown file per document, summary.csv, results.jsonl (and
         errors.jsonl when some documents failed)."""

@@ -1,134 +1,79 @@
-"""The side-by-side view: source and English sentences aligned paragraph by paragraph, as escaped HTML.
+"""The side-by-side view: each source sentence beside its English, one row per sentence pair (paragraphs start
+with a rule), its notes beside it in plain words (``service.plain_checks``), as escaped HTML.
 
-Every piece of text (source, model output, warning messages) goes through ``html.escape``: model output is never
-rendered as markup. Sentences carry ``data-k="p-s"``; the page script (static/wirebrief.js) highlights the
-counterpart with the same key on hover, and pins it on click. Warnings that concern a sentence mark it and are
-listed beside its paragraph, keyed to the same sentence; so are the fact checks of ``Result.facts`` (a number, date,
-amount, name or quotation of the source missing from the translation, or one the translation states that the
-source does not support). The root carries ``data-wb-result`` so that summary provenance (views.render_summaries)
-can highlight this view's sentences.
+Every piece of text (source, model output, messages) goes through ``html.escape``: model output is never rendered
+as markup. Sentences carry ``data-k="p-s"``; the page script (static/wirebrief.js) highlights the counterpart with
+the same key on hover, pins it on click, and moves between rows with the arrow keys (only the first sentence is in
+the Tab order). Below ~700 px wide the pairs stack (French above English) and each row's notes fold behind a
+button (static/wirebrief.css). The root carries ``data-wb-result`` so that summary provenance
+(views.render_summaries) can highlight this view's sentences.
 """
 
 from __future__ import annotations
 
-import re
 from html import escape
 from typing import Any, Iterable
 
+from service.plain_checks import Flag, flags_for, sentence_numbers
 from service.result import Issue, LanguageInfo, Paragraph, Result
-
-FactNote = dict[str, Any]
-"""One entry of ``Result.facts["translation"]``: type, source, detail, side, paragraph, sentence."""
 
 
 def _key(p: int, s: int) -> str:
     return f"{p}-{s}"
 
 
-def _located(warnings: Iterable[Issue]) -> dict[tuple[int, int | None], list[Issue]]:
-    out: dict[tuple[int, int | None], list[Issue]] = {}
-    for w in warnings:
-        if w.paragraph is not None and w.severity != "info":
-            out.setdefault((w.paragraph, w.sentence), []).append(w)
-    return out
-
-
-def located_facts(facts: dict[str, Any] | None, part: str = "translation") -> dict[tuple[int, int], list[FactNote]]:
-    """Fact issues (``part="translation"``) or kept source facts (``part="found"``) of a Result by (paragraph,
-    sentence); entries without a location are left out (none expected)."""
-    out: dict[tuple[int, int], list[FactNote]] = {}
-    for issue in (facts or {}).get(part) or []:
-        if issue.get("paragraph") is not None and issue.get("sentence") is not None:
-            out.setdefault((issue["paragraph"], issue["sentence"]), []).append(issue)
-    return out
-
-
-def fact_label(issue: FactNote) -> str:
-    """'missing' for a source fact the translation lost or changed; 'unsupported' for one it added."""
-    return "unsupported" if issue.get("side") == "target" else "missing"
-
-
-def fact_text(issue: FactNote) -> str:
-    return f"{issue.get('type', 'fact')} {fact_label(issue)}: {issue.get('source', '')} — {issue.get('detail', '')}"
-
-
-# The checker's standard details only repeat the tag ("date 03-12 ('12 mars') is missing from the translation"):
-# shown on hover. Other details (glossary, quotations) say something more and are shown.
-_PLAIN_DETAIL = re.compile(r"is (missing from the translation|not in the source)$")
-
-
-def _fact_note(p: int, s: int, issue: FactNote) -> str:
-    kind = escape(str(issue.get("type", "fact")))
-    kind_class = re.sub(r"[^a-z]", "", kind)
-    detail = str(issue.get("detail", ""))
-    shown = "" if _PLAIN_DETAIL.search(detail) else f' <span class="wb-fact-detail">{escape(detail)}</span>'
+def _sentence(side: str, p: int, s: int, text: str, classes: str, focusable: bool) -> str:
     return (
-        f'<li class="wb-note wb-fact wb-fact-{kind_class}" data-k="{_key(p, s)}" data-fact-type="{kind}" '
-        f'title="{escape(detail)}"><b>sentence {s + 1}</b> <span class="wb-fact-tag">{kind} '
-        f'{escape(fact_label(issue))}</span> <q>{escape(str(issue.get("source", "")))}</q>{shown}</li>'
+        f'<span class="wb-s wb-{side}{classes}" data-k="{_key(p, s)}" tabindex="{0 if focusable else -1}">'
+        f'{escape(text) or "&#8203;"}</span>'
     )
 
 
-def _kept_note(p: int, s: int, kept: list[FactNote]) -> str:
-    items = " · ".join(escape(str(f.get("source", ""))) for f in kept)
+def _notes(flags: list[Flag]) -> str:
+    if not flags:
+        return '<div class="wb-notes"></div>'
+    items = "".join(
+        f'<li class="wb-note wb-flag-{escape(f.kind)}" data-k="{escape(f.key)}" data-kind="{escape(f.kind)}">'
+        f"{escape(f.text)}</li>"
+        for f in flags
+    )
+    label = f"{len(flags)} note{'s' if len(flags) != 1 else ''}"
     return (
-        f'<li class="wb-note wb-fact-kept" data-k="{_key(p, s)}"><b>sentence {s + 1}</b> '
-        f'<span class="wb-kept-tag">kept</span> {items}</li>'
+        f'<div class="wb-notes"><button type="button" class="wb-notes-toggle" aria-expanded="false">{label}</button>'
+        f'<ul class="wb-notes-list">{items}</ul></div>'
     )
 
 
-def _sentence(side: str, p: int, s: int, text: str, warned: bool, title: str = "", flagged: bool = False) -> str:
-    classes = f"wb-s wb-{side}" + (" wb-warned" if warned else "") + (" wb-flagged" if flagged else "")
-    title_attr = f' title="{escape(title)}"' if title else ""
-    return (
-        f'<span class="{classes}" data-k="{_key(p, s)}" tabindex="0"{title_attr}>{escape(text) or "&#8203;"}</span>'
-    )
-
-
-def paragraph_row(
-    paragraph: Paragraph,
-    located: dict[tuple[int, int | None], list[Issue]],
-    facts: dict[tuple[int, int], list[FactNote]] | None = None,
-    kept: dict[tuple[int, int], list[FactNote]] | None = None,
-) -> str:
+def paragraph_rows(paragraph: Paragraph, flags: dict[str, list[Flag]], numbers: dict, first: bool) -> str:
     p = paragraph.index
-    facts = facts or {}
-    kept = kept or {}
-    src, dst = [], []
-    for sentence in paragraph.sentences:
-        issues = located.get((p, sentence.index), [])
-        flags = facts.get((p, sentence.index), [])
-        title = "; ".join([i.message for i in issues] + [fact_text(f) for f in flags])
-        src.append(_sentence("src", p, sentence.index, sentence.source, bool(issues), title, bool(flags)))
-        dst.append(_sentence("dst", p, sentence.index, sentence.translation, bool(issues), title, bool(flags)))
-    def warning_note(issue: Issue, ws: int | None) -> str:
-        key_attr = f' data-k="{_key(p, ws)}"' if ws is not None else ""
-        where = f"sentence {ws + 1}" if ws is not None else "paragraph"
-        return (
-            f'<li class="wb-note wb-{escape(issue.severity)}"{key_attr}><b>{escape(where)}</b> '
-            f"<code>{escape(issue.code)}</code> {escape(issue.message)}</li>"
+    rows = []
+    for n, sentence in enumerate(paragraph.sentences):
+        key = _key(p, sentence.index)
+        mine = flags.get(key, [])
+        classes = ""
+        if any(f.kind in ("quality", "other") for f in mine):
+            classes += " wb-warned"
+        if any(f.kind not in ("quality", "other") for f in mine):
+            classes += " wb-flagged"
+        focusable = first and n == 0
+        number = numbers.get((p, sentence.index))
+        rows.append(
+            f'<div class="wb-pair{" wb-pstart" if n == 0 else ""}" data-p="{p}" data-k="{key}">'
+            f'<div class="wb-cell wb-src-cell"><span class="wb-num" aria-hidden="true">{number or ""}</span>'
+            f'{_sentence("src", p, sentence.index, sentence.source, classes, focusable)}</div>'
+            f'<div class="wb-cell wb-dst-cell">'
+            f'{_sentence("dst", p, sentence.index, sentence.translation, classes, False)}</div>'
+            f"{_notes(mine)}</div>"
         )
+    return f'<div class="wb-row" data-p="{p}">{"".join(rows)}</div>'
 
-    # Paragraph warnings first, then sentence by sentence: its warnings, then its fact checks.
-    notes = [warning_note(i, None) for i in located.get((p, None), [])]
-    for sentence in paragraph.sentences:
-        notes += [warning_note(i, sentence.index) for i in located.get((p, sentence.index), [])]
-        notes += [_fact_note(p, sentence.index, f) for f in facts.get((p, sentence.index), [])]
-        if kept.get((p, sentence.index)):
-            notes.append(_kept_note(p, sentence.index, kept[(p, sentence.index)]))
-    notes_html = f'<ul class="wb-notes">{"".join(notes)}</ul>' if notes else '<div class="wb-notes"></div>'
+
+def pending_row(index: int, source: str = "", note: str = "translating…") -> str:
+    shown = escape(source) if source else "…"
     return (
-        f'<div class="wb-row" data-p="{p}">'
-        f'<div class="wb-cell wb-src-cell">{" ".join(src)}</div>'
-        f'<div class="wb-cell wb-dst-cell">{" ".join(dst)}</div>'
-        f"{notes_html}</div>"
-    )
-
-
-def pending_row(index: int) -> str:
-    return (
-        f'<div class="wb-row wb-pending" data-p="{index}"><div class="wb-cell">…</div>'
-        f'<div class="wb-cell">translating…</div><div class="wb-notes"></div></div>'
+        f'<div class="wb-row wb-pending" data-p="{index}"><div class="wb-pair wb-pstart">'
+        f'<div class="wb-cell wb-src-cell">{shown}</div>'
+        f'<div class="wb-cell wb-dst-cell">{escape(note)}</div><div class="wb-notes"></div></div></div>'
     )
 
 
@@ -140,27 +85,35 @@ def render_side_by_side(
     translated: bool = True,
     facts: dict[str, Any] | None = None,
     result_id: str = "",
+    glossary: Any = None,
+    pending: list[dict] | None = None,
 ) -> str:
-    """The whole view; with ``total_paragraphs`` larger than what is ready, the rest shows as pending rows.
-    ``facts`` is ``Result.facts``: its translation issues, and the source facts kept, are shown beside their
-    sentences."""
-    located = _located(warnings)
-    fact_map = located_facts(facts)
+    """The whole view; with ``total_paragraphs`` larger than what is ready, the rest shows as pending rows
+    (``pending``: the untranslated paragraphs of an incomplete Result, shown with their source)."""
+    flags: dict[str, list[Flag]] = {}
+    for flag in flags_for(paragraphs, warnings, facts, glossary):
+        if flag.key:
+            flags.setdefault(flag.key, []).append(flag)
+    numbers = sentence_numbers(paragraphs)
     source_label = f"Source ({escape(language.name)})" if language else "Source"
     target_label = "English" if translated else "English (not translated)"
-    kept = located_facts(facts, "found")
-    rows = [paragraph_row(p, located, fact_map, kept) for p in paragraphs]
+    ordered = sorted(paragraphs, key=lambda p: p.index)
+    rows = [paragraph_rows(p, flags, numbers, i == 0) for i, p in enumerate(ordered)]
     ready = {p.index for p in paragraphs}
-    rows += [pending_row(i) for i in range(total_paragraphs or 0) if i not in ready]
+    if pending:
+        rows += [pending_row(x["index"], x.get("source", ""), "not translated yet — press Continue") for x in pending]
+    else:
+        rows += [pending_row(i) for i in range(total_paragraphs or 0) if i not in ready]
     return (
-        f'<div class="wb-sbs" data-wb-sbs data-wb-result="{escape(result_id)}">'
-        f'<div class="wb-row wb-head"><div class="wb-cell">{source_label}</div>'
-        f'<div class="wb-cell">{target_label}</div><div class="wb-notes">Warnings and facts</div></div>'
+        f'<div class="wb-sbs" data-wb-sbs data-wb-result="{escape(result_id)}" role="group" '
+        f'aria-label="Source and English, sentence by sentence (arrow keys move between sentences)">'
+        f'<div class="wb-row wb-head"><div class="wb-pair"><div class="wb-cell">{source_label}</div>'
+        f'<div class="wb-cell">{target_label}</div><div class="wb-notes">Notes</div></div></div>'
         f'{"".join(rows)}</div>'
     )
 
 
-def render_result(result: Result) -> str:
+def render_result(result: Result, glossary: Any = None) -> str:
     return render_side_by_side(
         result.paragraphs,
         result.warnings,
@@ -168,6 +121,8 @@ def render_result(result: Result) -> str:
         translated=result.translated,
         facts=result.facts,
         result_id=result.id,
+        glossary=glossary,
+        pending=(result.extra.get("incomplete") or {}).get("pending"),
     )
 
 

@@ -7,10 +7,19 @@ from html import escape
 from typing import Any
 
 from service.events import Progress
+from service.plain_checks import model_label
 from service.result import LanguageInfo, Result, Summary
 
 STAGES = ("normalizing", "detecting", "segmenting", "translating", "summarizing")
 _ids = itertools.count()
+METHOD_WORDS = {
+    "seq2seq": "written by the summary model",
+    "extractive-lead": "the first sentences of the English",
+    "extractive-centrality": "the central sentences of the English",
+    "passthrough": "the English itself (the text is short)",
+    "llm": "written by the language model",
+}
+PRESET_LABELS = {"headline": "Headline", "lede": "Lede", "bullets": "Key points", "paragraph": "Paragraph"}
 
 
 def language_line(language: LanguageInfo, min_confidence: float) -> str:
@@ -31,15 +40,10 @@ def render_meta(result: Result, min_confidence: float) -> str:
     total = result.timings.get("total")
     if total is not None:
         parts.append(f"<span>{total:.1f} s</span>")
-    models = ", ".join(f"{m.role}: {m.hub_id or m.name}@{(m.revision or 'local')[:12]}" for m in result.models)
+    models = ", ".join(f"{m.role}: {model_label(m)}" for m in result.models)
     parts.append(f'<span class="wb-models">models: {escape(models or "none")}</span>')
     parts.append(f'<span class="wb-id">id <code>{escape(result.id)}</code></span>')
-    unlocated = [w for w in result.warnings if w.paragraph is None]
-    html = f'<div class="wb-meta">{"".join(parts)}</div>'
-    if unlocated:
-        items = "".join(f"<li><code>{escape(w.code)}</code> {escape(w.message)}</li>" for w in unlocated)
-        html += f'<ul class="wb-other-warnings">{items}</ul>'
-    return html
+    return f'<div class="wb-meta">{"".join(parts)}</div>'
 
 
 def sentence_keys(result: Result) -> list[str]:
@@ -50,8 +54,7 @@ def sentence_keys(result: Result) -> list[str]:
 def _issue_line(issue: dict[str, Any]) -> str:
     return (
         f'<li class="wb-sum-fact" data-fact-type="{escape(str(issue.get("type", "")))}">'
-        f'<span class="wb-fact-tag">{escape(str(issue.get("type", "fact")))} not in the source</span> '
-        f'<q>{escape(str(issue.get("source", "")))}</q> {escape(str(issue.get("detail", "")))}</li>'
+        f'The summary says <q>{escape(str(issue.get("source", "")))}</q>, which the dispatch does not.</li>'
     )
 
 
@@ -59,16 +62,18 @@ def _item(tag: str, text: str, prov: dict[str, Any] | None, keys: list[str]) -> 
     """One summary item (bullet or sentence), linked to its supporting sentences when provenance is known."""
     if prov is None or not text.strip():  # an empty item (a summary that could not fit) has nothing to link
         return f"<{tag}>{escape(text)}</{tag}>"
-    support = [keys[i] for i in prov.get("sentences", []) if 0 <= i < len(keys)]
+    indices = [i for i in prov.get("sentences", []) if 0 <= i < len(keys)]
+    support = [keys[i] for i in indices]
     share = float(prov.get("support") or 0.0)
     supported = bool(prov.get("supported"))
     classes = "wb-prov" + ("" if supported else " wb-unsupported")
+    numbers = ", ".join(str(i + 1) for i in indices)  # sentences count from 1, as everywhere on the page
     title = (
-        f"supported by sentence{'s' if len(support) != 1 else ''} {', '.join(support)} ({share:.0%} of its words)"
+        f"from sentence{'s' if len(support) != 1 else ''} {numbers} ({share:.0%} of its words found there)"
         if support
-        else "no supporting sentence found"
+        else "no sentence of the dispatch supports it"
     )
-    badge = "" if supported else f' <span class="wb-unsupported-badge">unsupported ({share:.0%})</span>'
+    badge = "" if supported else f' <span class="wb-unsupported-badge">weakly supported ({share:.0%})</span>'
     facts = prov.get("issues") or []
     fact_list = f'<ul class="wb-sum-facts">{"".join(_issue_line(i) for i in facts)}</ul>' if facts else ""
     return (
@@ -105,6 +110,18 @@ def render_summary_body(result: Result, name: str, summary: Summary) -> str:
     return body
 
 
+def summary_label(name: str, summary: Summary) -> str:
+    """'written by the summary model · 12 words, limit 15' ('… limit 30 words per point' for bullets)."""
+    how = " and ".join(METHOD_WORDS.get(part, part) for part in summary.method.split("+"))
+    if name == "bullets" and summary.items:
+        size = f"{len(summary.items)} point{'s' if len(summary.items) != 1 else ''}"
+        limit = f", up to {summary.word_limit} words each" if summary.word_limit else ""
+    else:
+        size = f"{summary.words} word{'s' if summary.words != 1 else ''}"
+        limit = f", limit {summary.word_limit}" if summary.word_limit else ""
+    return f"{how} · {size}{limit}"
+
+
 def render_summaries(result: Result) -> str:
     if not result.summaries:
         return '<div class="wb-summaries wb-empty">No summary requested.</div>'
@@ -113,10 +130,9 @@ def render_summaries(result: Result) -> str:
         target = f"wb-sum-{next(_ids)}"
         body = render_summary_body(result, name, summary)
         notes = "".join(f'<div class="wb-summary-note">{escape(note)}</div>' for note in summary.notes)
-        method = f"{summary.method}, {summary.words} words" + (f" / {summary.word_limit}" if summary.word_limit else "")
         cards.append(
-            f'<div class="wb-summary" data-preset="{escape(name)}"><h4><span>{escape(name)} '
-            f'<small>({escape(method)})</small></span>'
+            f'<div class="wb-summary" data-preset="{escape(name)}"><h4><span>{escape(PRESET_LABELS.get(name, name))} '
+            f'<small>({escape(summary_label(name, summary))})</small></span>'
             f'<button class="wb-copy" type="button" data-copy-target="{target}" data-copy-text="{escape(summary.text)}">'
             f"Copy</button></h4>"
             f'<div id="{target}">{body}</div>{notes}</div>'
@@ -129,10 +145,11 @@ def render_summaries(result: Result) -> str:
     return f'<div class="wb-summaries" data-wb-result="{escape(result.id)}">{hint}{"".join(cards)}</div>'
 
 
-def render_progress(event: Progress | None, note: str = "", done: bool = False) -> str:
-    """A progress bar for the current stage + the list of stages (done / now / to come)."""
+def render_progress(event: Progress | None, note: str = "", done: bool = False, eta: float | None = None) -> str:
+    """A progress bar for the current stage + the list of stages (done / now / to come) + the time left
+    (``eta``, seconds) when it can be estimated."""
     if done:
-        return f'<div class="wb-progress wb-finished"><span>done</span><span>{escape(note)}</span></div>'
+        return f'<div class="wb-progress wb-finished" role="status"><span>done</span><span>{escape(note)}</span></div>'
     now = event.stage if event else None
     stages = []
     passed = True if now else False
@@ -146,11 +163,26 @@ def render_progress(event: Progress | None, note: str = "", done: bool = False) 
     if event and event.total:
         bar = f'<progress value="{event.done}" max="{event.total}"></progress>'
     message = escape(event.message) if event else "starting…"
+    left = f'<span class="wb-eta">{escape(eta_words(eta))}</span>' if eta is not None else ""
     return (
-        f'<div class="wb-progress">{bar}<span class="wb-progress-message">{message}</span>'
+        f'<div class="wb-progress" role="status">{bar}<span class="wb-progress-message">{message}</span>{left}'
         f'<span class="wb-stages">{"".join(stages)}</span><span>{escape(note)}</span></div>'
     )
 
 
+def eta_words(seconds: float) -> str:
+    """'about 40 s left', 'about 3 min left' (rounded: it is an estimate)."""
+    if seconds < 60:
+        return f"about {max(1, round(seconds / 5) * 5 if seconds > 10 else round(seconds))} s left"
+    return f"about {round(seconds / 60)} min left"
+
+
+def translation_eta(event: Progress, translating_since: float | None, now: float) -> float | None:
+    """Seconds left for the translation, from the pace so far (None until a sentence is done)."""
+    if event.stage != "translating" or not translating_since or event.done <= 0 or event.done >= event.total:
+        return None
+    return (now - translating_since) / event.done * (event.total - event.done)
+
+
 def render_error(message: str) -> str:
-    return f'<div class="wb-progress"><span class="wb-error">{escape(message)}</span></div>'
+    return f'<div class="wb-progress" role="alert"><span class="wb-error">{escape(message)}</span></div>'

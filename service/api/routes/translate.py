@@ -5,7 +5,9 @@ Stream lines (one JSON object each): ``{"event": "progress", "stage", "done", "t
 ``{"event": "glance", "source": "first-paragraph", "label", "text"}`` once, right after the first paragraph (the
 translated wire lede, shown "at a glance" until the summaries arrive),
 ``{"event": "summary", "preset", "done", "total", "summary": {...}}`` as each preset's summary is ready, and last
-``{"event": "result", "result": {...}}`` — or ``{"event": "error", "code", "message", "status"}`` if the run fails
+``{"event": "result", "result": {...}}`` — or, when the request's time limit came first, ``{"event": "partial",
+"incomplete": {...}, "result": {...}}`` with the paragraphs done (send the same request again to finish the rest:
+the done sentences come from the sentence cache) — or ``{"event": "error", "code", "message", "status"}`` if the run fails
 after the stream started. Errors found before (bad input, models not ready) are ordinary JSON error responses.
 """
 
@@ -46,9 +48,10 @@ def translate(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -
     responses={**ERROR_RESPONSES, 200: {"content": {NDJSON: {}}, "description": "Newline-delimited JSON events."}},
 )
 def translate_stream(body: TranslateRequest, runtime: Runtime = Depends(get_runtime)) -> StreamingResponse:
-    """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated. A client that
-    disconnects cancels the rest of the work (no further batches or summaries run for it)."""
-    items = runtime.stream(body.text, **_options(body))  # raises here for bad input / not ready
+    """Like /v1/translate, streamed: progress events and each paragraph as soon as it is translated; a partial result
+    when the time limit comes first. A client that disconnects cancels the rest of the work (no further batches or
+    summaries run for it)."""
+    items = runtime.stream(body.text, partial=True, **_options(body))  # raises here for bad input / not ready
 
     async def lines() -> AsyncIterator[bytes]:
         # Starlette cancels this generator when the client disconnects; the thread waiting for the next item is

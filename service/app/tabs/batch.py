@@ -11,6 +11,8 @@ from html import escape
 import gradio as gr
 
 from service.app.context import AppContext
+from service.app.messages import plain_message, render_reader_error
+from service.app.result_view import ResultView
 from service.app.tabs.dispatch import PRESET_CHOICES, SUMMARIZER_CHOICES
 from service.errors import WirebriefError
 
@@ -67,6 +69,8 @@ def build(ctx: AppContext) -> None:
             column_widths=["4%", "14%", "30%", "7%", "30%", "7%", "8%"], elem_id="wb-batch-results",
         )
         download = gr.DownloadButton("Download ZIP (Markdown + CSV + JSONL)", visible=False, elem_id="wb-batch-zip")
+        doc_note = gr.Markdown("Select a finished document in the table to read it side by side.", elem_id="wb-batch-doc-note")
+        view = ResultView(ctx, prefix="wb-batch-doc")
         with gr.Accordion("Earlier jobs", open=True):
             jobs = gr.Dataframe(
                 headers=JOB_HEADERS, value=[], type="array", interactive=False, wrap=True, max_height=260,
@@ -87,13 +91,25 @@ def build(ctx: AppContext) -> None:
                 for d in service.documents(jid)
             ]
 
+        def cleared() -> dict:
+            """A new set of files: the previous job's progress, table, ZIP and open document go."""
+            return {
+                job_id: "", progress: "", results: [], download: gr.DownloadButton(value=None, visible=False),
+                **view.clear(),
+            }
+
         def on_files(paths):
+            fresh = cleared()
             if not paths:
-                return gr.Dropdown(visible=False, choices=[], value=None), ""
+                return {column: gr.Dropdown(visible=False, choices=[], value=None), column_note: "", **fresh}
+            column_update, note = choose_column(paths)
+            return {column: column_update, column_note: note, **fresh}
+
+        def choose_column(paths):
             try:
                 found = service.text_columns(paths)
             except WirebriefError as exc:
-                return gr.Dropdown(visible=False, choices=[], value=None), f"**Cannot read the table:** {exc.message}"
+                return gr.Dropdown(visible=False, choices=[], value=None), f"**Cannot read the table:** {plain_message(exc)}"
             if found is None:
                 return gr.Dropdown(visible=False, choices=[], value=None), ""
             columns, candidates = found
@@ -120,6 +136,9 @@ def build(ctx: AppContext) -> None:
                     continue
                 note = service.failures.get(jid, "")
                 zip_path = service.export_zip(jid)
+                for result in service.results(jid).values():  # each document can be reopened from History
+                    if ctx.runtime.store.get(result.id) is None:
+                        ctx.runtime.store.put(result)
                 yield {
                     progress: progress_html(info.done, info.errors, info.total, state, note),
                     results: result_rows(jid),
@@ -134,9 +153,9 @@ def build(ctx: AppContext) -> None:
                     paths or [], text_column=text_column, summaries=wanted or [], summarizer=method
                 )
             except WirebriefError as exc:
-                yield {progress: f'<div class="wb-progress"><span class="wb-error">{escape(exc.message)}</span></div>'}
+                yield {progress: render_reader_error(exc)}
                 return
-            yield {job_id: jid, download: gr.DownloadButton(visible=False), jobs: job_rows()}
+            yield {job_id: jid, download: gr.DownloadButton(visible=False), jobs: job_rows(), results: [], **view.clear()}
             yield from watch(jid)
 
         def on_job_select(evt: gr.SelectData):
@@ -147,8 +166,20 @@ def build(ctx: AppContext) -> None:
             yield {job_id: jid, download: gr.DownloadButton(visible=False)}
             yield from watch(jid)
 
-        outputs = [job_id, progress, results, download, jobs]
-        files.change(on_files, inputs=files, outputs=[column, column_note], api_visibility="private")
+        def on_document(jid: str, evt: gr.SelectData):
+            row = evt.row_value or []
+            position = int(row[0]) - 1 if row and str(row[0]).isdigit() else -1
+            result = service.results(jid).get(position) if jid else None
+            if result is None:
+                return {doc_note: "This document has no result to show (not finished, or it failed).", **view.clear()}
+            return {doc_note: f"Document {position + 1}: {row[1]}", **view.show(result)}
+
+        outputs = [job_id, progress, results, download, jobs, *view.outputs]
+        files.change(
+            on_files, inputs=files, outputs=[column, column_note, job_id, progress, results, download, *view.outputs],
+            api_visibility="private",
+        )
+        results.select(on_document, inputs=job_id, outputs=[doc_note, *view.outputs], api_visibility="private")
         # Watching only polls the job store (the work runs in the batch worker): it must not hold one of the
         # queue's slots, which the Dispatch view needs, for the length of a job.
         start.click(

@@ -13,6 +13,7 @@ import gradio as gr
 from prompts import available, load_template
 from service.api.routes.brief import brief_for, edit_for
 from service.app.context import AppContext
+from service.app.messages import plain_message
 from service.brief.edit import from_labelled, to_labelled
 from service.brief.export import to_docx, to_markdown
 from service.brief.requests import BriefRequest, EditRequest
@@ -58,8 +59,25 @@ def _downloads(ctx: AppContext, brief: Brief, result_id: str):
     return gr.DownloadButton(value=str(md), visible=True), gr.DownloadButton(value=str(docx), visible=True)
 
 
+def availability(ctx: AppContext) -> str:
+    """Said before the reader fills the form in: briefs switched off, or their model missing."""
+    if ctx.runtime.settings.briefs == "off":
+        return ('<div class="wb-feature-off" role="status"><b>Briefs are switched off on this server.</b> '
+                "The form below will not work until the person who runs the service switches them on.</div>")
+    try:
+        briefs = ctx.runtime.pipeline.briefs
+    except WirebriefError:
+        return ""  # still loading: the status banner says so
+    if briefs is None or not briefs.available:
+        return ('<div class="wb-feature-off" role="status"><b>Briefs are not available right now:</b> the model '
+                "that writes them is not loaded on this server.</div>")
+    return ""
+
+
 def build(ctx: AppContext) -> None:
-    with gr.Tab("Brief", id="brief"):
+    with gr.Tab("Brief", id="brief") as tab:
+        notice = gr.HTML(availability(ctx), elem_id="wb-brief-notice", js_on_load=None)
+        tab.select(lambda: availability(ctx), outputs=notice, api_visibility="private")
         with gr.Row():
             with gr.Column(scale=3):
                 text = gr.Textbox(label="Dispatch", lines=6, max_lines=16, elem_id="wb-brief-text",
@@ -100,10 +118,10 @@ def build(ctx: AppContext) -> None:
                     else BriefRequest(text=dispatch, template=name, with_source=source)
                 answer = brief_for(ctx.runtime, body)
             except WirebriefError as exc:
-                return error(exc.message)
-            except Exception as exc:  # shown, not swallowed
+                return error(plain_message(exc))
+            except Exception:  # shown, not swallowed (the trace is in the server log)
                 log.exception("brief failed")
-                return error(f"internal error ({type(exc).__name__}: {exc}); see the server log")
+                return error("something went wrong on the server and no brief was written; try again")
             return show(answer.brief, answer.result_id)
 
         def on_save(edited: str, state: dict):

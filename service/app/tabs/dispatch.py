@@ -4,6 +4,7 @@ streaming, then read it side by side with summaries, warnings, copy buttons and 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 
 import gradio as gr
@@ -11,7 +12,8 @@ import gradio as gr
 from service.app.context import AppContext
 from service.app.result_view import ResultView
 from service.app.uploads import UPLOAD_TYPES, read_upload
-from service.app.views import render_error, render_progress
+from service.app.messages import plain_message, render_reader_error
+from service.app.views import render_progress, translation_eta
 from service.errors import WirebriefError
 from service.events import ParagraphReady, Progress
 from service.result import Paragraph, Result
@@ -37,6 +39,14 @@ def language_choices(ctx: AppContext) -> list[tuple[str, str]]:
     return choices + [(code, code) for code in ctx.settings.routes if code not in ("fr", "en", "mul")]
 
 
+def char_counter(limit: int) -> str:
+    """Filled in by static/wirebrief.js as the reader types (the server checks the same limit)."""
+    return (
+        f'<div class="wb-char-count" id="wb-char-count" data-limit="{limit}" aria-live="polite">'
+        f"0 / {limit:,} characters</div>"
+    )
+
+
 def build(ctx: AppContext) -> None:
     with gr.Tab("Dispatch", id="dispatch"):
         with gr.Row():
@@ -48,6 +58,7 @@ def build(ctx: AppContext) -> None:
                     placeholder="Paste a wire dispatch (French or another supported language)…",
                     elem_id="wb-dispatch-text",
                 )
+                gr.HTML(char_counter(ctx.settings.max_chars), elem_id="wb-dispatch-count", js_on_load=None)
                 upload = gr.File(
                     label="…or upload a file (.txt, .md, .docx, .html)",
                     file_types=UPLOAD_TYPES,
@@ -63,8 +74,10 @@ def build(ctx: AppContext) -> None:
                 language = gr.Dropdown(language_choices(ctx), value="", label="Source language", elem_id="wb-language")
                 summarizer = gr.Dropdown(SUMMARIZER_CHOICES, value="model", label="Summarizer", elem_id="wb-summarizer")
                 run = gr.Button("Translate", variant="primary", elem_id="wb-run")
-        progress = gr.HTML("", elem_id="wb-dispatch-progress", js_on_load=None)
-        view = ResultView(ctx, prefix="wb-dispatch")
+        view = ResultView(ctx, prefix="wb-dispatch", controls=True)
+        progress, stop, resume = view.progress, view.stop, view.resume
+        last_request = gr.State(None)
+        stops: dict[str, threading.Event] = ctx.shared.setdefault("dispatch_stops", {})
 
         def on_upload(path: str | None):
             if not path:
@@ -72,55 +85,116 @@ def build(ctx: AppContext) -> None:
             try:
                 content, notes = read_upload(path, ctx.settings, ctx.runtime)
             except WirebriefError as exc:
-                return gr.skip(), f"**Could not read the file:** {exc.message}"
+                return gr.skip(), f"**Could not read the file:** {plain_message(exc)}"
             note = "Loaded the file" + (f" — {'; '.join(notes)}." if notes else ".")
             return content, note
 
         upload.upload(on_upload, inputs=upload, outputs=[text, upload_note], api_visibility="private")
 
-        def on_run(dispatch: str, wanted: list[str], lang: str, method: str):
+        idle = {run: gr.Button(interactive=True), stop: gr.Button(visible=False)}
+
+        def execute(request_args: tuple, session: str):
+            """One run: the controls locked while it runs, Stop wired to it, the result (or what is done) shown."""
+            dispatch, wanted, lang, method = request_args
+            stop_event = threading.Event()
             try:
-                items = ctx.runtime.stream(dispatch, summaries=wanted or [], source_language=lang or None, summarizer=method)
+                items = ctx.runtime.stream(
+                    dispatch, summaries=wanted or [], source_language=lang or None, summarizer=method,
+                    partial=True, stop=stop_event,
+                )
             except WirebriefError as exc:
-                yield {progress: render_error(exc.message), **view.clear()}
+                yield {progress: render_reader_error(exc), resume: gr.Button(visible=False), **idle, **view.clear()}
                 return
-            yield {progress: render_progress(None), **view.clear()}
+            stops[session] = stop_event
+            busy = {run: gr.Button(interactive=False), stop: gr.Button(visible=True, interactive=True),
+                    resume: gr.Button(visible=False)}
+            yield {progress: render_progress(None), last_request: request_args, **busy, **view.clear()}
             paragraphs: dict[int, Paragraph] = {}
-            total = 0
             last_event: Progress | None = None
             last_yield = 0.0
             started = time.perf_counter()
+            translating_since: float | None = None
             try:
                 for item in items:
+                    now = time.perf_counter()
                     if isinstance(item, Result):
-                        took = time.perf_counter() - started
-                        note = "served from history" if item.extra.get("cache", {}).get("hit") else f"{took:.1f} s"
-                        yield {progress: render_progress(None, note, done=True), **view.show(item)}
+                        took = now - started
+                        info = item.extra.get("incomplete")
+                        if item.extra.get("cache", {}).get("hit"):
+                            note = "served from history"
+                        else:
+                            note = f"{took:.1f} s" + (" — not finished" if info else "")
+                        update = {progress: render_progress(None, note, done=True), **idle, **view.show(item)}
+                        update[resume] = gr.Button(visible=bool(info))
+                        yield update
                         return
                     if isinstance(item, ParagraphReady):
                         paragraphs[item.paragraph.index] = item.paragraph
-                        total = item.total_paragraphs
                         ordered = [paragraphs[i] for i in sorted(paragraphs)]
-                        yield {progress: render_progress(last_event), **view.streaming(ordered, total)}
-                        last_yield = time.perf_counter()
+                        eta = translation_eta(last_event, translating_since, now) if last_event else None
+                        yield {
+                            progress: render_progress(last_event, eta=eta),
+                            **view.streaming(ordered, item.total_paragraphs, wants_summaries=bool(wanted)),
+                        }
+                        last_yield = now
                     elif isinstance(item, Progress):
+                        if item.stage == "translating" and translating_since is None:
+                            translating_since = now
                         last_event = item
-                        if time.perf_counter() - last_yield >= MIN_UPDATE_SECONDS:
-                            last_yield = time.perf_counter()
-                            yield {progress: render_progress(item)}
+                        if now - last_yield >= MIN_UPDATE_SECONDS:
+                            last_yield = now
+                            yield {progress: render_progress(item, eta=translation_eta(item, translating_since, now))}
             except WirebriefError as exc:
-                yield {progress: render_error(exc.message)}
+                yield {progress: render_reader_error(exc), **idle}
             except Exception as exc:  # shown, not swallowed: the page must never wait forever
                 log.exception("dispatch run failed")
-                yield {progress: render_error(f"internal error ({type(exc).__name__}: {exc}); see the server log")}
+                yield {
+                    progress: render_reader_error(
+                        plain="Something went wrong on the server and the dispatch was not translated. Try again; "
+                        "if it happens again, tell the person who runs this service.",
+                        detail=f"{type(exc).__name__}: {exc} (full trace in the server log)",
+                    ),
+                    **idle,
+                }
             finally:  # the page went away (Gradio closes the generator): stop the work nobody waits for
                 items.cancel()
+                if stops.get(session) is stop_event:
+                    del stops[session]
 
+        def on_run(dispatch: str, wanted: list[str], lang: str, method: str, request: gr.Request):
+            yield from execute((dispatch, list(wanted or []), lang, method), _session(request))
+
+        def on_continue(previous: tuple | None, request: gr.Request):
+            if not previous:
+                yield {resume: gr.Button(visible=False)}
+                return
+            yield from execute(tuple(previous), _session(request))
+
+        def on_stop(request: gr.Request):
+            event = stops.get(_session(request))
+            if event is not None:
+                event.set()
+            return gr.Button(interactive=False)
+
+        outputs = [progress, run, stop, resume, last_request, *view.outputs]
         run.click(
             on_run,
             inputs=[text, presets, language, summarizer],
-            outputs=[progress, *view.outputs],
+            outputs=outputs,
             show_progress="hidden",
             api_visibility="private",
             concurrency_limit=ctx.settings.concurrency,
         )
+        resume.click(
+            on_continue,
+            inputs=[last_request],
+            outputs=outputs,
+            show_progress="hidden",
+            api_visibility="private",
+            concurrency_limit=ctx.settings.concurrency,
+        )
+        stop.click(on_stop, outputs=[stop], api_visibility="private", show_progress="hidden", concurrency_limit=None)
+
+
+def _session(request: gr.Request | None) -> str:
+    return getattr(request, "session_hash", None) or "anonymous"

@@ -68,6 +68,29 @@ def render_progress(total: int, done: int, rater: str) -> str:
     )
 
 
+def pairable_runs(runs: list) -> dict[str, list]:
+    """Runs grouped by suite, only suites with at least two runs (a blind pair needs two systems on one suite)."""
+    by_suite: dict[str, list] = {}
+    for run in runs:
+        by_suite.setdefault(run.suite, []).append(run)
+    return {suite: found for suite, found in by_suite.items() if len(found) >= 2}
+
+
+def render_runs(runs: list, folder: Path) -> str:
+    groups = pairable_runs(runs)
+    if not groups:
+        have = f"{len(runs)} run{'s' if len(runs) != 1 else ''}" if runs else "no run"
+        return (
+            f'<div class="wb-eval-runs wb-eval-empty">No two runs of the same suite to pair ({have} found in '
+            f"<code>{escape(str(folder))}</code>). Two runs of one suite with different systems make pairs.</div>"
+        )
+    items = "".join(
+        f"<li><b>{escape(suite)}</b>: " + ", ".join(escape(f"{r.path.name} ({r.system})") for r in found) + "</li>"
+        for suite, found in groups.items()
+    )
+    return f'<div class="wb-eval-runs"><b>Runs you can pair</b> (same suite):<ul>{items}</ul></div>'
+
+
 def _message(text: str, ok: bool) -> str:
     return f'<div class="wb-eval-message"><span class="{"wb-ok" if ok else "wb-error"}">{escape(text)}</span></div>'
 
@@ -76,8 +99,9 @@ def _message(text: str, ok: bool) -> str:
 def build(ctx: AppContext) -> None:
     db = ctx.settings.db_path
 
-    def run_choices() -> list[tuple[str, str]]:
-        return [(r.label, str(r.path)) for r in list_runs(ctx.settings.results_dir)]
+    def run_choices(suite: str | None = None) -> list[tuple[str, str]]:
+        groups = pairable_runs(list_runs(ctx.settings.results_dir))
+        return [(r.label, str(r.path)) for name, runs in groups.items() if suite in (None, name) for r in runs]
 
     with gr.Tab("Evaluator", id="evaluator") as tab:
         gr.Markdown(
@@ -111,6 +135,7 @@ def build(ctx: AppContext) -> None:
                 "**From two eval runs** of the same suite (`python -m eval run SUITE`, results folders under "
                 f"`{ctx.settings.results_dir}`; or type the name of a folder there)."
             )
+            runs_view = gr.HTML(render_runs(list_runs(ctx.settings.results_dir), ctx.settings.results_dir), elem_id="wb-eval-runs")
             with gr.Row():
                 run_a = gr.Dropdown(run_choices(), label="Run A", allow_custom_value=True, elem_id="wb-eval-run-a")
                 run_b = gr.Dropdown(run_choices(), label="Run B", allow_custom_value=True, elem_id="wb-eval-run-b")
@@ -174,7 +199,13 @@ def build(ctx: AppContext) -> None:
 
         def on_refresh():
             choices = run_choices()
-            return gr.update(choices=choices), gr.update(choices=choices)
+            runs = render_runs(list_runs(ctx.settings.results_dir), ctx.settings.results_dir)
+            return gr.update(choices=choices), gr.update(choices=choices), runs
+
+        def on_run_a(a: str):
+            """Run B: only runs of run A's suite (the others cannot be paired with it)."""
+            suite = next((r.suite for r in list_runs(ctx.settings.results_dir) if str(r.path) == a), None)
+            return gr.update(choices=run_choices(suite)), ""
 
         private = {"api_visibility": "private"}
         shown = [progress, pair_view, pair_id, message, *widgets]
@@ -184,6 +215,13 @@ def build(ctx: AppContext) -> None:
         from_runs.click(on_from_runs, inputs=[run_a, run_b, count], outputs=[add_message, run_a, run_b], **private)
         from_dispatch.click(on_from_dispatch, inputs=[dispatch, preset, sum_a, sum_b], outputs=add_message,
                             concurrency_limit=ctx.settings.concurrency, **private)
-        refresh_runs.click(on_refresh, outputs=[run_a, run_b], **private)
-        tab.select(on_refresh, outputs=[run_a, run_b], **private)
+        refresh_runs.click(on_refresh, outputs=[run_a, run_b, runs_view], **private)
+        tab.select(on_refresh, outputs=[run_a, run_b, runs_view], **private)
+        run_a.input(on_run_a, inputs=run_a, outputs=[run_b, add_message], **private)
+        # An error goes away as soon as the reader changes what it was about.
+        for widget in [run_b, count, dispatch, preset, sum_a, sum_b]:
+            widget.input(lambda: "", outputs=add_message, **private)
+        rater.change(lambda: "", outputs=message, **private)  # only the rater edits it
+        for widget in widgets:  # user input only: Next pair / Save reset them without clearing their message
+            widget.input(lambda: "", outputs=message, **private)
 

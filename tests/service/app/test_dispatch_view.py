@@ -101,7 +101,9 @@ def test_paste_translate_read_side_by_side(page, live_app, artifacts):
     import docx
 
     document = docx.Document(io.BytesIO(open(download.value.path(), "rb").read()))
-    assert result.paragraphs[3].translation in [p.text for p in document.paragraphs]
+    # the source beside the English, one row per paragraph
+    cells = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert cells[4] == [" ".join(s.source for s in result.paragraphs[3].sentences), result.paragraphs[3].translation]
     assert page.js_errors == []
 
 
@@ -109,7 +111,7 @@ def test_bad_input_shows_the_reason(page):
     page.fill("#wb-dispatch-text textarea", "   ")
     page.click("#wb-run")
     page.wait_for_selector("#wb-dispatch-progress .wb-error", timeout=30_000)
-    assert "empty" in page.inner_text("#wb-dispatch-progress .wb-error")
+    assert "There is no text to translate yet" in page.inner_text("#wb-dispatch-progress .wb-error")
 
 
 def test_history_reopens_a_stored_result(page, live_app, artifacts):

@@ -47,25 +47,62 @@ def test_fact_issue_is_shown_beside_its_sentence():
     assert re.search(r'class="wb-s wb-src wb-flagged" data-k="0-0"', first)
     assert re.search(r'class="wb-s wb-dst wb-flagged" data-k="0-0"', first)
     assert 'class="wb-s wb-src" data-k="0-1"' in first
-    # one note per issue, in the same row, keyed to the same sentence, saying missing vs unsupported
-    notes = re.findall(r'<li class="wb-note wb-fact wb-fact-money" data-k="0-0"[^>]*>(.*?)</li>', first)
-    assert len(notes) == len(money) == 2
-    assert any("money missing" in n and "2,5 milliards d&#x27;euros" in n for n in notes)
-    assert any("money unsupported" in n and "3 billion euros" in n for n in notes)
-    assert "wb-fact " not in row(html, 1)  # paragraph 1 has no fact issue
+    # one plain sentence per issue, in the same row, keyed to the same sentence: missing vs added
+    notes = re.findall(r'<li class="wb-note wb-flag-money" data-k="0-0"[^>]*>(.*?)</li>', first)
+    assert notes == [
+        "The English does not give the amount &#x27;2,5 milliards d&#x27;euros&#x27; (sentence 1).",
+        "The English mentions &#x27;3 billion euros&#x27;, which the French does not (sentence 1).",
+    ]
+    assert "wb-flag-" not in row(html, 1)  # paragraph 1 has no fact issue
 
 
-def test_source_facts_kept_are_listed_beside_their_sentence():
+def test_kept_facts_are_counted_never_beside_a_flag_about_them():
+    from service.app.glance import render_flag_list, render_glance
+    from service.plain_checks import kept_count
+
     result = checked_result()
     kept = {(f["paragraph"], f["sentence"], f["source"]) for f in result.facts["found"]}
-    # "mardi" and "lundi" survived as Tuesday / Monday; the changed amount is not among the kept facts
     assert (0, 0, "mardi") in kept and (1, 0, "lundi") in kept
-    assert not any("milliards" in source for _, _, source in kept)
-    html = render_result(result)
-    note = re.search(r'<li class="wb-note wb-fact-kept" data-k="1-0">(.*?)</li>', row(html, 1)).group(1)
-    assert "kept" in note and "lundi" in note
-    first = re.search(r'<li class="wb-note wb-fact-kept" data-k="0-0">(.*?)</li>', row(html, 0)).group(1)
-    assert "mardi" in first and "milliards" not in first
+    # a fact both kept and flagged (the checker's "found" is per surface form) counts as flagged only
+    result.facts["found"].append({"type": "money", "source": "2,5 milliards d'euros", "value": "EUR 2500000000",
+                                  "paragraph": 0, "sentence": 0})
+    assert kept_count(result.facts) == len(kept)
+    glance = render_glance(result)
+    assert f"{len(kept)} facts of the source" in glance and "2 things to check" in glance
+    html = render_result(result) + render_flag_list(result)
+    assert "kept" not in html.lower()
+
+
+def test_flag_list_groups_by_kind_with_counts_without_duplicates_or_codes():
+    from service.app.glance import render_flag_list
+
+    result = checked_result()
+    result.facts["translation"].append(dict(result.facts["translation"][0]))  # the checker reporting one twice
+    html = render_flag_list(result)
+    items = re.findall(r'<li class="wb-flag" data-kind="([a-z]+)" data-k="([\d-]+)">', html)
+    assert items == [("money", "0-0"), ("money", "0-0")]  # the duplicate is gone
+    assert '<div class="wb-flag-group" data-kind="money"><h5>Amounts (2)</h5>' in html  # grouped by kind
+    assert 'data-kind="all" aria-pressed="true">All (2)</button>' in html
+    assert 'data-kind="money" aria-pressed="false">Amounts (2)</button>' in html
+    reader_part = html.split('<details class="wb-tech">', 1)[0]
+    assert "fact.money" not in reader_part and "fact.money.source" in html  # codes only behind the toggle
+
+
+def test_glossary_and_keep_terms_are_reported_as_such():
+    from service.plain_checks import fact_flag, glossary_terms
+    from service.facts import Glossary
+
+    glossary = Glossary.from_dict({"terms": [{"fr": ["Matignon"], "en": "the Prime Minister's office"}], "keep": ["FNSEA"]})
+    terms = glossary_terms(glossary)
+    keep = fact_flag({"type": "name", "source": "FNSEA", "detail": "glossary: 'FNSEA' should be translated as 'FNSEA'"}, 3, terms)
+    assert keep == ("keep", "The English should keep 'FNSEA' as it is (sentence 3).")
+    name = fact_flag({"type": "name", "source": "Matignon", "detail": "name 'Matignon' is missing from the translation"}, 2, terms)
+    assert name == ("glossary", "The glossary translates 'Matignon' as 'the Prime Minister's office'; the English does "
+                                "not use it (sentence 2).")
+    same = fact_flag({"type": "name", "source": "AFP", "detail": "glossary: 'AFP' should be translated as 'AFP'"}, 1, terms)
+    assert same == ("keep", "The English should keep 'AFP' as it is (sentence 1).")
+    other = fact_flag({"type": "name", "source": "Jens Stoltenberg", "detail": "name 'Jens Stoltenberg' is missing from the translation"}, 2, terms)
+    assert other == ("name", "The English does not mention 'Jens Stoltenberg' (sentence 2).")
 
 
 def test_result_without_fact_checks_renders_as_before():
@@ -94,10 +131,11 @@ def test_summary_items_link_to_their_supporting_sentences():
 
 def test_unsupported_bullet_is_marked_and_its_invented_fact_listed_escaped():
     html = render_summaries(checked_result())
-    third = html.split('data-prov=""', 1)[1].split("</li></ul>", 1)[0]
-    assert "unsupported (0%)" in third
+    bullets = html.split('data-preset="bullets"', 1)[1]
+    third = bullets.split('data-prov=""', 1)[1].split("</li></ul>", 1)[0]
+    assert "weakly supported (0%)" in third
     assert "Cats &lt;b&gt;sleep&lt;/b&gt; 40 hours" in third and "<b>sleep" not in html
-    assert re.search(r'wb-sum-fact" data-fact-type="number".*not in the source.*<q>40', third)
+    assert re.search(r'wb-sum-fact" data-fact-type="number">The summary says <q>40</q>, which the dispatch does not', third)
 
 
 def test_copy_button_copies_the_summary_text_not_the_badges():

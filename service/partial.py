@@ -1,0 +1,112 @@
+"""No lost work: how an interactive request of a long dispatch is sized to its time limit, and what it returns
+when the limit (or the reader's Stop) comes first.
+
+The pipeline translates a dispatch window by window (whole paragraphs). In *partial* mode (the app and the REST
+stream) it measures its own pace on the sentences it actually translated (cached ones cost nothing), and does not
+start a window it has no time left to finish: the window is cut to the paragraphs that fit, and when not even one
+more paragraph fits, the request ends there with what is done. A limit hit inside a window ends it the same way
+(that window's work is lost; the sizing makes that rare). Summaries get a share of the limit kept for them; if
+they still do not fit, the translation is returned without them.
+
+The Result then carries ``extra["incomplete"]`` (see ``incomplete_record``) and is not stored: sending the same
+request again (*Continue*) serves the translated sentences from the sentence cache and works only on the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from service.limits import Deadline
+
+SUMMARY_SHARE = 0.25
+"""Share of the time limit kept for the summaries when a request asks for model summaries."""
+SAFETY = 1.25
+"""A window is started only when ``SAFETY`` × its estimated time fits in the time left."""
+
+
+@dataclass
+class Pace:
+    """Seconds per translated (not cached) sentence, measured on this request's windows so far."""
+
+    sentences: int = 0
+    seconds: float = 0.0
+
+    def add(self, sentences: int, seconds: float) -> None:
+        if sentences:
+            self.sentences += sentences
+            self.seconds += seconds
+
+    @property
+    def known(self) -> bool:
+        return self.sentences > 0
+
+    def estimate(self, sentences: int) -> float:
+        return SAFETY * sentences * self.seconds / self.sentences if self.known else 0.0
+
+
+def reserve_for_summaries(deadline: Deadline, summaries_wanted: bool) -> float:
+    return SUMMARY_SHARE * deadline.seconds if summaries_wanted and not deadline.stopped else 0.0
+
+
+def fitting(window: list[int], misses: dict[int, int], pace: Pace, seconds_left: float) -> list[int]:
+    """The leading paragraphs of ``window`` whose not-yet-translated sentences (``misses`` by paragraph) fit in
+    ``seconds_left`` at ``pace``; empty when not even the first fits. Before the pace is known (nothing translated
+    yet, e.g. a Continue whose first paragraphs are cached): up to the first paragraph with work, to measure it."""
+    if not pace.known:
+        first_work = next((i for i, p in enumerate(window) if misses[p]), len(window) - 1)
+        return window[: first_work + 1]
+    kept: list[int] = []
+    count = 0
+    for p in window:
+        count += misses[p]
+        if pace.estimate(count) > seconds_left:
+            break
+        kept.append(p)
+    return kept
+
+
+def limit_words(seconds: float) -> str:
+    """'2 minutes', '90 seconds', '1 second'."""
+    if seconds >= 60 and seconds % 60 == 0:
+        minutes = int(seconds // 60)
+        return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"{seconds:g} second{'s' if seconds != 1 else ''}"
+
+
+def incomplete_record(
+    deadline: Deadline | None,
+    segmented: list,
+    done: int,
+    *,
+    summaries_missing: list[str] = (),
+    detail: str = "",
+    summaries: bool = True,
+) -> dict[str, Any]:
+    """``Result.extra["incomplete"]``: what is done, what is not, why, in the reader's words (``message``) and the
+    operator's (``detail``)."""
+    total = len(segmented)
+    stopped = bool(deadline and deadline.stopped)
+    limit = limit_words(deadline.seconds) if deadline else ""
+    if stopped:
+        why = "You stopped the request"
+    else:
+        why = f"The request reached its time limit ({limit} per request)"
+    if done < total:
+        what = f"{done} of {total} paragraphs are translated" + (
+            "; the summaries come once the whole dispatch is." if summaries else "."
+        )
+    else:
+        what = "the whole dispatch is translated but the summaries are not done yet."
+    return {
+        "reason": "stopped" if stopped else "time_limit",
+        "message": f"{why}: {what} Continue finishes the rest; what is done is not translated again.",
+        "detail": detail or (f"setting {deadline.setting}={deadline.seconds:g}" if deadline else ""),
+        "limit_s": deadline.seconds if deadline else None,
+        "paragraphs_done": done,
+        "paragraphs_total": total,
+        "summaries_missing": list(summaries_missing),
+        "pending": [
+            {"index": p, "source": " ".join(seg.text for seg in segmented[p])} for p in range(done, total)
+        ],
+    }

@@ -1,0 +1,104 @@
+"""No lost work: a request that reaches its time limit returns the paragraphs done (marked incomplete, not stored),
+and the same request again (Continue) finishes only the rest; a reader's Stop ends a request the same way."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from service.errors import GenerationTimeout
+from service.events import ParagraphReady
+from service.runtime import Runtime, event_dict
+
+
+def _long_text(tag: str, paragraphs: int = 30) -> str:
+    return "\n\n".join(
+        f"Le conseil {tag} numéro {i} a voté la mesure {i * 3} mardi. Les élus de la ville {i} ont approuvé le budget."
+        for i in range(paragraphs)
+    )
+
+
+@pytest.fixture
+def runtime(tiny_settings, pipeline, tmp_path):
+    settings = tiny_settings.model_copy(update={"db_path": tmp_path / "wb.sqlite3", "max_time": 5.0})
+    rt = Runtime(settings, pipeline_factory=lambda _s: pipeline)
+    rt.load()
+    yield rt
+    rt.close()
+
+
+def test_time_limit_returns_the_paragraphs_done_and_continue_finishes_the_rest(runtime):
+    text = _long_text("partiel")
+    started = time.monotonic()
+    first = runtime.translate(text, summaries=["headline"], source_language="fr", partial=True)
+    first_s = time.monotonic() - started
+    info = first.extra["incomplete"]
+    assert info["reason"] == "time_limit"
+    assert 0 < info["paragraphs_done"] == len(first.paragraphs) < info["paragraphs_total"] == 30
+    assert [p["index"] for p in info["pending"]] == list(range(info["paragraphs_done"], 30))
+    assert "5 seconds per request" in info["message"] and "Continue" in info["message"]
+    assert "WIREBRIEF_MAX_TIME" in info["detail"]
+    assert first.summaries == {}  # no summary of half a dispatch
+    assert first_s < 5.0 + 2.0, f"the partial result took {first_s:.1f} s with a 5 s limit"
+    assert runtime.store.lookup(first.extra["cache"]["request_key"]) is None  # never served as the final answer
+
+    # Continue: the same request; the paragraphs done come from the sentence cache, the limit goes to the rest.
+    rounds = 1
+    result = first
+
+    def reached(r) -> tuple[int, int]:  # (paragraphs done, minus the summaries missing): grows with each round
+        info = r.extra.get("incomplete")
+        return (info["paragraphs_done"], -len(info["summaries_missing"])) if info else (30, 0)
+
+    while result.extra.get("incomplete", {}).get("paragraphs_done", 30) < 30 and rounds < 40:
+        before = reached(result)
+        result = runtime.translate(text, summaries=["headline"], source_language="fr", partial=True)
+        rounds += 1
+        assert reached(result) > before, "Continue made no progress"
+        assert all(s.cached for p in result.paragraphs[: before[0]] for s in p.sentences)
+    if "incomplete" in result.extra:  # the tiny BART's summary of 30 paragraphs can need more than 5 s
+        assert result.extra["incomplete"]["summaries_missing"] == ["headline"] and len(result.paragraphs) == 30
+        assert "the summaries are not done yet" in result.extra["incomplete"]["message"]
+        runtime.settings = runtime.settings.model_copy(update={"max_time": 600.0})
+        result = runtime.translate(text, summaries=["headline"], source_language="fr", partial=True)
+        assert all(s.cached for s in result.sentences())
+    assert "incomplete" not in result.extra and len(result.paragraphs) == 30 and "headline" in result.summaries
+    assert runtime.store.lookup(result.extra["cache"]["request_key"]) is not None
+    assert rounds >= 2
+    assert [p.translation for p in result.paragraphs[: len(first.paragraphs)]] == [
+        p.translation for p in first.paragraphs
+    ]
+
+
+def test_without_partial_the_limit_is_still_a_504(runtime):
+    with pytest.raises(GenerationTimeout):
+        runtime.translate(_long_text("sans", 300), summaries=[], source_language="fr")
+
+
+def test_stream_ends_with_a_partial_event(runtime):
+    items = list(runtime.stream(_long_text("flux"), summaries=[], source_language="fr", partial=True))
+    last = event_dict(items[-1])
+    assert last["event"] == "partial" and last["incomplete"]["paragraphs_done"] == len(last["result"]["paragraphs"])
+    assert sum(isinstance(i, ParagraphReady) for i in items) == last["incomplete"]["paragraphs_done"]
+
+
+def test_stop_ends_the_request_at_once_with_what_is_done(runtime):
+    runtime.settings = runtime.settings.model_copy(update={"max_time": 600.0})
+    stop = threading.Event()
+    seen: list[float] = []
+
+    def listener(event):
+        if isinstance(event, ParagraphReady) and not seen:
+            seen.append(time.monotonic())
+            stop.set()
+
+    result = runtime.translate(
+        _long_text("arret"), summaries=[], source_language="fr", partial=True, stop=stop, listener=listener
+    )
+    took = time.monotonic() - seen[0]
+    info = result.extra["incomplete"]
+    assert info["reason"] == "stopped" and info["message"].startswith("You stopped the request")
+    assert info["paragraphs_done"] < 30
+    assert took < 5.0, f"Stop took {took:.1f} s to end the request"
