@@ -126,6 +126,8 @@ class Pipeline:
     """The brief model (WIREBRIEF_BRIEFS); unavailable with a reason when off or missing."""
     name_translator: NameTranslator | None = None
     """The French model's rendering of a source name alone, for the fact check (cached per name)."""
+    facts_cost: partial_work.FactsCost = field(default_factory=partial_work.FactsCost)
+    """What the fact checks cost a sentence (measured on each run): a partial request keeps that time back."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -441,6 +443,7 @@ class Pipeline:
             t0 = time.perf_counter()
             self._check_facts(result)
             timings["facts"] = time.perf_counter() - t0
+            self.facts_cost.add(sum(len(p.sentences) for p in result.paragraphs), timings["facts"])
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
@@ -541,7 +544,10 @@ class Pipeline:
                 for p in window:
                     misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
                     position += len(segmented[p])
-                left = deadline.remaining() - partial_work.reserve_for_summaries(deadline, summaries_wanted and summaries_slow)
+                checks = self.facts_cost.reserve(done_before + len(sources)) if self.settings.fact_checks else 0.0
+                left = deadline.remaining() - checks - partial_work.reserve_for_summaries(
+                    deadline, summaries_wanted and summaries_slow
+                )
                 fits = partial_work.fitting(window, misses, pace, left)
                 if not fits:
                     incomplete.update(
