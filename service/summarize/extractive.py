@@ -64,8 +64,13 @@ def _extract(sentences: list[str], order: list[int], preset: Preset, method: str
         if clause:
             chosen = [clause]
             notes.append(f"no whole sentence fits in {preset.max_words} words: leading clauses of the top sentence")
-        else:
-            notes.append(f"no sentence or clause fits in {preset.max_words} words")
+        else:  # never an empty summary: the top sentence's opening words, marked as cut
+            words = ranked[0].split()
+            if words:
+                chosen = [" ".join(words[: preset.max_words]).rstrip(",;:") + "…"]
+                notes.append(
+                    f"no sentence or clause fits in {preset.max_words} words: the top sentence's first words, cut (…)"
+                )
     if preset.itemized and len(chosen) < (preset.items or 0):
         notes.append(f"only {len(chosen)} of {preset.items} points: the text has too few sentences that fit")
     return make_summary(preset, chosen, method, notes)

@@ -97,4 +97,4 @@ def test_default_cpu_profile_on_ctranslate2_int8(tiny_settings, tmp_path):
     engines = {(m.role, m.backend, m.dtype) for m in result.models}
     assert engines == {("translation", "ctranslate2", "int8"), ("summary", "ctranslate2", "int8")}
     assert all(s.translation for s in result.sentences())
-    assert set(result.summaries) == {"headline", "bullets"} and all(s.text for s in result.summaries.values())
+    assert set(result.summaries) == {"headline", "bullets"} and all(s.text for s in result.summaries.values()), {k: (s.method, s.text, s.notes) for k, s in result.summaries.items()}

@@ -113,3 +113,17 @@ def test_headline_from_the_brief_model_when_asked(pipeline):
     assert not out["lede"].method.startswith("llm")
     plain = pipeline.summarize_english(english, presets)
     assert plain["headline"].method == "lede-clauses" and plain["headline"].prompt is None
+
+
+def test_extractive_fallback_is_never_empty_when_no_clause_fits():
+    """A real lede often has no comma within the headline's limit: the fallback then gives the top sentence's first
+    words, marked as cut, never an empty headline."""
+    from service.summarize.extractive import LeadSummarizer
+    from service.summarize.presets import PRESETS
+
+    sentence = ("The NATO defence ministers agreed on Thursday in Brussels to expand the alliance's training mission "
+                "in Iraq to four thousand troops over the coming months.")
+    summary = LeadSummarizer().summarize([sentence], PRESETS["headline"])
+    words = summary.text.rstrip("…").split()
+    assert summary.text.endswith("…") and 0 < len(words) <= PRESETS["headline"].max_words
+    assert sentence.startswith(summary.text.rstrip("…")) and any("cut" in n for n in summary.notes)
