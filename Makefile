@@ -36,7 +36,7 @@ data: install
 test: install
 	bash .ci/ensure-chromium
 	PY=$(PY) bash .ci/audit
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 audit: install
 	PY=$(PY) bash .ci/audit
