@@ -48,8 +48,8 @@ class Pace:
 @dataclass
 class FactsCost:
     """Seconds the fact checks take per sentence, learned from every run of the pipeline. The checks run after the
-    translation, over every sentence done (the French NER and the name translator cost ~10–20 ms a sentence), so a
-    partial request keeps that much of its time back for them."""
+    translation, over the paragraphs not checked before (the French NER and the name translator cost ~10–20 ms a
+    sentence), so a partial request keeps that much of its time back for its newly translated sentences."""
 
     per_sentence: float = 0.02
     """Before the first measurement: about what the checks took a sentence on a 2-core box with the French NER."""

@@ -17,6 +17,7 @@ from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
 from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
+from service.facts.memo import ParagraphChecks
 from service.errors import GenerationTimeout, InputError, LimitExceeded, ModelUnavailable
 from service.limits import CapHit, collect_cap_hits, current_deadline
 from service import partial as partial_work
@@ -127,6 +128,8 @@ class Pipeline:
     name_translator: NameTranslator | None = None
     """The French model's rendering of a source name alone, for the fact check (cached per name)."""
     facts_cost: partial_work.FactsCost = field(default_factory=partial_work.FactsCost)
+    facts_memo: ParagraphChecks = field(default_factory=ParagraphChecks)
+    """Paragraphs already fact-checked: a Continue or an updated dispatch checks only what is new."""
     """What the fact checks cost a sentence (measured on each run): a partial request keeps that time back."""
 
     # ---------------------------------------------------------------- construction (start-up only)
@@ -443,7 +446,7 @@ class Pipeline:
             t0 = time.perf_counter()
             self._check_facts(result)
             timings["facts"] = time.perf_counter() - t0
-            self.facts_cost.add(sum(len(p.sentences) for p in result.paragraphs), timings["facts"])
+            self.facts_cost.add(self.facts_memo.last_checked, timings["facts"])
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
@@ -455,7 +458,13 @@ class Pipeline:
         """The fact checks, as an aid that can fail without costing the user the translation: any error inside
         them becomes a warning on the Result (and a log line with the trace), never a failed request."""
         try:
-            result.facts = check_result(result, self.glossary, name_translator=self.name_translator)
+            result.facts = check_result(
+                result,
+                self.glossary,
+                name_translator=self.name_translator,
+                memo=self.facts_memo,
+                memo_scope=glossary_hash(self.glossary),
+            )
         except Exception as exc:
             log.exception("fact checks failed")
             result.warnings.append(
@@ -530,7 +539,7 @@ class Pipeline:
         """With ``incomplete`` (a dict: partial mode), windows are sized to the request's time left and a limit
         hit ends the translation with the paragraphs done, recorded in ``incomplete`` (``service.partial``)."""
         total = sum(len(segs) for segs in segmented)
-        done_before = 0
+        done_before = fresh_before = 0
         paragraphs: list[Paragraph] = []
         deadline = current_deadline() if incomplete is not None else None
         pace = partial_work.Pace()
@@ -544,7 +553,10 @@ class Pipeline:
                 for p in window:
                     misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
                     position += len(segmented[p])
-                checks = self.facts_cost.reserve(done_before + len(sources)) if self.settings.fact_checks else 0.0
+                # Cached sentences were checked when they were translated (a Continue's paragraphs done are
+                # memoized in ``facts_memo``): only the new ones cost check time.
+                new_sentences = fresh_before + sum(not c for c in cached)
+                checks = self.facts_cost.reserve(new_sentences) if self.settings.fact_checks else 0.0
                 left = deadline.remaining() - checks - partial_work.reserve_for_summaries(
                     deadline, summaries_wanted and summaries_slow
                 )
@@ -583,6 +595,7 @@ class Pipeline:
                 if len(paragraphs) == 1:
                     listener(glance(paragraph))
             done_before += len(sources)
+            fresh_before += sum(not c for c in cached)
             listener(Progress("translating", done_before, total))
         return paragraphs
 

@@ -6,7 +6,7 @@ summarization, the app shows each issue beside its sentence and highlights each 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Hashable
 
 from .glossary import Glossary
 from .extract import extract_facts
@@ -15,6 +15,7 @@ from .gazetteer import gazetteer_with
 from .name_match import NameTranslator
 from .model import FactIssue
 from .provenance import link_provenance
+from .memo import ParagraphChecks
 
 
 def check_sentences(
@@ -27,12 +28,7 @@ def check_sentences(
     """check_translation on each (source, translation) sentence pair, issues located by sentence index.
     ``target_names`` defaults to the setting WIREBRIEF_FACT_TARGET_NAMES."""
     if target_names is None:
-        try:
-            from service.settings import get_settings
-
-            target_names = get_settings().fact_target_names
-        except Exception:
-            target_names = False
+        target_names = _target_names_setting()
     out = []
     for i, (s, t) in enumerate(pairs):
         for issue in check_translation(s, t, glossary=glossary, target_names=target_names, name_translator=name_translator):
@@ -40,6 +36,16 @@ def check_sentences(
             issue.paragraph = paragraph
             out.append(issue)
     return out
+
+
+def _target_names_setting() -> bool:
+    """WIREBRIEF_FACT_TARGET_NAMES (off where the settings cannot be read, e.g. a bare library use)."""
+    try:
+        from service.settings import get_settings
+
+        return get_settings().fact_target_names
+    except Exception:
+        return False
 
 
 def found_facts(paragraph: Any, issues: list[FactIssue], glossary: Glossary | None = None) -> list[dict[str, Any]]:
@@ -56,18 +62,41 @@ def found_facts(paragraph: Any, issues: list[FactIssue], glossary: Glossary | No
     return out
 
 
-def check_result(result: Any, glossary: Glossary | None = None, name_translator: NameTranslator | None = None) -> dict[str, Any]:
+def check_result(
+    result: Any,
+    glossary: Glossary | None = None,
+    name_translator: NameTranslator | None = None,
+    memo: ParagraphChecks | None = None,
+    memo_scope: Hashable = None,
+) -> dict[str, Any]:
     """The ``Result.facts`` payload: ``translation`` issues (with paragraph and sentence), ``found`` (the source
     facts the translation kept, located the same way), ``summaries`` issues and
-    ``provenance`` by preset (sentence indices are positions in ``result.sentences()``), and counts by type."""
+    ``provenance`` by preset (sentence indices are positions in ``result.sentences()``), and counts by type.
+
+    With ``memo``, a paragraph checked before (same position, sentence pairs and ``memo_scope`` — the caller's
+    glossary version) is not checked again; ``checked_sentences`` in the payload's ``counts`` is not touched, the
+    number of sentences checked afresh is returned in ``memo.last_checked``."""
     issues: list[FactIssue] = []
     found: list[dict[str, Any]] = []
+    checked = 0
     if getattr(result, "translated", True):
+        target_names = _target_names_setting()
         for p in result.paragraphs:
             pairs = [(s.source, s.translation) for s in p.sentences]
-            here = check_sentences(pairs, glossary, paragraph=p.index, name_translator=name_translator)
-            issues += here
-            found += found_facts(p, here, glossary)
+            key = (memo_scope, target_names, p.index, tuple(pairs))
+            cached = memo.get(key) if memo is not None else None
+            if cached is None:
+                here = check_sentences(
+                    pairs, glossary, paragraph=p.index, target_names=target_names, name_translator=name_translator
+                )
+                cached = (here, found_facts(p, here, glossary))
+                checked += len(pairs)
+                if memo is not None:
+                    memo.put(key, cached)
+            issues += cached[0]
+            found += [dict(f) for f in cached[1]]
+    if memo is not None:
+        memo.last_checked = checked
     sentences = [s.translation for s in result.sentences()]
     source_en = " ".join(sentences)
     summaries: dict[str, Any] = {}

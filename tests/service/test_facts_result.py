@@ -26,3 +26,48 @@ def test_check_result_locates_issues():
     prov = facts["summaries"]["bullets"]["provenance"]
     assert prov[0]["sentences"][0] == 1 and not prov[1]["supported"]
     assert any(i["type"] == "name" for i in facts["summaries"]["bullets"]["issues"])
+
+
+def _two_paragraphs(second_translation: str) -> Result:
+    return Result(
+        language=LanguageInfo(code="fr", name="French", confidence=1.0),
+        translated=True,
+        paragraphs=[
+            Paragraph(index=0, sentences=[
+                Sentence(index=0, source="L'Otan a actuellement 500 personnels en Irak.",
+                         translation="NATO currently has 5,000 personnel in Iraq."),
+            ]),
+            Paragraph(index=1, sentences=[
+                Sentence(index=1, source="Le ministre a annoncé mardi 12 morts à Bagdad.",
+                         translation=second_translation),
+            ]),
+        ],
+    )
+
+
+def test_memo_checks_each_paragraph_once_and_gives_the_same_payload():
+    from service.facts.memo import ParagraphChecks
+
+    memo = ParagraphChecks()
+    fresh = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."))
+    first = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    assert first == fresh and memo.last_checked == 2
+    again = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    assert again == fresh and memo.last_checked == 0  # a Continue checks nothing twice
+
+    # A changed translation of paragraph 2 is checked afresh (and its new issue found); paragraph 1 is not.
+    changed = check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    assert memo.last_checked == 1
+    assert {(i["paragraph"], i["type"]) for i in changed["translation"]} == {(0, "number"), (1, "number")}
+    # Another glossary version (scope) checks everything again.
+    check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g2")
+    assert memo.last_checked == 2
+
+
+def test_memo_is_bounded():
+    from service.facts.memo import ParagraphChecks
+
+    memo = ParagraphChecks(size=3)
+    for i in range(5):
+        memo.put(i, ([], []))
+    assert len(memo) == 3 and memo.get(0) is None and memo.get(4) is not None
