@@ -80,7 +80,7 @@ def newstest(data_root: Path) -> tuple[list[str], list[str]] | None:
 
 
 def _engine(settings, spec: ModelSpec, backend: str | None = None, quantize: str | None = None, greedy=False):
-    """A translator built exactly as the service builds its base translator (Pipeline._stack)."""
+    """A translator built exactly as the service builds its base translator (service.pipeline.build.build_stack)."""
     from dataclasses import replace
 
     from models.load import load
@@ -158,13 +158,13 @@ def verify_translation(name, settings, expected: dict, data, quick: bool, report
 
 
 def verify_summarizer(name, settings, data, report: Report, echo, sizes=SIZES) -> None:
-    from service.pipeline import Pipeline
+    from service.pipeline.build import build_summarizer
     from service.summarize.fit import count_words
     from service.summarize.presets import PRESETS
 
     label = resolve(name, "summarization").name
     try:
-        summarizer, _ = Pipeline._summarizer(settings.model_copy(update={"summary_model": name}))
+        summarizer, _ = build_summarizer(settings.model_copy(update={"summary_model": name}))
     except Exception as exc:
         report.to_fetch.append(label)
         report.add(Line(False, label, "weights", f"{type(exc).__name__}: {str(exc).splitlines()[0]}"), echo)

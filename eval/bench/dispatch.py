@@ -79,10 +79,12 @@ OLD_PRESET_TOKENS = {"headline": 32, "lede": 64, "bullets": HIGHLIGHT_TOKENS, "p
 max_new_tokens (headline 32, lede 64; bullets 160 and paragraph 142 do not cut)."""
 
 
-def summaries(summarizer, english: list[str], presets: list, translate=None) -> dict:
+def summaries(summarizer, english: list[str], presets: list, translate=None, translate_own_lengths=None) -> dict:
     """All presets from one generation (``summarize_many``, the product's way) against one generation per preset
     (``separate_s``, same process, same input, adjacent), on realistic English (the dispatch's human reference
-    translation); ``translate`` (a callable timing the dispatch's translation) adds the whole first request."""
+    translation); ``translate`` (a callable timing the dispatch's translation) adds the whole first request
+    (``first_request_s``), ``translate_own_lengths`` the same with each sentence generating only its own forced
+    length (``first_request_own_lengths_s``)."""
     base = summarizer.decoding
     words = sum(len(s.split()) for s in english)
     out = {"input_sentences": len(english), "input_words": words,
@@ -111,6 +113,12 @@ def summaries(summarizer, english: list[str], presets: list, translate=None) -> 
             out["translate_s"] = time.perf_counter() - started
             summarizer.summarize_many(english, presets)
             out["first_request_s"] = time.perf_counter() - started
+        if translate_own_lengths is not None:
+            started = time.perf_counter()
+            translate_own_lengths()
+            out["translate_own_lengths_s"] = time.perf_counter() - started
+            summarizer.summarize_many(english, presets)
+            out["first_request_own_lengths_s"] = time.perf_counter() - started
     finally:
         summarizer.decoding = base
     return out

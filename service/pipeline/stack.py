@@ -1,0 +1,78 @@
+"""A translation route as the pipeline uses it: the model translator wrapped in cache → glossary protection →
+English quotes kept verbatim → clause splitting → [cross-request queue], with handles on the wrappers it reports
+from."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from service.facts import Glossary, GlossaryTranslator
+from service.translate.base import Translator
+from service.translate.hf import HFTranslator
+from service.translate.queue import BatchingQueue
+from service.translate.wrappers import CachingTranslator, ClauseSplittingTranslator, ForeignQuoteTranslator
+
+
+@dataclass
+class TranslationStack:
+    """A translator as used by the pipeline — cache → glossary protection (French only) → clause splitting →
+    model — with handles on the wrappers it reports from."""
+
+    translator: Translator
+    splitter: ClauseSplittingTranslator
+    cache: CachingTranslator
+    base: HFTranslator | None = None
+    queue: BatchingQueue | None = None
+    glossary: GlossaryTranslator | None = None
+
+    @classmethod
+    def build(
+        cls,
+        base: HFTranslator,
+        max_sentence_tokens: int,
+        cache_size: int,
+        glossary: Glossary | None = None,
+        queue: BatchingQueue | None = None,
+    ) -> "TranslationStack":
+        """cache → [glossary protection] → English quotes kept verbatim → clause splitter → [cross-request queue] →
+        model translator."""
+        limit = min(max_sentence_tokens, base.max_input_tokens - 2)
+        splitter = ClauseSplittingTranslator(queue or base, base.count_tokens, limit)
+        quotes = ForeignQuoteTranslator(splitter)
+        protected = GlossaryTranslator(quotes, glossary) if glossary is not None else None
+        cache = CachingTranslator(protected or quotes, "", max_entries=cache_size)
+        stack = cls(translator=cache, splitter=splitter, cache=cache, base=base, queue=queue, glossary=protected)
+        stack._set_namespace(base)
+        return stack
+
+    def _set_namespace(self, base: HFTranslator) -> None:
+        """The cache key covers the model and its engine (backend, dtype), the decoding and the glossary, so a
+        change never serves stale text."""
+        spec = base.loaded.spec
+        engine = [base.loaded.backend, base.loaded.dtype]
+        self.cache.namespace = json.dumps(
+            [
+                spec.display_id,
+                getattr(base.loaded, "revision", None),
+                engine,
+                base.decoding.signature(),
+                glossary_hash(self.glossary.glossary if self.glossary else None),
+            ],
+            sort_keys=True,
+        )
+
+    def set_glossary(self, glossary: Glossary) -> None:
+        if self.glossary is None:
+            raise ValueError("this translation route takes no glossary")
+        self.glossary.glossary = glossary
+        self._set_namespace(self.base)
+
+
+def glossary_hash(glossary: Glossary | None) -> str | None:
+    if glossary is None:
+        return None
+    payload = json.dumps(glossary.to_dict(), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
