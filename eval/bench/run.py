@@ -327,9 +327,16 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
     decoding = DecodingConfig(**{**DecodingConfig.from_settings(translation).signature(), "forced_ratio": opts.dispatch_ratio})
     translator = Pipeline.from_settings(translation, decoding=decoding)
 
-    def translate() -> None:
+    batch_sizes: dict[str, list[int]] = {}
+
+    def translate(label: str = "translate_batches") -> None:
+        base = translator.stacks["fr"].base
         translator.stacks["fr"].cache.clear()
-        translator.run(text, summaries=[])
+        base.batch_log = batch_sizes.setdefault(label, [])
+        try:
+            translator.run(text, summaries=[])
+        finally:
+            base.batch_log = None
 
     def translate_own_lengths() -> None:
         """Batches of sentences with the same forced length: a random-weight batch runs every sentence to the
@@ -339,7 +346,7 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
         for batcher in batchers:
             batcher.batch_key = decoding.new_token_cap
         try:
-            translate()
+            translate("translate_own_lengths_batches")
         finally:
             for batcher in batchers:
                 batcher.batch_key = None
@@ -349,6 +356,7 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
         out = dispatch.summaries(summarizer, data.reference(), presets, translate, translate_own_lengths)
     finally:
         translator.close()
+    out.update(batch_sizes)  # sentences per model call, in call order
     out["engine"] = {"backend": summarizer.loaded.backend, "dtype": summarizer.loaded.dtype,
                      "decoding": summarizer.decoding.signature()}
     out["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None

@@ -162,6 +162,12 @@ def test_summaries_are_measured(bench_json):
         summaries["separate_s"] / summaries["all_presets_s"]
     )
     assert summaries["first_request_s"] > summaries["translate_s"] > 0
+    # The same first request with each sentence generating only its own forced length: batches of equal length.
+    assert summaries["first_request_own_lengths_s"] > summaries["translate_own_lengths_s"] > 0
+    shared, own = summaries["translate_batches"], summaries["translate_own_lengths_batches"]
+    assert sum(shared) == sum(own) > 0 and len(own) >= len(shared)
+    row = next(t for t in data["targets"] if t["target"] == "first request: translate + four summaries (s)")
+    assert row["value"] == pytest.approx(summaries["first_request_own_lengths_s"])
     assert set(summaries["methods"]) == {"headline", "lede", "bullets", "paragraph"} and all(summaries["methods"].values())
     names = {t["target"] for t in data["targets"]}
     assert "summaries: all four presets vs one generation per preset (speedup)" in names
