@@ -366,3 +366,17 @@ def known_place(fact: Fact, gaz: Gazetteer) -> bool:
     """An English name that is a place the gazetteer knows: a country, territory or region from CLDR (Babel), or a
     place of gazetteer.yaml ("Argentina", "Quebec", "Bavaria")."""
     return fold(fact.text) in gaz.en_places and fold(fact.text) not in gaz.en_not_names
+
+
+def place_stem_in(fact: Fact, french: str) -> bool:
+    """Does the French text have a word built on this place's name: its people or adjective ("Bruxellois",
+    "bruxelloise" for "Brussels"; "québécoise" for "Quebec")? Compared on skeletons of the word without its
+    demonym ending, so the few letters French and English spell differently ("x"/"ss") do not matter."""
+    place = skeleton(fact.text)
+    if len(place) < 4:
+        return False
+    for w in re.findall(r"[^\W\d_]{4,}", french):
+        root = skeleton(_root(fold(w)))
+        if len(root) >= 4 and root[:2] == place[:2] and fuzz.ratio(root, place) >= 80:
+            return True
+    return False

@@ -48,8 +48,14 @@ def test_a_country_written_with_the_initials_of_its_english_name_is_kept():
 
 
 def test_a_number_the_translation_adds_in_words_is_not_an_alarm_a_changed_one_still_is():
-    fr = "La portée maximale de tous ces types d'engin était de 37 km."
-    assert issues(fr, "The maximum altitude for all three models was 37km.", "number") == []
+    fr = "Pour le moment, personne ne peut prédire si cette vague va prendre de l'ampleur."
+    assert issues(fr, "Right now, nobody can predict whether this wave will turn into the ninth wave.", "number") == []
+    assert issues("Le réseau des centres d'examen sera sous l'égide de l'Institut Pouchkine.",
+                  "Seven testing points will operate under the auspices of the Pushkin Institute.", "number") == []
+    # next to a number of the source, a number word it does not support is still reported
+    fr = "Il a fallu quatre mois de travail et 25 couturières pour réaliser cette robe."
+    assert ("target", "eleven") in issues(fr, "It took four months of work and eleven seamstresses to make this dress.",
+                                          "number")
     fr = "Il a fallu quatre mois de travail pour réaliser cette robe."
     assert issues(fr, "It took four months of work to make this dress.", "number") == []
     assert ("source", "quatre") in issues(fr, "It took five months of work to make this dress.", "number")
