@@ -97,7 +97,8 @@ _IDIOMS = {
     # a word that stands for a number: it supports that number on the other side, nothing more
     "en": [(r"\bdecades?\b", 10), (r"\bfortnight\b", 14), (r"\bfortnight\b", 15), (r"\bcentury\b", 100),
            (r"\bhalf\b", 0.5), (r"\bquarter\b", 4), (r"\btwice\b", 2), (r"\bdouble\b", 2), (r"\btriple\b", 3),
-           (r"\bpair\b", 2), (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15)],
+           (r"\bpair\b", 2), (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15),
+           (r"\bsecondary\b", 2), (r"\btertiary\b", 3)],  # "routes de troisième catégorie" → "tertiary roads"
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2), (r"\btriple\b", 3), (r"\bsemaines?\b", 7)],
 }

@@ -46,9 +46,12 @@ def common_word(word: str, lang: str) -> bool:
 
 
 # --- skeletons for cognate matching -----------------------------------------------------------------------------
+# Letters English transliterates with two ("Şirali" → "Shirali", "Ceaușescu" → "Ceausescu" keeps one: "sh" and "s"
+# both skeleton to a close form); folding alone would drop the cedilla and leave "Sirali".
+_TRANSLITERATE = str.maketrans({"ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ţ": "ts", "Ţ": "Ts", "ț": "ts", "Ț": "Ts"})
 def skeleton(word: str) -> str:
     """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
-    w = fold(word)
+    w = fold(word.translate(_TRANSLITERATE))
     w = re.sub(r"['\-. ]", "", w)
     for a, b in (("tch", "ch"), ("sch", "ch"), ("sh", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"),
                  ("ck", "k"), ("qu", "k"), ("q", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v")):
@@ -67,7 +70,7 @@ _TITLE_NOUNS = (
     "officials?|embassy|ambassador|capital|border|economy|parliament|state|leader|leaders|head of state|king|queen|"
     "court|courts|justice|press|media|team|national team|delegation|counterpart|federal government"
 )
-_NAME_SUFFIXES = {"n", "an", "ian", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
+_NAME_SUFFIXES = {"n", "an", "ian", "ean", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
 
 
 _DEMONYM_END = re.compile(r"(?:ienne?s?|aise?s?|oise?s?|aine?s?|ese|ians?|ans?|ish|is?|ennes?|en|ens|ais)$")
@@ -290,6 +293,8 @@ def name_found(
         span = words_[i:j]
         if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(span)):
             return True
+        if direction == "fr>en" and any(len(t.split()) >= 2 and other.has_initials(t.split()) for t in table[k]):
+            return True  # "République tchèque" → "the CR" (Czech Republic), "Nations unies" → "the UN"
         if direction != "en>en" and any(len(w) >= 4 and other.has_cognate(w) for w in span):
             return True
     weak, common = [], []
@@ -354,4 +359,24 @@ def strong_name(fact: Fact, gaz: Gazetteer) -> bool:
         if common_word(w, "en"):
             continue
         return True
+    return False
+
+
+def known_place(fact: Fact, gaz: Gazetteer) -> bool:
+    """An English name that is a place the gazetteer knows: a country, territory or region from CLDR (Babel), or a
+    place of gazetteer.yaml ("Argentina", "Quebec", "Bavaria")."""
+    return fold(fact.text) in gaz.en_places and fold(fact.text) not in gaz.en_not_names
+
+
+def place_stem_in(fact: Fact, french: str) -> bool:
+    """Does the French text have a word built on this place's name: its people or adjective ("Bruxellois",
+    "bruxelloise" for "Brussels"; "québécoise" for "Quebec")? Compared on skeletons of the word without its
+    demonym ending, so the few letters French and English spell differently ("x"/"ss") do not matter."""
+    place = skeleton(fact.text)
+    if len(place) < 4:
+        return False
+    for w in re.findall(r"[^\W\d_]{4,}", french):
+        root = skeleton(_root(fold(w)))
+        if len(root) >= 4 and root[:2] == place[:2] and fuzz.ratio(root, place) >= 80:
+            return True
     return False

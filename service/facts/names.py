@@ -65,7 +65,7 @@ def find_french_names(
     toks = tokens(text)
     spans: list[tuple[int, int, str]] = []
     for e in ner.entities(text):
-        start = _after_capitalized_word(e, starts, gaz)
+        start = _after_capitalized_word(e, starts, gaz, ner, text)
         if start is not None and not _overlaps(claimed, start, e.end) and not _people_or_adjective(e, text, gaz):
             spans.append((start, e.end, e.label))
     taken = claimed + [(a, b) for a, b, _ in spans]
@@ -100,20 +100,23 @@ def find_french_names(
     return out
 
 
-def _after_capitalized_word(e: Entity, starts: set[int], gaz: Gazetteer) -> int | None:
+def _after_capitalized_word(e: Entity, starts: set[int], gaz: Gazetteer, ner: FrenchNER, text: str) -> int | None:
     """Where the name in entity ``e`` starts: a sentence's first word is capitalized by grammar, and the model
-    takes "Visitez", "Surveillance", "Vieilles querelles" for names; such a word (not a proper noun, not known to
-    the gazetteer) is left out, and the entity with it when it is all there is."""
+    takes "Visitez", "Surveillance", "Vieilles querelles", "Accoucher" for names; such a word (not a proper noun,
+    not known to the gazetteer) is left out, and the entity with it when it is all there is."""
     first = e.tokens[0]
     if e.start not in starts or fold(first) in gaz.fr2en or first.isupper():
         return e.start
-    # the tagger calls most capitalized words PROPN, so a common French word is looked up in word frequencies
-    if e.pos[0] == "PROPN" and not common_word(first, "fr") and not (e.label == "MISC" and len(e.tokens) == 1):
+    # the tagger calls most capitalized words PROPN, so a common French word is looked up in word frequencies, and
+    # a rarer one tagged again in lower case: a verb there ("buvez", "attablé") is no name
+    if (e.pos[0] == "PROPN" and not common_word(first, "fr") and not (e.label == "MISC" and len(e.tokens) == 1)
+            and ner.pos_in_lower_case(text[e.start :]) not in _NOT_NOMINAL):
         return e.start
     return e.offsets[1] if len(e.tokens) > 1 and e.pos[1] == "PROPN" else None
 
 
 CAPITALIZED = True
+_NOT_NOMINAL = {"VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PRON", "DET", "INTJ"}
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 # A people, not a place: "les Bruxellois", "des Parisiennes", "aux Britanniques" (plural forms; "la Lorraine" stays).
 _PEOPLE_END = re.compile(r"(?:ois|oises?|ais|aises?|iens|iennes?|éens|éennes?|ains|aines|ans|anes|ites|ards|ins|ines)$")

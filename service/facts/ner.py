@@ -42,6 +42,7 @@ class FrenchNER:
         self.name = name
         self._lock = threading.Lock()
         self.entities = lru_cache(maxsize=4096)(self._entities)
+        self.pos_in_lower_case = lru_cache(maxsize=4096)(self._pos_in_lower_case)
 
     def _entities(self, text: str) -> tuple[Entity, ...]:
         if not text.strip():
@@ -57,6 +58,24 @@ class FrenchNER:
             for e in doc.ents
         )
 
+
+    def _pos_in_lower_case(self, text: str) -> str:
+        """The part of speech of ``text``'s first word once written in lower case: a sentence's first word is
+        capitalized by grammar, and the model reads "Accoucher", "Buvez", "Inaperçus" as names there; in lower
+        case they are the verbs they are. Only a short window is tagged (the caller passes a sentence's start)."""
+        window = text[:LOWER_CASE_WINDOW]
+        if not window[:1].isalpha():
+            return ""
+        try:
+            doc = self.nlp(window[:1].lower() + window[1:])
+        except Exception:
+            log.exception("tagging failed on a text of %d characters", len(window))
+            return ""
+        return doc[0].pos_ if len(doc) else ""
+
+
+# How much of a sentence's start is tagged again with its first word in lower case (enough context for the tagger).
+LOWER_CASE_WINDOW = 60
 
 _loaded: dict[str, FrenchNER] = {}
 _load_lock = threading.Lock()
