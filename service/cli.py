@@ -76,6 +76,9 @@ def batch(
     no_summary: bool = typer.Option(False, "--no-summary", help="Translate only."),
     summarizer: str = typer.Option("model", help="model, extractive-lead or extractive-centrality."),
     source_language: Optional[str] = typer.Option(None, "--source-language", "-l", help="Skip detection."),
+    id_column: Optional[str] = typer.Option(
+        None, "--id-column", help="CSV/JSONL column with each row's own id (default: one named id, slug, guid…)."
+    ),
 ) -> None:
     """Translate and summarize many documents; resumable (finished documents are never redone)."""
     from tqdm import tqdm
@@ -104,6 +107,7 @@ def batch(
             engine=engine,
             address=address,
             text_column=text_column,
+            id_column=id_column,
             summaries=presets,
             summarizer=summarizer,
             source_language=source_language,

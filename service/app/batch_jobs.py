@@ -40,6 +40,7 @@ class DocumentView:
     headline: str
     warnings: int | None
     error: str
+    source_id: str = ""
 
 
 class _AdmittedPipeline:
@@ -106,6 +107,7 @@ class BatchService:
                 self._current = job_id
             try:
                 batch_api.run(job_id, self.settings, self.store, engine="local", pipeline=_AdmittedPipeline(self.runtime))
+                self.record_in_history(job_id)
             except WirebriefError as exc:
                 self.failures[job_id] = exc.message
             except Exception as exc:  # reported on the page; the worker keeps serving other jobs
@@ -116,6 +118,17 @@ class BatchService:
                     self._current = None
 
     # ------------------------------------------------------------------ inputs
+    def record_in_history(self, job_id: str) -> int:
+        """Put the job's finished documents in History (with their table row's id); how many were written. A
+        store that fails costs History, not the job."""
+        from service.batch.history import record_in_history
+
+        try:
+            return record_in_history(self.store, job_id, self.runtime.store)
+        except Exception:
+            log.exception("batch job %s: recording its documents in History failed", job_id)
+            return 0
+
     def text_columns(self, paths: Sequence[str | Path]) -> tuple[list[str], list[str]] | None:
         """(columns, likely text columns) of the first CSV/JSONL among ``paths``; None when there is none."""
         from service.app.uploads import uploaded_file
@@ -134,6 +147,7 @@ class BatchService:
         summaries: Sequence[str] = (),
         summarizer: str = "model",
         source_language: str | None = None,
+        id_column: str | None = None,
     ) -> str:
         """Store a job from uploaded files and queue it; returns its id. The same files with the same models and
         options give the existing job back (finished: nothing to do; unfinished: it is resumed)."""
@@ -150,7 +164,8 @@ class BatchService:
             check_file_size(p.stat().st_size, safe_label(p.name), self.settings)  # before reading it
             files.append((safe_label(p.name), p.read_bytes()))
         return self.submit_files(
-            files, text_column=text_column, summaries=summaries, summarizer=summarizer, source_language=source_language
+            files, text_column=text_column, summaries=summaries, summarizer=summarizer, source_language=source_language,
+            id_column=id_column,
         )
 
     def submit_files(
@@ -161,6 +176,7 @@ class BatchService:
         summaries: Sequence[str] = (),
         summarizer: str = "model",
         source_language: str | None = None,
+        id_column: str | None = None,
     ) -> str:
         """``submit`` for files already read: (label, bytes) pairs — what the REST API hands over. Labels name the
         documents; they are never opened as paths."""
@@ -175,7 +191,7 @@ class BatchService:
             )
         if not files:
             raise InputError("upload at least one file", code="empty_input")
-        items = iter_uploads(files, self.settings, text_column or None)
+        items = iter_uploads(files, self.settings, text_column or None, id_column or None)
         label = ", ".join(name for name, _ in files)
         # Reading the files (HTML, .docx, CSV/JSONL parsing) costs CPU: it waits for a slot like a translation,
         # and is refused with 429 when WIREBRIEF_QUEUE_SIZE requests already wait.
@@ -226,6 +242,7 @@ class BatchService:
                     headline=headline.text if headline else "",
                     warnings=warning_count(result) if result else None,
                     error=row.error or "",
+                    source_id=row.source_id,
                 )
             )
         return rows

@@ -8,10 +8,12 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from service.events import Glance
 from service.plain_checks import KINDS, Flag, counts_by_kind, kept_count, result_flags
-from service.result import Paragraph, Result
+from service.result import Paragraph, Result, Summary
 
 WIRE_LEDE_LABEL = "First paragraph of the dispatch (the wire lede)"
+_PRESET_LABELS = {"headline": "Headline", "lede": "Lede", "bullets": "Key points", "paragraph": "Paragraph"}
 _SINGULAR = {"Names": "name", "Numbers": "number", "Dates": "date", "Amounts": "amount", "Quotations": "quotation",
              "Glossary terms": "glossary term", "Keep-as-is terms": "keep-as-is term",
              "Translation quality": "translation-quality note", "Other": "other note"}
@@ -28,16 +30,48 @@ def _lede_block(label: str, text: str, cls: str) -> str:
     return f'<div class="wb-glance-lede {cls}"><div class="wb-glance-label">{escape(label)}</div><p>{escape(text)}</p></div>'
 
 
-def render_glance_streaming(paragraphs: list[Paragraph], total: int, wants_summaries: bool) -> str:
-    """While translating: the first paragraph as the wire lede, as soon as it is translated."""
-    first = next((p for p in paragraphs if p.index == 0), None)
+def render_glance_streaming(
+    paragraphs: list[Paragraph],
+    total: int,
+    wants_summaries: bool,
+    glance: Glance | None = None,
+    summaries: dict[str, Summary] | None = None,
+) -> str:
+    """While the run goes on: the first paragraph as the wire lede as soon as it is translated (the pipeline's
+    ``Glance`` event, else the first paragraph streamed), then each generated summary as its ``SummaryReady``
+    event arrives — the headline on top, the lede in place of the wire lede, the other presets below."""
+    summaries = summaries or {}
     parts = []
-    if wants_summaries:
+    headline = summaries.get("headline")
+    if headline is not None and headline.text:
+        parts.append(f'<h3 class="wb-glance-headline" data-preset="headline">{escape(headline.text)}</h3>')
+    elif wants_summaries:
         parts.append('<div class="wb-glance-headline wb-waiting">The headline and summaries follow the translation.</div>')
-    if first is not None:
+    lede = summaries.get("lede")
+    first = next((p for p in paragraphs if p.index == 0), None)
+    if lede is not None and lede.text:
+        parts.append(_lede_block("Lede", lede.text, "wb-summary-lede"))
+    elif glance is not None and glance.text:
+        parts.append(_lede_block(WIRE_LEDE_LABEL, glance.text, "wb-wire-lede"))
+    elif first is not None:
         parts.append(_lede_block(WIRE_LEDE_LABEL, first.translation, "wb-wire-lede"))
     else:
         parts.append('<div class="wb-glance-lede wb-waiting">The first paragraph appears here as soon as it is translated.</div>')
+    more = []
+    for name, summary in summaries.items():
+        if name in ("headline", "lede") or not summary.text:
+            continue
+        items = summary.items if name == "bullets" and summary.items else []
+        body = (
+            "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>" if items else f"<p>{escape(summary.text)}</p>"
+        )
+        label = _PRESET_LABELS.get(name, name)
+        more.append((label, f'<div class="wb-glance-summary" data-preset="{escape(name)}">'
+                            f'<div class="wb-glance-label">{escape(label)}</div>{body}</div>'))
+    if more:  # folded, so the box stays small on a phone: the headline and lede are what a reader needs first
+        names = " and ".join(label for label, _ in more)
+        parts.append(f'<details class="wb-glance-more"><summary>{escape(names)}: ready</summary>'
+                     f'{"".join(html for _, html in more)}</details>')
     return _wrap("".join(parts), running=True)
 
 

@@ -16,7 +16,8 @@ from service.app.glance import render_flag_list, render_glance, render_glance_st
 from service.app.sbs import EMPTY, render_result, render_side_by_side
 from service.app.views import render_meta, render_summaries
 from service.errors import WirebriefError
-from service.result import LanguageInfo, Paragraph, Result
+from service.events import Glance
+from service.result import LanguageInfo, Paragraph, Result, Summary
 
 
 class ResultView:
@@ -92,12 +93,30 @@ class ResultView:
             self.json: result.model_dump(mode="json"),
         }
 
-    def streaming(
-        self, paragraphs: list[Paragraph], total: int, language: LanguageInfo | None = None, wants_summaries: bool = True
+    def glance_update(
+        self,
+        paragraphs: list[Paragraph],
+        total: int,
+        wants_summaries: bool,
+        glance: Glance | None,
+        summaries: dict[str, Summary],
     ) -> dict:
-        """The view while a run is in progress: the paragraphs translated so far, the first as the wire lede."""
+        """Only the glance box: what a ``Glance`` or ``SummaryReady`` event changes."""
+        return {self.glance: render_glance_streaming(paragraphs, total, wants_summaries, glance, summaries)}
+
+    def streaming(
+        self,
+        paragraphs: list[Paragraph],
+        total: int,
+        language: LanguageInfo | None = None,
+        wants_summaries: bool = True,
+        glance: Glance | None = None,
+        summaries: dict[str, Summary] | None = None,
+    ) -> dict:
+        """The view while a run is in progress: the paragraphs translated so far, the first as the wire lede, and
+        the summaries generated so far in the glance box."""
         return {
-            self.glance: render_glance_streaming(paragraphs, total, wants_summaries),
+            self.glance: render_glance_streaming(paragraphs, total, wants_summaries, glance, summaries),
             self.sbs: render_side_by_side(paragraphs, (), language, total_paragraphs=total),
             self.translation: "\n\n".join(p.translation for p in paragraphs),
         }

@@ -96,12 +96,14 @@ def run_batch(
     source_language: str | None = None,
     progress: Callable[[BatchProgress], None] | None = None,
     pipeline=None,
+    id_column: str | None = None,
 ) -> tuple[str, BatchProgress, OutputFiles]:
+    """Create (or resume) the job, run it, put its documents in History and write the output files."""
     _check_engine(engine)
     store = open_store(settings)
     try:
         job_id, _ = create_job(
-            iter_paths(inputs, settings, text_column),
+            iter_paths(inputs, settings, text_column, id_column),
             settings,
             store,
             summaries=summaries,
@@ -110,9 +112,30 @@ def run_batch(
             label=", ".join(str(p) for p in inputs)[:200],
         )
         counts = run(job_id, settings, store, engine=engine, address=address, progress=progress, pipeline=pipeline)
+        _record_in_history(store, job_id, settings)
         return job_id, counts, write_outputs(store, job_id, out_dir)
     finally:
         store.close()
+
+
+def _record_in_history(store: JobStore, job_id: str, settings: Settings) -> None:
+    """The CLI's documents in the app's History (same database); a History that cannot be written costs only
+    that, not the batch's outputs."""
+    import logging
+
+    from service.store import Database, ResultStore
+
+    from .history import record_in_history
+
+    db = None
+    try:
+        db = Database(settings.db_path)
+        record_in_history(store, job_id, ResultStore(db))
+    except Exception:
+        logging.getLogger("wirebrief.batch").exception("recording batch job %s in History failed", job_id)
+    finally:
+        if db is not None:
+            db.close()
 
 
 def map_documents(

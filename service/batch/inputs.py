@@ -4,7 +4,8 @@ Accepts files, folders (recursively: .txt .md .docx .html .csv .jsonl) and uploa
 A CSV or JSONL contributes one document per row, from its text column: detected when exactly one column is
 named text/body/content/article, chosen with ``text_column`` otherwise (an ambiguous or missing column is a
 specific error listing the columns). Every document's id is the hash of its text, so the same text always has
-the same id, whatever file or row it came from.
+the same id, whatever file or row it came from; a row's own id (its ``id``/``slug``… column, or ``id_column``)
+is kept beside it as ``source_id`` (``id_column.py``) and named in every output.
 
 A row or file that cannot be read does not stop the batch: it becomes a ``Problem`` (where + reason) that the
 job reports in its errors file. Limits from the settings table (WIREBRIEF_MAX_BATCH_FILES, _MAX_BATCH_ROWS,
@@ -28,6 +29,7 @@ from service.errors import InputError, LimitExceeded
 from service.settings import Settings
 
 from .budget import ParseBudget, json_depth
+from .id_column import choose_id_column, id_value
 from .readers import BOMS, DOCUMENT_SUFFIXES, read_document, suffix_of
 
 TABLE_SUFFIXES = (".csv", ".jsonl")
@@ -47,6 +49,8 @@ class Document:
     """Where it came from, for people: 'dispatch.txt', 'wire.jsonl line 12', 'wire.csv row 3'."""
     text: str
     notes: tuple[str, ...] = field(default=())
+    source_id: str = ""
+    """The row's own id from the table's id column ('' when it has none): kept in every output."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +177,10 @@ def expand_paths(inputs: Iterable[str | os.PathLike]) -> list[Path]:
 
 
 def iter_paths(
-    inputs: Iterable[str | os.PathLike], settings: Settings, text_column: str | None = None
+    inputs: Iterable[str | os.PathLike],
+    settings: Settings,
+    text_column: str | None = None,
+    id_column: str | None = None,
 ) -> Iterator[Item]:
     """Documents and problems from files and folders, in a stable order."""
     files = expand_paths(inputs)
@@ -184,11 +191,14 @@ def iter_paths(
         _check_file_size(source, settings)
         sources.append(source)
     for source in sources:
-        yield from _iter_source(source, settings, text_column)
+        yield from _iter_source(source, settings, text_column, id_column)
 
 
 def iter_uploads(
-    files: Sequence[tuple[str, bytes]], settings: Settings, text_column: str | None = None
+    files: Sequence[tuple[str, bytes]],
+    settings: Settings,
+    text_column: str | None = None,
+    id_column: str | None = None,
 ) -> Iterator[Item]:
     """Documents and problems from uploaded files (name, bytes): what the app's batch view hands over."""
     _check_file_count(len(files), settings)
@@ -196,7 +206,7 @@ def iter_uploads(
     for source in sources:
         _check_file_size(source, settings)
     for source in sources:
-        yield from _iter_source(source, settings, text_column)
+        yield from _iter_source(source, settings, text_column, id_column)
 
 
 def split_items(items: Iterable[Item]) -> tuple[list[Document], list[Problem]]:
@@ -246,12 +256,14 @@ def _row_limit(source: _Source, settings: Settings, rows: int) -> None:
 
 
 # ------------------------------------------------------------------------------------------------ readers
-def _iter_source(source: _Source, settings: Settings, text_column: str | None) -> Iterator[Item]:
+def _iter_source(
+    source: _Source, settings: Settings, text_column: str | None, id_column: str | None = None
+) -> Iterator[Item]:
     suffix = suffix_of(source.name)
     if suffix == ".csv":
-        yield from _iter_csv(source, settings, text_column, ParseBudget.from_settings(settings, source.name))
+        yield from _iter_csv(source, settings, text_column, ParseBudget.from_settings(settings, source.name), id_column)
     elif suffix == ".jsonl":
-        yield from _iter_jsonl(source, settings, text_column, ParseBudget.from_settings(settings, source.name))
+        yield from _iter_jsonl(source, settings, text_column, ParseBudget.from_settings(settings, source.name), id_column)
     else:
         try:
             budget = ParseBudget.from_settings(settings)
@@ -268,8 +280,11 @@ def _document(name: str, text: str, notes: tuple[str, ...] = ()) -> Item:
     return Document(id=document_id(text), name=name, text=text, notes=notes)
 
 
-def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget) -> Iterator[Item]:
+def _iter_jsonl(
+    source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget, id_column: str | None = None
+) -> Iterator[Item]:
     column: str | None = None
+    key_column: str | None = None
     rows = 0
     try:
         with source.open_text() as fh:
@@ -292,12 +307,15 @@ def _iter_jsonl(source: _Source, settings: Settings, text_column: str | None, bu
                     continue
                 if column is None:
                     column = choose_text_column(source.name, list(obj), text_column)
-                yield _row_document(where, number, obj, column)
+                    key_column = choose_id_column(source.name, list(obj), column, id_column)
+                yield _row_document(where, number, obj, column, key_column)
     except UnicodeDecodeError as exc:
         yield Problem(source.name, f"not UTF-8 text ({exc.reason} at byte {exc.start} of a chunk); later lines skipped")
 
 
-def _iter_csv(source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget) -> Iterator[Item]:
+def _iter_csv(
+    source: _Source, settings: Settings, text_column: str | None, budget: ParseBudget, id_column: str | None = None
+) -> Iterator[Item]:
     csv.field_size_limit(max(csv.field_size_limit(), settings.max_file_bytes))
     try:
         with source.open_text() as fh:
@@ -308,6 +326,8 @@ def _iter_csv(source: _Source, settings: Settings, text_column: str | None, budg
                 return
             column = choose_text_column(source.name, header, text_column)
             index = header.index(column)
+            key_column = choose_id_column(source.name, header, column, id_column)
+            key_index = header.index(key_column) if key_column is not None else None
             rows = 0
             for row_number, row in enumerate(reader, start=1):
                 budget.tick(max(1, len(row)))
@@ -319,14 +339,17 @@ def _iter_csv(source: _Source, settings: Settings, text_column: str | None, budg
                 if len(row) <= index:
                     yield Problem(where, f"the row has {len(row)} fields, no {column!r} value", row_number)
                     continue
-                yield _row_document(where, row_number, {column: row[index]}, column)
+                cells = {column: row[index]}
+                if key_index is not None and key_index < len(row):
+                    cells[key_column] = row[key_index]
+                yield _row_document(where, row_number, cells, column, key_column)
     except UnicodeDecodeError as exc:
         yield Problem(source.name, f"not UTF-8 text ({exc.reason}); later rows skipped")
     except csv.Error as exc:
         yield Problem(source.name, f"malformed CSV ({exc}); later rows skipped")
 
 
-def _row_document(where: str, number: int, obj: dict, column: str) -> Item:
+def _row_document(where: str, number: int, obj: dict, column: str, key_column: str | None = None) -> Item:
     if column not in obj:
         return Problem(where, f"no {column!r} field", number)
     value = obj[column]
@@ -334,4 +357,5 @@ def _row_document(where: str, number: int, obj: dict, column: str) -> Item:
         return Problem(where, f"the {column!r} field is {type(value).__name__}, not text", number)
     if not value.strip():
         return Problem(where, f"the {column!r} field is empty", number)
-    return Document(id=document_id(value), name=where, text=value)
+    source_id = id_value(obj.get(key_column)) if key_column is not None else ""
+    return Document(id=document_id(value), name=where, text=value, source_id=source_id)

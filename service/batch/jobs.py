@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS batch_documents (
     claimed_by TEXT,
     claimed_at REAL,
     finished_at REAL,
+    source_id TEXT,                     -- the row's own id (its table's id column), NULL when it has none
     PRIMARY KEY (job_id, position)
 );
 CREATE INDEX IF NOT EXISTS batch_documents_doc ON batch_documents (doc_id, status);
@@ -107,6 +108,7 @@ class DocumentRow:
     error: str | None
     reused: bool
     attempts: int
+    source_id: str = ""
 
 
 def config_key(config: dict[str, Any], options: dict[str, Any]) -> str:
@@ -149,6 +151,9 @@ class JobStore:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            columns = {row["name"] for row in conn.execute("PRAGMA table_info(batch_documents)")}
+            if "source_id" not in columns:  # a store written before rows kept their own id
+                conn.execute("ALTER TABLE batch_documents ADD COLUMN source_id TEXT")
 
     def close(self) -> None:
         with self._lock:
@@ -193,11 +198,11 @@ class JobStore:
         try:
             for item in items:
                 if isinstance(item, Document):
-                    chunk.append((job_id, position, item.id, item.name, item.text, "pending", None))
-                    digest.update(f"\nD{item.id}".encode())
+                    chunk.append((job_id, position, item.id, item.name, item.text, "pending", None, item.source_id or None))
+                    digest.update((f"\nD{item.id}" + (f"\t{item.source_id}" if item.source_id else "")).encode())
                 else:
                     reason = f"{item.reason}"
-                    chunk.append((job_id, position, None, item.name, None, "invalid", reason))
+                    chunk.append((job_id, position, None, item.name, None, "invalid", reason, None))
                     digest.update(f"\nP{item.name}\t{reason}".encode())
                 position += 1
                 if len(chunk) >= INSERT_CHUNK:
@@ -233,8 +238,8 @@ class JobStore:
             return
         with self._write() as conn:
             conn.executemany(
-                "INSERT INTO batch_documents (job_id, position, doc_id, name, text, status, error)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO batch_documents (job_id, position, doc_id, name, text, status, error, source_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
             )
 
@@ -413,7 +418,7 @@ class JobStore:
         while True:
             with self._lock:
                 rows = self._conn.execute(
-                    "SELECT position, doc_id, name, status, result, error, reused, attempts FROM batch_documents"
+                    "SELECT position, doc_id, name, status, result, error, reused, attempts, source_id FROM batch_documents"
                     " WHERE job_id = ? AND position > ? ORDER BY position LIMIT ?",
                     (job_id, after, page),
                 ).fetchall()
@@ -422,7 +427,7 @@ class JobStore:
             for row in rows:
                 yield DocumentRow(
                     row["position"], row["doc_id"], row["name"], row["status"], row["result"], row["error"],
-                    bool(row["reused"]), row["attempts"],
+                    bool(row["reused"]), row["attempts"], row["source_id"] or "",
                 )
             after = rows[-1]["position"]
 

@@ -3,8 +3,12 @@
 - ``results.jsonl``: one Result per line, in input order (documents that failed are not in it);
 - ``markdown/NNNNN-<name>.md``: each Result rendered by ``service.render.to_markdown``;
 - ``errors.jsonl``: one line per document that gave no Result: ``{"document", "name", "reason"}``;
-- ``summary.csv``: one row per input (position, name, document id, status, language, headline, warnings); text
-  cells that a spreadsheet would run as a formula start with an apostrophe (``csv_cell``).
+- ``summary.csv``: one row per input (position, id, name, document id, status, language, headline, warnings);
+  text cells that a spreadsheet would run as a formula start with an apostrophe (``csv_cell``).
+
+A table row's own id (``source_id``, from its id column) is in every one of them: the ``id`` column of
+summary.csv, ``extra.source`` of its Result, ``"id"`` in errors.jsonl (only when it has one), and the Markdown file name (in place of
+the row's position-based name).
 """
 
 from __future__ import annotations
@@ -62,6 +66,14 @@ class _SafeWriter:
         self._writer.writerow([csv_cell(cell) for cell in row])
 
 
+def with_source(result: Result, name: str, source_id: str) -> Result:
+    """The Result as a batch output gives it: tagged with the table row's own id (``extra.source``) when it has
+    one, so the id travels with the Result into results.jsonl and History."""
+    if not source_id:
+        return result
+    return result.model_copy(update={"extra": {**result.extra, "source": {"id": source_id, "name": name}}})
+
+
 def write_outputs(store: JobStore, job_id: str, out_dir: str | Path) -> OutputFiles:
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
@@ -77,24 +89,34 @@ def write_outputs(store: JobStore, job_id: str, out_dir: str | Path) -> OutputFi
         open(summary_path, "w", encoding="utf-8", newline="") as summary_fh,
     ):
         summary = _SafeWriter(summary_fh)
-        summary.writerow(["position", "name", "document", "status", "language", "headline", "warnings", "reason"])
+        summary.writerow(["position", "id", "name", "document", "status", "language", "headline", "warnings", "reason"])
         for row in store.documents(job_id):
             if row.status == "done" and row.result:
-                result = Result.model_validate_json(row.result)
-                results.write(json.dumps(json.loads(row.result), ensure_ascii=False) + "\n")
-                (markdown / f"{row.position:05d}-{slug(row.name)}.md").write_text(to_markdown(result), encoding="utf-8")
+                result = with_source(Result.model_validate_json(row.result), row.name, row.source_id)
+                payload = json.loads(row.result)
+                if row.source_id:
+                    payload.setdefault("extra", {})["source"] = result.extra["source"]
+                results.write(json.dumps(payload, ensure_ascii=False) + "\n")
+                (markdown / f"{row.position:05d}-{slug(row.source_id or row.name)}.md").write_text(
+                    to_markdown(result), encoding="utf-8"
+                )
                 headline = result.summaries.get("headline")
                 warnings = sum(1 for w in result.warnings if w.severity != "info")
                 summary.writerow(
-                    [row.position, row.name, row.doc_id, "done", result.language.code, headline.text if headline else "", warnings, ""]
+                    [row.position, row.source_id, row.name, row.doc_id, "done", result.language.code, headline.text if headline else "", warnings, ""]
                 )
                 written += 1
             elif row.status in ("error", "invalid"):
                 errors.write(
-                    json.dumps({"document": row.doc_id, "name": row.name, "reason": row.error}, ensure_ascii=False) + "\n"
+                    json.dumps(
+                        {"document": row.doc_id, **({"id": row.source_id} if row.source_id else {}), "name": row.name,
+                         "reason": row.error},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
                 )
-                summary.writerow([row.position, row.name, row.doc_id or "", row.status, "", "", "", row.error])
+                summary.writerow([row.position, row.source_id, row.name, row.doc_id or "", row.status, "", "", "", row.error])
                 failed += 1
             else:
-                summary.writerow([row.position, row.name, row.doc_id, "pending", "", "", "", ""])
+                summary.writerow([row.position, row.source_id, row.name, row.doc_id, "pending", "", "", "", ""])
     return OutputFiles(folder, results_path, errors_path, summary_path, markdown, written, failed)

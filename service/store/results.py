@@ -57,12 +57,15 @@ class StoredResult:
 
 
 def first_line(result: Result) -> str:
+    """The source's first line, after the batch row's own id in brackets when it has one (``extra.source``)."""
+    source = result.extra.get("source")
+    prefix = f"[{source['id']}] " if isinstance(source, dict) and source.get("id") else ""
     for paragraph in result.paragraphs:
         text = paragraph.source.strip()
         if text:
-            line = text.splitlines()[0]
+            line = prefix + text.splitlines()[0]
             return line if len(line) <= FIRST_LINE_CHARS else line[: FIRST_LINE_CHARS - 1] + "…"
-    return ""
+    return prefix.strip()
 
 
 def warning_count(result: Result) -> int:

@@ -33,6 +33,30 @@ def fit_sentences(candidates: list[str], max_words: int, max_sentences: int | No
     return chosen
 
 
+def fit_paragraph(pool: list[str], lede: str | None, max_words: int, max_sentences: int | None = None) -> list[str]:
+    """A paragraph: the lede (a sentence that stands alone) first, then the pool in order, within the limits. A
+    sentence that leans on the one before it ("He says…", "The publications say they…") is kept only right after
+    the sentence it followed in the pool — never where moving the lede up, or skipping a sentence too long for
+    the limit, would leave it without its antecedent (or give it the wrong one)."""
+    from .candidates import stands_alone
+
+    ordered = [lede] + [s for s in pool if s != lede] if lede else list(pool)
+    follows = {s: pool[i - 1] for i, s in enumerate(pool) if i > 0}
+    chosen: list[str] = []
+    total = 0
+    for sentence in ordered:
+        n = count_words(sentence)
+        if n == 0 or total + n > max_words:
+            continue
+        if not stands_alone(sentence) and (not chosen or chosen[-1] != follows.get(sentence)):
+            continue
+        chosen.append(sentence)
+        total += n
+        if max_sentences and len(chosen) >= max_sentences:
+            break
+    return chosen
+
+
 def fit_items(candidates: list[str], max_words_each: int, items: int) -> list[str]:
     chosen: list[str] = []
     for sentence in candidates:

@@ -21,14 +21,14 @@ from models.load import LoadedModel
 from service.limits import Deadline, deadline_for
 from service.result import ModelUsed, Summary
 
-from .candidates import Generated, Pool, rank
+from .candidates import Generated, Pool, rank, stands_alone
 from .decoding import SummaryDecoding
 from .extractive import CentralitySummarizer, LeadSummarizer
 from .fit import (
     count_words,
     fit_items,
     fit_lede,
-    fit_sentences,
+    fit_paragraph,
     headline_from_lede,
     make_summary,
     standalone_first,
@@ -114,9 +114,8 @@ class Seq2SeqSummarizer:
         lede = fit_lede(pool.sentences, PRESETS["lede"].max_words)
         if preset.itemized:  # each bullet is read on its own: those that stand alone first
             chosen = fit_items(standalone_first(pool.sentences), preset.max_words, preset.items or 3)
-        else:  # opens with a sentence that stands alone, then the pool in order
-            ordered = [lede] + [s for s in pool.sentences if s != lede] if lede else pool.sentences
-            chosen = fit_sentences(ordered, preset.max_words, preset.max_sentences)
+        else:  # opens with a sentence that stands alone; a pronoun-led one only after its antecedent
+            chosen = fit_paragraph(pool.sentences, lede, preset.max_words, preset.max_sentences)
         wanted = preset.items if preset.itemized else 1
         if len(chosen) >= (wanted or 1):
             return make_summary(preset, chosen, self.method, list(notes))
@@ -138,7 +137,7 @@ class Seq2SeqSummarizer:
             written = self.headline.write_headline(" ".join(sentences), preset, deadline)
             if written is not None:
                 return written
-            notes = notes + ["the headline model wrote nothing that fits in one line"]
+            notes = notes + ["the headline model wrote nothing that fits in one line and stands alone"]
         line = headline_from_lede(lede.text, preset.max_words) if lede.text else ""
         if line:
             return make_summary(preset, [line], DERIVED_HEADLINE, notes + [DERIVED_HEADLINE_NOTE])
@@ -153,7 +152,7 @@ class Seq2SeqSummarizer:
         name = f"{self.method}-headline"
         for sentence in pool.sentences:
             line = headline_from_lede(sentence, preset.max_words)
-            if not line:
+            if not line or not stands_alone(line):  # a headline is read alone: no "He says…", no "The alliance…"
                 continue
             notes = [f"written by {self.loaded.spec.name}"]
             if count_words(line) < count_words(sentence.rstrip(".")):

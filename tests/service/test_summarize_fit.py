@@ -160,3 +160,50 @@ def test_map_reduce_never_drops_input_silently():
     summary = Echo([], window=120).summarize(sentences, PRESETS["paragraph"])
     covered = [n for n in summary.notes if "covers its first" in n]
     assert covered and f"of {len(sentences)} sentences" in covered[0]
+
+
+# ------------------------------------------------------------------------------------------------ pronoun-led sentences
+def test_paragraph_never_gives_a_pronoun_led_sentence_the_wrong_antecedent():
+    """The Germanwings output (bart-large-cnn, cited in the data file) from its third sentence: "The publications
+    say they watched the video…", then "All 150 on board Germanwings Flight 9525 were killed." The lede is the
+    second sentence (the first does not stand alone); moving it up used to leave "The publications say they…"
+    right after "All 150 … were killed." — mid-paragraph, with nothing for "The publications" to refer to."""
+    from_third = " ".join(split(DATA["germanwings"]["text"])[2:])
+    out = Published([Generated(from_third)]).summarize(SOURCE, PRESETS["paragraph"])
+    assert out.method == "seq2seq"
+    assert out.items == ["All 150 on board Germanwings Flight 9525 were killed."]
+
+
+def test_paragraph_keeps_a_pronoun_led_sentence_right_after_its_antecedent():
+    """The Peter Bergen output in full: "He says critics…" follows "Peter Bergen: The debate…" as written, so it
+    stays; the paragraph is the summary in its own order."""
+    text = DATA["peter_bergen"]["text"]
+    out = Published([Generated(text)]).summarize(SOURCE, PRESETS["paragraph"])
+    sentences = split(text)
+    assert "He says critics have made dubious assumptions and doubtful assertions." in out.items
+    position = out.items.index("He says critics have made dubious assumptions and doubtful assertions.")
+    assert out.items[position - 1] == sentences[sentences.index(out.items[position]) - 1]
+
+
+def test_paragraph_drops_a_pronoun_led_sentence_whose_antecedent_did_not_fit():
+    """The Peter Bergen output with a word limit that leaves out "Peter Bergen: The debate…" (too long for what is
+    left after the lede) but would fit "He says critics…": that sentence must not follow "U.S. and its negotiating
+    partners…", where "He" would have no one to refer to."""
+    from service.summarize.fit import fit_paragraph
+
+    lede, bergen, he_says, _ = split(DATA["peter_bergen"]["text"])
+    limit = count_words(lede) + count_words(he_says)
+    assert count_words(lede) + count_words(bergen) > limit  # the antecedent does not fit
+    chosen = fit_paragraph(split(DATA["peter_bergen"]["text"]), lede, limit)
+    assert chosen == [lede]
+
+
+def test_a_headline_writer_never_gives_a_pronoun_led_headline():
+    """A headline model whose one sentence is the Peter Bergen output's third ("He says critics…"): no headline
+    from it; the next sentence that stands alone is used."""
+    bergen = split(DATA["peter_bergen"]["text"])
+    writer = Published([Generated(" ".join(bergen[2:]))])
+    out = Published(CANDIDATES, headline=writer).summarize(SOURCE, PRESETS["headline"])
+    assert out.method == "seq2seq-headline"
+    assert not out.text.startswith("He ")
+    assert out.text == "Bergen says the goal was to block Iran from building a nuclear weapon"

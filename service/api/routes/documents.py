@@ -63,7 +63,8 @@ async def read_document_upload(request: Request, runtime: Runtime = Depends(get_
 @router.post("/v1/batch", responses=ERROR_RESPONSES, openapi_extra=MULTIPART)
 async def submit_batch(request: Request, runtime: Runtime = Depends(get_runtime)):
     """Files (field ``files``, repeated; or one CSV/JSONL with a text column) → a batch job. Optional form fields:
-    ``text_column``, ``summaries`` (comma-separated presets), ``summarizer``. Returns ``{job_id, total, done,
+    ``text_column``, ``id_column`` (the rows' own ids; detected when named id/slug/…), ``summaries``
+    (comma-separated presets), ``summarizer``. Returns ``{job_id, total, done,
     errors}``; the job runs in the background (``GET /v1/batch/{job_id}``)."""
     settings = request.app.state.settings
     batch = request.app.state.batch
@@ -82,6 +83,7 @@ async def submit_batch(request: Request, runtime: Runtime = Depends(get_runtime)
         lambda: batch.submit_files(
             files,
             text_column=str(form.get("text_column") or "") or None,
+            id_column=str(form.get("id_column") or "") or None,
             summaries=summaries,
             summarizer=str(form.get("summarizer") or "model"),
         )

@@ -86,7 +86,7 @@ def build(ctx: AppContext) -> None:
 
         def result_rows(jid: str):
             return [
-                [d.position + 1, d.name, d.first_line, d.language, clip(d.headline),
+                [d.position + 1, f"{d.name} · id {d.source_id}" if d.source_id else d.name, d.first_line, d.language, clip(d.headline),
                  "" if d.warnings is None else d.warnings, d.status if not d.error else f"{d.status}: {d.error}"]
                 for d in service.documents(jid)
             ]
@@ -136,9 +136,7 @@ def build(ctx: AppContext) -> None:
                     continue
                 note = service.failures.get(jid, "")
                 zip_path = service.export_zip(jid)
-                for result in service.results(jid).values():  # each document can be reopened from History
-                    if ctx.runtime.store.get(result.id) is None:
-                        ctx.runtime.store.put(result)
+                service.record_in_history(jid)  # each document can be reopened from History (with its row's id)
                 yield {
                     progress: progress_html(info.done, info.errors, info.total, state, note),
                     results: result_rows(jid),

@@ -15,8 +15,8 @@ from service.app.uploads import UPLOAD_TYPES, read_upload
 from service.app.messages import plain_message, render_reader_error
 from service.app.views import render_progress, translation_eta
 from service.errors import WirebriefError
-from service.events import ParagraphReady, Progress
-from service.result import Paragraph, Result
+from service.events import Glance, ParagraphReady, Progress, SummaryReady
+from service.result import Paragraph, Result, Summary
 
 PRESET_CHOICES = [
     ("Headline", "headline"),
@@ -110,6 +110,9 @@ def build(ctx: AppContext) -> None:
                     resume: gr.Button(visible=False)}
             yield {progress: render_progress(None), last_request: request_args, **busy, **view.clear()}
             paragraphs: dict[int, Paragraph] = {}
+            glance: Glance | None = None
+            summaries: dict[str, Summary] = {}
+            total_paragraphs = 0
             last_event: Progress | None = None
             last_yield = 0.0
             started = time.perf_counter()
@@ -130,12 +133,28 @@ def build(ctx: AppContext) -> None:
                         return
                     if isinstance(item, ParagraphReady):
                         paragraphs[item.paragraph.index] = item.paragraph
+                        total_paragraphs = item.total_paragraphs
                         ordered = [paragraphs[i] for i in sorted(paragraphs)]
                         eta = translation_eta(last_event, translating_since, now) if last_event else None
                         yield {
                             progress: render_progress(last_event, eta=eta),
-                            **view.streaming(ordered, item.total_paragraphs, wants_summaries=bool(wanted)),
+                            **view.streaming(
+                                ordered, item.total_paragraphs, wants_summaries=bool(wanted), glance=glance,
+                                summaries=summaries,
+                            ),
                         }
+                        last_yield = now
+                    elif isinstance(item, (Glance, SummaryReady)):
+                        # the gist as it comes: the wire lede at once, then each summary the moment it is ready
+                        if isinstance(item, Glance):
+                            glance = item
+                        else:
+                            summaries[item.summary.preset] = item.summary
+                        ordered = [paragraphs[i] for i in sorted(paragraphs)]
+                        update = view.glance_update(ordered, total_paragraphs, bool(wanted), glance, summaries)
+                        if last_event is not None and isinstance(item, SummaryReady):
+                            update[progress] = render_progress(Progress("summarizing", item.done, item.total))
+                        yield update
                         last_yield = now
                     elif isinstance(item, Progress):
                         if item.stage == "translating" and translating_since is None:
