@@ -1,12 +1,27 @@
 """Run by the bench in a subprocess (``python -m eval.bench.app_server``): the real app (``service.api.create_app``,
 REST + Gradio) under uvicorn on 127.0.0.1, with the settings from the environment (WIREBRIEF_*) — exactly what
 ``python -m service serve`` starts — except that translations are forced to ``--forced-new-tokens`` new tokens, so
-random-weight models do the same work per sentence as in the in-process rows."""
+random-weight models do the same work per sentence as in the in-process rows (0: the model's own caps) — and
+one bench-only route, ``GET /bench/generated-tokens``: the translators' generated-token counter, which the
+headline's HTTP row reads before and after each request for an exact token count."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+
+
+def add_token_counter(app, runtime) -> None:
+    """``GET /bench/generated-tokens`` → ``{"generated_tokens": n}``: the sum of the loaded translation stacks'
+    counters (``HFTranslator.generated_tokens``), placed ahead of the UI mounted at /."""
+    from .whole import TOKENS_PATH
+
+    def generated_tokens() -> dict[str, int]:
+        bases = {id(stack.base): stack.base for stack in runtime.pipeline.stacks.values() if stack.base is not None}
+        return {"generated_tokens": sum(base.generated_tokens for base in bases.values())}
+
+    app.add_api_route(TOKENS_PATH, generated_tokens, methods=["GET"], include_in_schema=False)
+    app.router.routes.insert(0, app.router.routes.pop())
 
 
 def main(argv: list[str]) -> None:
@@ -31,7 +46,9 @@ def main(argv: list[str]) -> None:
                                      "forced_new_tokens": args.forced_new_tokens})
         return Pipeline.from_settings(s, decoding=decoding)
 
-    app = create_app(settings, runtime=Runtime(settings, pipeline_factory=factory))
+    runtime = Runtime(settings, pipeline_factory=factory)
+    app = create_app(settings, runtime=runtime)
+    add_token_counter(app, runtime)
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
 
 

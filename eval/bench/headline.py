@@ -1,10 +1,9 @@
 """The bench's headline for one architecture: the whole pipeline at its own caps (eval/bench/whole.py) against
 bare CTranslate2, the old batching, the naive baseline and the running app over HTTP — one process, interleaved
-repeats, paired medians — plus the model batch sizes the pipeline makes for the bench text, old and new."""
+repeats, paired medians with their spread — plus the model batch sizes the pipeline makes for the bench text, old and new."""
 
 from __future__ import annotations
 
-import statistics
 import tempfile
 from pathlib import Path
 
@@ -68,22 +67,25 @@ def run(opts, spec, sentences: list[str], settings: Settings, env: dict[str, str
         tmp.cleanup()
         pipeline.close()
     if "http" in samples:
-        whole.http_tokens(samples["http"], got, outputs)
+        whole.http_compare(samples["http"], got, outputs)
     out = whole.summarize(engines, samples, reference="ct2", naive="naive")
     new, old = samples["pipeline"], samples["pipeline-old"]
-    firsts = [s.first_paragraph_s for s in new if s.first_paragraph_s is not None]
-    old_firsts = [s.first_paragraph_s for s in old if s.first_paragraph_s is not None]
+    first = whole.stats(s.first_paragraph_s for s in new if s.first_paragraph_s is not None)
+    old_first = whole.stats(s.first_paragraph_s for s in old if s.first_paragraph_s is not None)
     out.update({
         "sentences": new[0].sentences,
         "repeats": len(new),
         "pipeline_own_caps_vs_ct2": out["paired"]["pipeline"]["median"],
+        "pipeline_own_caps_vs_ct2_spread": [out["paired"]["pipeline"]["min"], out["paired"]["pipeline"]["max"]],
         "old_batching_vs_ct2": out["paired"]["pipeline-old"]["median"],
         "http_vs_ct2": out["paired"]["http"]["median"] if "http" in samples else None,
         "http_same_as_pipeline": all(s.same_as_pipeline for s in samples["http"]) if "http" in samples else None,
         "pipeline_vs_naive": whole.paired(new, samples["naive"])["median"],
         "new_vs_old_batching": whole.paired(new, old)["median"],
         "batches": {"new": new[0].batches, "old": old[0].batches, "ct2": samples["ct2"][0].batches},
-        "first_paragraph_s": statistics.median(firsts) if firsts else None,
-        "first_paragraph_old_s": statistics.median(old_firsts) if old_firsts else None,
+        "batches_per_repeat": {key: [s.batches for s in samples[key]] for key in ("pipeline", "pipeline-old")},
+        "first_paragraph_s": first["median"],
+        "first_paragraph_s_spread": [first["min"], first["max"]],
+        "first_paragraph_old_s": old_first["median"],
     })
     return out

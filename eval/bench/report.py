@@ -9,27 +9,40 @@ def _f(value, digits: int = 2, suffix: str = "") -> str:
     return f"{value:.{digits}f}{suffix}"
 
 
+def _spread(pair, digits: int = 2, suffix: str = "") -> str:
+    """'(min–max)' over the repeats, next to a median."""
+    if not pair or None in pair:
+        return ""
+    return f" ({_f(pair[0], digits)}–{_f(pair[1], digits)}{suffix})"
+
+
 def headline_table(arch: str, res: dict) -> list[str]:
     own = res.get("own_caps")
     if not own:
         return []
     lines = [
         f"### {arch} — the whole pipeline at the model's own output caps: {own['sentences']} sentences from raw text "
-        f"(paragraphs of 3, a dateline), {own['repeats']} interleaved repeats, medians (ratios: median of per-repeat "
-        "ratios); tokens/s count exactly the generated tokens",
+        f"(paragraphs of 3, a dateline), {own['repeats']} interleaved repeats, medians (min–max over the repeats; "
+        "ratios: median of per-repeat ratios); tokens/s count exactly the generated tokens",
         "",
         "| engine | tokens/s | sentences/s | × bare CT2 | × naive |",
         "|---|---:|---:|---:|---:|",
     ]
     for row in own["rows"]:
-        lines.append(f"| {row['label']} | {_f(row['tokens_per_s'], 1)} | {_f(row['sentences_per_s'])} | "
-                     f"{_f(row['vs_ct2'], 2, '×')} | {_f(row['vs_naive'], 1, '×')} |")
+        lines.append(f"| {row['label']} | {_f(row['tokens_per_s'], 1)}{_spread(row.get('tokens_per_s_spread'), 1)} | "
+                     f"{_f(row['sentences_per_s'])} | "
+                     f"{_f(row['vs_ct2'], 2, '×')}{_spread(row.get('vs_ct2_spread'), 2, '×')} | "
+                     f"{_f(row['vs_naive'], 1, '×')}{_spread(row.get('vs_naive_spread'), 1, '×')} |")
     batches = own.get("batches") or {}
+    per_repeat = own.get("batches_per_repeat") or {}
+    varied = [key for key, runs in per_repeat.items() if any(b != runs[0] for b in runs)]
     lines += [
         "",
         f"Model batches for the bench text: new {batches.get('new')}, old {batches.get('old')} (bare CT2: "
-        f"{batches.get('ct2')}). Time to the first paragraph (median): new "
-        f"{_f(own.get('first_paragraph_s'), 2, ' s')}, "
+        f"{batches.get('ct2')})" + (f"; they changed between repeats for {', '.join(varied)}: {per_repeat}"
+                                    if varied else "; the same in every repeat") + ". "
+        f"Time to the first paragraph (median): new "
+        f"{_f(own.get('first_paragraph_s'), 2, ' s')}{_spread(own.get('first_paragraph_s_spread'), 2, ' s')}, "
         f"old {_f(own.get('first_paragraph_old_s'), 2, ' s')}. Over HTTP the app's translations equal the in-process "
         f"pipeline's: {own.get('http_same_as_pipeline')}.",
         "",
@@ -133,7 +146,8 @@ def target_lines(out: dict) -> list[str]:
     lines = ["", "| target | arch | measured | limit | met |", "|---|---|---:|---:|---|"]
     for t in out.get("targets", []):
         met = {True: "yes", False: "NO", None: "–"}[t["met"]]
-        lines.append(f"| {t['target']} | {t['arch']} | {_f(t['value'], 2)} | {t['direction']} {t['limit']:g} | {met} |")
+        lines.append(f"| {t['target']} | {t['arch']} | {_f(t['value'], 2)}{_spread(t.get('spread'))} | "
+                     f"{t['direction']} {t['limit']:g} | {met} |")
     return lines
 
 

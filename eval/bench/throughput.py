@@ -67,6 +67,14 @@ class Sample:
     load: float | None = None
     """1-minute load average when the sample started (other processes share this machine)."""
 
+    @property
+    def sentences_per_s(self) -> float:
+        return self.sentences / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
 
 @dataclass
 class Row:
@@ -79,12 +87,12 @@ class Row:
     @property
     def sentences_per_s(self) -> float | None:
         """Median over the samples (every row has as many, timed round-robin)."""
-        rates = [s.sentences / s.seconds for s in self.samples if s.seconds]
+        rates = [s.sentences_per_s for s in self.samples if s.seconds]
         return statistics.median(rates) if rates else None
 
     @property
     def tokens_per_s(self) -> float | None:
-        rates = [s.tokens / s.seconds for s in self.samples if s.seconds]
+        rates = [s.tokens_per_s for s in self.samples if s.seconds]
         return statistics.median(rates) if rates else None
 
     def to_json(self) -> dict[str, Any]:

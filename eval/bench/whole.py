@@ -9,9 +9,10 @@ segmentation, the first-paragraph window, fact checks, the Result) at the model'
 - the same text over HTTP against the running app (``POST /v1/translate``, no summaries).
 
 Every engine runs once per repeat, in an order that alternates between repeats, on that repeat's text (the
-dateline's day changes, so the app's result store never answers); ratios are medians of per-repeat ratios.
-Tokens/s count generated tokens exactly (the model translators' counters; the app's outputs are checked equal
-to the in-process pipeline's for the same text, and then have its token count).
+dateline's day changes, so the app's result store never answers); ratios are medians of per-repeat ratios, each
+figure with its spread (min–max over the repeats). Tokens/s count generated tokens exactly: the model translators'
+counters, read in process, or over HTTP from the bench app's counter (eval/bench/app_server.py) before and after
+each request.
 """
 
 from __future__ import annotations
@@ -20,11 +21,15 @@ import os
 import statistics
 import time
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from service.events import ParagraphReady
 
+from . import throughput
+
 PER_PARAGRAPH = 3
+TOKENS_PATH = "/bench/generated-tokens"
+"""The bench app's route for its translators' generated-token counter (eval/bench/app_server.py)."""
 
 
 def bench_text(sentences: list[str], repeat: int) -> str:
@@ -34,22 +39,16 @@ def bench_text(sentences: list[str], repeat: int) -> str:
 
 
 @dataclass
-class Sample:
-    seconds: float
-    sentences: int
-    tokens: int
-    load: float | None = None
+class Sample(throughput.Sample):
+    """A throughput sample plus what the headline rows also record."""
+
     first_paragraph_s: float | None = None
     batches: list[int] = field(default_factory=list)
     """Sizes of the model batches this run made (in-process pipeline rows)."""
     text: str = ""
-    """Which repeat's text (the HTTP row's token count is looked up by it)."""
+    """Which repeat's text (the HTTP row's outputs are compared with the in-process pipeline's by it)."""
     same_as_pipeline: bool | None = None
     """HTTP row: whether the app's translations equal the in-process pipeline's for the same text."""
-
-    @property
-    def tokens_per_s(self) -> float:
-        return self.tokens / self.seconds if self.seconds else 0.0
 
 
 @dataclass
@@ -151,15 +150,21 @@ def naive_runner(translator, pipeline, k: int, spread):
     return run
 
 
-def http_runner(url: str, got: dict[str, list[str]], timeout: float):
-    """``POST /v1/translate`` (no summaries, language detected). Tokens are filled in afterwards by
-    ``http_tokens``: the app's outputs are compared with the in-process pipeline's for the same text."""
+def http_runner(url: str, got: dict[str, list[str]], timeout: float, client=None):
+    """``POST /v1/translate`` (no summaries, language detected). The generated tokens are the difference of the
+    app's counter (``GET TOKENS_PATH``) read before and after the request, outside the timing."""
     import httpx
 
-    client = httpx.Client(base_url=url, timeout=timeout)
+    client = client or httpx.Client(base_url=url, timeout=timeout)
+
+    def generated() -> int:
+        response = client.get(TOKENS_PATH)
+        if response.status_code != 200:
+            raise RuntimeError(f"{TOKENS_PATH}: {response.status_code} (is the app eval/bench/app_server.py?)")
+        return int(response.json()["generated_tokens"])
 
     def run(text: str) -> Sample:
-        load = _load()
+        before, load = generated(), _load()
         started = time.perf_counter()
         response = client.post("/v1/translate", json={"text": text, "summaries": []})
         seconds = time.perf_counter() - started
@@ -169,23 +174,23 @@ def http_runner(url: str, got: dict[str, list[str]], timeout: float):
         if (body.get("extra") or {}).get("cache", {}).get("hit"):
             raise RuntimeError("the app answered from its result store: the bench text must change per repeat")
         got[text] = [s["translation"] for p in body["paragraphs"] for s in p["sentences"]]
-        return Sample(seconds, len(got[text]), 0, load, text=text)
+        return Sample(seconds, len(got[text]), generated() - before, load, text=text)
 
     run.close = client.close  # type: ignore[attr-defined]
     return run
 
 
-def http_tokens(samples: list[Sample], got: dict[str, list[str]], outputs: dict[str, tuple[list[str], int]]) -> None:
-    """The HTTP samples' exact token counts: the in-process pipeline's for the same text when the translations
-    are identical (same model, same process set-up); 0 (and ``same_as_pipeline`` False) when they are not."""
+def http_compare(samples: list[Sample], got: dict[str, list[str]], outputs: dict[str, tuple[list[str], int]]) -> None:
+    """Whether the app translated each text as the in-process pipeline did (same model, same settings; batch
+    composition can still change int8 results)."""
     for sample in samples:
-        translations, tokens = outputs.get(sample.text, (None, 0))
+        translations, _ = outputs.get(sample.text, (None, 0))
         sample.same_as_pipeline = got.get(sample.text) == translations
-        sample.tokens = tokens if sample.same_as_pipeline else 0
 
 
 def measure(engines: list[Engine], texts: list[str], log=print) -> dict[str, list[Sample]]:
-    """Each engine once per text; the order reverses every other repeat (ABBA), so no engine always goes first."""
+    """Each engine once per text; the order reverses every other repeat (ABBA), so no engine always goes first
+    and every row has as many samples."""
     samples: dict[str, list[Sample]] = {e.key: [] for e in engines}
     for rep, text in enumerate(texts):
         order = engines if rep % 2 == 0 else engines[::-1]
@@ -193,27 +198,44 @@ def measure(engines: list[Engine], texts: list[str], log=print) -> dict[str, lis
             sample = engine.run(text)
             samples[engine.key].append(sample)
             log(f"  own caps: {engine.key} ({rep + 1}/{len(texts)}): {sample.seconds:.2f} s, {sample.tokens} tokens, "
-                f"batches {sample.batches}")
+                f"batches {sample.batches}, load {sample.load}")
     return samples
 
 
+def stats(values: Iterable[float]) -> dict[str, Any]:
+    """Median and spread (min, max) of a figure over the repeats: a reader sees when a median is noise."""
+    got = list(values)
+    if not got:
+        return {"median": None, "min": None, "max": None, "n": 0}
+    return {"median": statistics.median(got), "min": min(got), "max": max(got), "n": len(got)}
+
+
 def paired(a: list[Sample], b: list[Sample]) -> dict[str, Any]:
-    """Tokens/s of ``a`` over ``b``, repeat by repeat (both ran on the same text, close in time), and the median."""
-    ratios = [x.tokens_per_s / y.tokens_per_s for x, y in zip(a, b) if x.tokens and y.tokens]
-    return {"ratios": ratios, "median": statistics.median(ratios) if ratios else None}
+    """Tokens/s of ``a`` over ``b``, repeat by repeat (both ran on the same text, next to each other in time, so
+    they share the machine's load), and their median and spread."""
+    ratios = [x.tokens_per_s / y.tokens_per_s for x, y in zip(a, b, strict=True) if x.tokens and y.tokens]
+    return {"ratios": ratios, **stats(ratios)}
 
 
 def summarize(engines: list[Engine], samples: dict[str, list[Sample]], reference: str, naive: str) -> dict:
+    counts = {key: len(got) for key, got in samples.items()}
+    if len(set(counts.values())) != 1:
+        raise RuntimeError(f"headline rows with different numbers of samples: {counts}")
     rows = []
     for engine in engines:
         got = samples[engine.key]
+        tokens = stats(s.tokens_per_s for s in got)
+        vs_ct2, vs_naive = paired(got, samples[reference]), paired(got, samples[naive])
         rows.append({
             "key": engine.key,
             "label": engine.label,
-            "tokens_per_s": statistics.median([s.tokens_per_s for s in got]) if got else None,
-            "sentences_per_s": statistics.median([s.sentences / s.seconds for s in got if s.seconds]) if got else None,
-            "vs_ct2": paired(got, samples[reference])["median"],
-            "vs_naive": paired(got, samples[naive])["median"],
+            "tokens_per_s": tokens["median"],
+            "tokens_per_s_spread": [tokens["min"], tokens["max"]],
+            "sentences_per_s": stats(s.sentences_per_s for s in got)["median"],
+            "vs_ct2": vs_ct2["median"],
+            "vs_ct2_spread": [vs_ct2["min"], vs_ct2["max"]],
+            "vs_naive": vs_naive["median"],
+            "vs_naive_spread": [vs_naive["min"], vs_naive["max"]],
             "samples": [asdict(s) for s in got],
         })
     return {"rows": rows, "paired": {e.key: paired(samples[e.key], samples[reference]) for e in engines}}
