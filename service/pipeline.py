@@ -17,6 +17,7 @@ from models.load import load
 from models.registry import ModelSpec, get, resolve, route_for
 from service.brief.service import BriefService
 from service.facts import Glossary, GlossaryTranslator, NameTranslator, check_result, glossary_from_settings, preload_ner
+from service.facts.memo import SentenceFactsMemo
 from service.errors import GenerationTimeout, InputError, LimitExceeded, ModelUnavailable
 from service.limits import CapHit, collect_cap_hits, current_deadline
 from service import partial as partial_work
@@ -128,6 +129,8 @@ class Pipeline:
     """The French model's rendering of a source name alone, for the fact check (cached per name)."""
     facts_cost: partial_work.FactsCost = field(default_factory=partial_work.FactsCost)
     """What the fact checks cost a sentence (measured on each run): a partial request keeps that time back."""
+    fact_memo: SentenceFactsMemo = field(default_factory=SentenceFactsMemo)
+    """Each sentence pair's fact check, so a re-sent or updated dispatch checks only its new sentences."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -162,6 +165,7 @@ class Pipeline:
             load_seconds=time.perf_counter() - started,
             briefs=briefs,
             name_translator=NameTranslator(stacks["fr"].translator.translate),
+            fact_memo=SentenceFactsMemo(settings.sentence_cache_size),
         )
 
     @staticmethod
@@ -455,7 +459,8 @@ class Pipeline:
         """The fact checks, as an aid that can fail without costing the user the translation: any error inside
         them becomes a warning on the Result (and a log line with the trace), never a failed request."""
         try:
-            result.facts = check_result(result, self.glossary, name_translator=self.name_translator)
+            result.facts = check_result(result, self.glossary, name_translator=self.name_translator,
+                                        memo=self.fact_memo, memo_context=glossary_hash(self.glossary) or "")
         except Exception as exc:
             log.exception("fact checks failed")
             result.warnings.append(
