@@ -2,6 +2,7 @@
 checked for speed — only that every row, probe and target is measured, reported and written."""
 
 import json
+import statistics
 
 import pytest
 
