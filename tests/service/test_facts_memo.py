@@ -50,6 +50,8 @@ def test_memo_context_and_clear_force_a_new_check(monkeypatch):
     memo = SentenceFactsMemo()
     check_result(version1, memo=memo, memo_context="glossary-a")
     checked = _counting(monkeypatch)
+    check_result(version1, memo=memo, memo_context="glossary-a")
+    assert checked == []
     check_result(version1, memo=memo, memo_context="glossary-b")  # another glossary: not the same check
     assert checked == [NATO[0]]
     memo.clear()
