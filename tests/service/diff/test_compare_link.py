@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import require_data
-from tests.service.app.conftest import CHROMIUM, CHROMIUM_ARGS, artifacts, browser  # noqa: F401 — fixtures
 
 from .test_compare_view import VIEWPORTS, updated_sample
 from .updates import SAMPLE
@@ -50,6 +49,8 @@ def test_compare_with_on_a_result_that_updates_a_history_entry(browser, live_app
         _translate(page, current)
         page.wait_for_selector("#wb-dispatch-update-offer :text('looks like an update of')", timeout=120_000)
         assert "same dateline" in page.inner_text("#wb-dispatch-update-offer")
+        page.locator("#wb-dispatch-compare").scroll_into_view_if_needed()
+        page.screenshot(path=str(artifacts / f"dispatch-update-offer-{viewport}.png"))
         page.click("#wb-dispatch-compare")
         page.wait_for_selector("#wb-diff-facts", timeout=300_000)
 
