@@ -20,7 +20,7 @@ class CompareLink:
 
     def __init__(self, ctx: AppContext, prefix: str = "wb-dispatch"):
         self.ctx = ctx
-        with gr.Row(equal_height=True):
+        with gr.Row(equal_height=False):
             self.offer = gr.Markdown("", elem_id=f"{prefix}-update-offer")
             self.button = gr.Button("Compare with…", visible=False, size="sm", scale=0, elem_id=f"{prefix}-compare")
         self.source = gr.State("")
