@@ -215,7 +215,7 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     if "update" in opts.sections:
         log(f"[{arch}] wire update: diff of version 2 vs translating it fresh")
         result["update"] = update.update_cost(pipeline(settings.num_beams), text, " ".join(data.pool(3, skip=2600)),
-                                              opts.summaries, repeats=1 if opts.quick else 3)
+                                              opts.summaries, repeats=3 if opts.quick else 5)
     if "summaries" in opts.sections:
         log(f"[{arch}] summaries: four presets from one generation vs one generation per preset, first request")
         result["summaries"] = _summaries(opts, arch, data, text)

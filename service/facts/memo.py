@@ -1,54 +1,51 @@
-"""A bounded memo of the per-paragraph fact checks, so that a *Continue* (the same request again after a partial
-result) or an updated dispatch checks only the paragraphs it has not checked before.
+"""What the fact check found in one (source, translation) sentence pair, kept so that a re-sent or updated
+dispatch only checks the sentences it has not seen (as the sentence cache only translates those).
 
-The checks of a paragraph depend only on its (source, translation) sentence pairs, its position, the glossary and
-the target-names setting; the memo keys on all of them. The pipeline owns one memo (models are loaded once, so is
-this) and clears it when the glossary changes.
-"""
+The check of a pair depends on nothing else in the dispatch; ``context`` carries what it does depend on besides
+the two texts (the glossary, the target-names setting). Entries hold positions-free copies; ``check_result``
+places them at their paragraph and sentence."""
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Any, Hashable
+from typing import Any
 
-DEFAULT_PARAGRAPHS = 4096
-"""Paragraphs kept (a few hundred bytes each): a day of long dispatches on one server."""
+from .model import FactIssue
+
+Entry = tuple[tuple[FactIssue, ...], tuple[dict[str, Any], ...]]
 
 
-class ParagraphChecks:
-    """LRU of ``key -> (issues, found)`` with a count of the sentences checked afresh by the last ``check_result``
-    call that used it (what the pipeline's time budget learns from)."""
+class SentenceFactsMemo:
+    """LRU of (context, source, translation) → (issues, found facts) of that sentence."""
 
-    def __init__(self, size: int = DEFAULT_PARAGRAPHS) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, tuple[list, list[dict[str, Any]]]] = OrderedDict()
+    def __init__(self, max_entries: int = 50_000):
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple[str, str, str], Entry] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
         self.last_checked = 0
-        """Sentences checked afresh by the last ``check_result`` call with this memo."""
+        """Sentences the last ``check_result`` with this memo checked afresh (what a partial request's time
+        reserve for the checks learns from)."""
 
-    def get(self, key: Hashable) -> tuple[list, list[dict[str, Any]]] | None:
+    def get(self, key: tuple[str, str, str]) -> Entry | None:
         with self._lock:
-            value = self._items.get(key)
-            if value is None:
-                self.misses += 1
-                return None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return value
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._entries.move_to_end(key)
+            return entry
 
-    def put(self, key: Hashable, value: tuple[list, list[dict[str, Any]]]) -> None:
+    def put(self, key: tuple[str, str, str], issues: list[FactIssue], found: list[dict[str, Any]]) -> None:
+        entry = (tuple(i.model_copy() for i in issues), tuple(dict(f) for f in found))
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            self._entries[key] = entry
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
+        """Forget every entry (the benchmark times cold checks with it)."""
         with self._lock:
-            self._items.clear()
+            self._entries.clear()
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._entries)

@@ -16,7 +16,7 @@ from typing import Iterable, Protocol
 from models.registry import get, resolve, route_for
 from service.brief.service import BriefService
 from service.facts import Glossary, NameTranslator, check_result, glossary_from_settings, preload_ner
-from service.facts.memo import ParagraphChecks
+from service.facts.memo import SentenceFactsMemo
 from service.errors import GenerationTimeout, InputError, LimitExceeded
 from service.limits import collect_cap_hits, current_deadline
 from service import partial as partial_work
@@ -61,8 +61,9 @@ class Pipeline(SummaryStage):
     """The French model's rendering of a source name alone, for the fact check (cached per name)."""
     facts_cost: partial_work.FactsCost = field(default_factory=partial_work.FactsCost)
     """What the fact checks cost a sentence (measured on each run): a partial request keeps that time back."""
-    facts_memo: ParagraphChecks = field(default_factory=ParagraphChecks)
-    """Paragraphs already fact-checked: a Continue or an updated dispatch checks only what is new."""
+    fact_memo: SentenceFactsMemo = field(default_factory=SentenceFactsMemo)
+    """Each sentence pair's fact check, so a Continue, a re-sent or an updated dispatch checks only its new
+    sentences."""
 
     # ---------------------------------------------------------------- construction (start-up only)
     @classmethod
@@ -97,6 +98,7 @@ class Pipeline(SummaryStage):
             load_seconds=time.perf_counter() - started,
             briefs=briefs,
             name_translator=NameTranslator(stacks["fr"].translator.translate),
+            fact_memo=SentenceFactsMemo(settings.sentence_cache_size),
         )
 
     # ---------------------------------------------------------------- running
@@ -311,7 +313,7 @@ class Pipeline(SummaryStage):
             t0 = time.perf_counter()
             self._check_facts(result)
             timings["facts"] = time.perf_counter() - t0
-            self.facts_cost.add(self.facts_memo.last_checked, timings["facts"])
+            self.facts_cost.add(self.fact_memo.last_checked, timings["facts"])
         timings["total"] = sum(timings.values())
         result.timings = timings
         result.id = result_key(state.text, self.models_used(), options)
@@ -327,8 +329,8 @@ class Pipeline(SummaryStage):
                 result,
                 self.glossary,
                 name_translator=self.name_translator,
-                memo=self.facts_memo,
-                memo_scope=glossary_hash(self.glossary),
+                memo=self.fact_memo,
+                memo_context=glossary_hash(self.glossary) or "",
             )
         except Exception as exc:
             log.exception("fact checks failed")

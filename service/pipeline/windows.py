@@ -48,7 +48,7 @@ def translate_in_windows(
                 misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
                 position += len(segmented[p])
             # Cached sentences were checked when they were translated (a Continue's paragraphs done are
-            # memoized in ``facts_memo``): only the new ones cost check time.
+            # kept in the pipeline's ``fact_memo``): only the new ones cost check time.
             new_sentences = fresh_before + sum(not c for c in cached)
             checks = facts_cost.reserve(new_sentences) if facts_cost is not None else 0.0
             left = deadline.remaining() - checks - partial_work.reserve_for_summaries(

@@ -2,6 +2,7 @@
 checked for speed — only that every row, probe and target is measured, reported and written."""
 
 import json
+import statistics
 
 import pytest
 
@@ -90,7 +91,7 @@ def test_probe_cache_and_concurrency(bench_json):
     wire = res["update"]  # the diff of version 2 against version 1, and version 2 translated from scratch
     assert wire["edit"]["figure"] is not None and wire["fact_changes"]
     assert wire["fresh_translated"] == wire["sentences"] and 0 < wire["update_translated"] < wire["sentences"]
-    assert wire["update_s"] > 0 and wire["update_vs_fresh"] == wire["update_s"] / wire["fresh_s"]
+    assert wire["update_s"] > 0 and wire["pairs"] == 3 and wire["update_vs_fresh"] == statistics.median(wire["runs"]["ratios"])
     assert any(t["target"].startswith("update_vs_fresh") and t["value"] == wire["update_vs_fresh"]
                for t in data["targets"])
     [conc] = res["concurrency"].values()

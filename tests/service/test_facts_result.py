@@ -45,29 +45,21 @@ def _two_paragraphs(second_translation: str) -> Result:
     )
 
 
-def test_memo_checks_each_paragraph_once_and_gives_the_same_payload():
-    from service.facts.memo import ParagraphChecks
+def test_memo_counts_the_sentences_it_checked_afresh():
+    from service.facts.memo import SentenceFactsMemo
 
-    memo = ParagraphChecks()
+    memo = SentenceFactsMemo()
     fresh = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."))
-    first = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    first = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_context="g1")
     assert first == fresh and memo.last_checked == 2
-    again = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    again = check_result(_two_paragraphs("The minister announced 12 dead in Baghdad on Tuesday."), memo=memo, memo_context="g1")
     assert again == fresh and memo.last_checked == 0  # a Continue checks nothing twice
 
     # A changed translation of paragraph 2 is checked afresh (and its new issue found); paragraph 1 is not.
-    changed = check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g1")
+    changed = check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_context="g1")
     assert memo.last_checked == 1
     assert {(i["paragraph"], i["type"]) for i in changed["translation"]} == {(0, "number"), (1, "number")}
     # Another glossary version (scope) checks everything again.
-    check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_scope="g2")
+    check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_context="g2")
     assert memo.last_checked == 2
 
-
-def test_memo_is_bounded():
-    from service.facts.memo import ParagraphChecks
-
-    memo = ParagraphChecks(size=3)
-    for i in range(5):
-        memo.put(i, ([], []))
-    assert len(memo) == 3 and memo.get(0) is None and memo.get(4) is not None

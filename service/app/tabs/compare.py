@@ -92,7 +92,7 @@ def build(ctx: AppContext) -> None:
                 match = None
             if match is None:
                 return "", gr.Button(visible=False), ""
-            line = (f"This looks like an update of **{_md_text(match.label)}** ({match.describe()}): "
+            line = (f"This looks like an update of **{md_text(match.label)}** ({match.describe()}): "
                     "compare it with that version?")
             return line, gr.Button(visible=True), match.id
 
@@ -125,7 +125,31 @@ def build(ctx: AppContext) -> None:
                              outputs=[previous_pick, previous_text, *outputs], api_visibility="private",
                              concurrency_limit=ctx.settings.concurrency)
 
+        link = ctx.shared.get("compare_link")  # the Dispatch tab's "Compare with…" on its result
+        if link is None or "tabs" not in ctx.shared:
+            return
 
-def _md_text(text: str) -> str:
+        def from_dispatch(source: str, suggested_id: str):
+            choices = history_choices(ctx)
+            hint = ("" if suggested_id else
+                    "Pick the previous version in **Compare with…** (History) or paste it, then press **Compare**.")
+            hidden = gr.DownloadButton(value=None, visible=False)
+            return (gr.Tabs(selected="compare"), source, gr.Dropdown(choices=choices, value=None),
+                    gr.Dropdown(choices=choices, value=suggested_id or None), "", hint, "", hidden, hidden)
+
+        def compare_offered(current: str, suggested_id: str):
+            if not suggested_id:
+                return (gr.skip(),) * len(outputs)
+            return compare(current, None, "", suggested_id)
+
+        link.button.click(
+            from_dispatch, inputs=[link.source, link.suggested],
+            outputs=[ctx.shared["tabs"], current_text, current_pick, previous_pick, previous_text, *outputs],
+            api_visibility="private",
+        ).then(compare_offered, inputs=[current_text, link.suggested], outputs=outputs, api_visibility="private",
+               concurrency_limit=ctx.settings.concurrency)
+
+
+def md_text(text: str) -> str:
     """A first line shown in Markdown as text."""
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~-])", r"\\\1", text)

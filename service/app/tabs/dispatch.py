@@ -9,6 +9,7 @@ import time
 
 import gradio as gr
 
+from service.app.compare_link import CompareLink
 from service.app.context import AppContext
 from service.app.result_view import ResultView
 from service.app.uploads import UPLOAD_TYPES, read_upload
@@ -75,6 +76,7 @@ def build(ctx: AppContext) -> None:
                 summarizer = gr.Dropdown(SUMMARIZER_CHOICES, value="model", label="Summarizer", elem_id="wb-summarizer")
                 run = gr.Button("Translate", variant="primary", elem_id="wb-run")
         view = ResultView(ctx, prefix="wb-dispatch", controls=True)
+        link = CompareLink(ctx)
         progress, stop, resume = view.progress, view.stop, view.resume
         last_request = gr.State(None)
         stops: dict[str, threading.Event] = ctx.shared.setdefault("dispatch_stops", {})
@@ -103,12 +105,13 @@ def build(ctx: AppContext) -> None:
                     partial=True, stop=stop_event,
                 )
             except WirebriefError as exc:
-                yield {progress: render_reader_error(exc), resume: gr.Button(visible=False), **idle, **view.clear()}
+                yield {progress: render_reader_error(exc), resume: gr.Button(visible=False), **idle, **view.clear(),
+                       **link.clear()}
                 return
             stops[session] = stop_event
             busy = {run: gr.Button(interactive=False), stop: gr.Button(visible=True, interactive=True),
                     resume: gr.Button(visible=False)}
-            yield {progress: render_progress(None), last_request: request_args, **busy, **view.clear()}
+            yield {progress: render_progress(None), last_request: request_args, **busy, **view.clear(), **link.clear()}
             paragraphs: dict[int, Paragraph] = {}
             glance: Glance | None = None
             summaries: dict[str, Summary] = {}
@@ -127,7 +130,8 @@ def build(ctx: AppContext) -> None:
                             note = "served from history"
                         else:
                             note = f"{took:.1f} s" + (" — not finished" if info else "")
-                        update = {progress: render_progress(None, note, done=True), **idle, **view.show(item)}
+                        update = {progress: render_progress(None, note, done=True), **idle, **view.show(item),
+                                  **link.show(item)}
                         update[resume] = gr.Button(visible=bool(info))
                         yield update
                         return
@@ -195,8 +199,8 @@ def build(ctx: AppContext) -> None:
                 event.set()
             return gr.Button(interactive=False)
 
-        outputs = [progress, run, stop, resume, last_request, *view.outputs]
-        run.click(
+        outputs = [progress, run, stop, resume, last_request, *view.outputs, *link.outputs]
+        ran = run.click(
             on_run,
             inputs=[text, presets, language, summarizer],
             outputs=outputs,
@@ -204,7 +208,8 @@ def build(ctx: AppContext) -> None:
             api_visibility="private",
             concurrency_limit=ctx.settings.concurrency,
         )
-        resume.click(
+        link.then_offer(ran)
+        resumed = resume.click(
             on_continue,
             inputs=[last_request],
             outputs=outputs,
@@ -212,6 +217,7 @@ def build(ctx: AppContext) -> None:
             api_visibility="private",
             concurrency_limit=ctx.settings.concurrency,
         )
+        link.then_offer(resumed)
         stop.click(on_stop, outputs=[stop], api_visibility="private", show_progress="hidden", concurrency_limit=None)
 
 

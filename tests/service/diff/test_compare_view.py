@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import require_data
-from tests.service.app.conftest import CHROMIUM, CHROMIUM_ARGS, artifacts, browser  # noqa: F401 — fixtures
 
 from .updates import SAMPLE
 
