@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.service.app.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup)
+from tests.service.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup)
 
 pytestmark = pytest.mark.browser
 

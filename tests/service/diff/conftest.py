@@ -8,7 +8,6 @@ import pytest
 from service.result import LanguageInfo, Paragraph, Result, Sentence
 from service.text.segment import segment
 from tests.conftest import require_data
-from tests.service.app.conftest import artifacts, browser  # noqa: F401 — one browser for this folder's modules
 
 from .updates import NEWSTEST, SAMPLE, build_cases
 
