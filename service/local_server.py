@@ -78,8 +78,9 @@ def settings_env(settings, **overrides) -> dict[str, str]:
 class ServerProcess:
     """``python -m service [serve]`` in a subprocess: what a user starts, killable like a crash."""
 
-    def __init__(self, env: dict[str, str], cwd, log_path, args: tuple[str, ...] = ("serve",)):
+    def __init__(self, env: dict[str, str], cwd, log_path, args: tuple[str, ...] = ("serve",), preexec_fn=None):
         self.args = args
+        self.preexec_fn = preexec_fn  # run in the child before exec (tests: drop a privilege)
         self.port = int(env["WIREBRIEF_PORT"])
         self.url = f"http://127.0.0.1:{self.port}"
         self.env, self.cwd, self.log_path = env, cwd, log_path
@@ -91,7 +92,8 @@ class ServerProcess:
 
         self._log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "service", *self.args], cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "service", *self.args], cwd=self.cwd, env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
+            preexec_fn=self.preexec_fn,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -82,6 +82,8 @@ class Database:
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):  # another writer holds it: the file is writable
                 return None
+            if getattr(exc, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+                return f"the database {self.path} is read-only for the server ({exc}); let the server's user write the file and its folder, then retry"
             return f"the database {self.path} cannot be written ({exc}); check the disk space and the file's permissions"
         except sqlite3.Error as exc:
             return f"the database {self.path} is damaged ({exc}); restore it from a backup or move it away and restart"
