@@ -54,6 +54,10 @@ def fetch(
         except Exception as exc:  # network, auth, missing revision: say which model and why, go on
             failed += 1
             typer.echo(f"FAILED {spec.name} ({spec.hub_id}@{spec.revision or 'main'}): {type(exc).__name__}: {exc}", err=True)
+            if type(exc).__name__ == "RevisionNotFoundError":
+                typer.echo(f"       the pinned commit is not on the hub (any more): fetch {spec.hub_id}@main "
+                           f"(`python -m models fetch {spec.hub_id}@main`), run `python -m models verify`, and pin "
+                           "the commit it prints in models/registry.py with where you confirmed it", err=True)
             continue
         typer.echo(f"ok     {spec.name} → {path} (commit {path.name})")
         if spec.hub_id and spec.revision is None:

@@ -7,6 +7,7 @@ languages and input limit. Knows nothing about the service above it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -33,25 +34,30 @@ class ModelSpec:
     notes: str = ""
     aliases: tuple[str, ...] = field(default=(), compare=False)
     revision_source: str = field(default="", compare=False)
-    """Where the pinned commit was confirmed (public pins of it), or why the entry is not pinned."""
+    """Where the pinned commit was confirmed (public material that names it); required for registered entries."""
 
     @property
     def display_id(self) -> str:
         return self.local_path or f"{self.hub_id}@{self.revision or 'main'}"
 
 
-# Revisions: full commit SHAs on the Hugging Face Hub, each confirmed from public pins of that commit (HF cache
-# snapshot paths, `--revision` arguments, pinned-revision tables in public repositories), recorded in
-# ``revision_source``. Where no full SHA could be confirmed from here (no hub access), the revision is None and
-# ``revision_source`` says so: fetch then follows the repo's default branch, prints the commit it resolved (which
-# belongs in this table), and every Result records the snapshot commit actually loaded either way.
+# Revisions: full commit SHAs on the Hugging Face Hub, each confirmed from public material that names that commit
+# (the hub's own commit pages and histories, HF cache snapshot paths, `--revision` arguments, pinned-revision tables
+# in public repositories), recorded in ``revision_source``. ``register`` refuses an entry without both, so a model
+# can only join the registry pinned. (A hub id typed into a setting, ``org/name[@revision]``, may still follow
+# main: ``models fetch`` then prints the commit it resolved, and every Result records the snapshot actually loaded.)
 _REGISTRY: dict[str, ModelSpec] = {}
-UNCONFIRMED = "unconfirmed: no public pin of a full commit of this repo was found; follows main until pinned"
+_FULL_COMMIT = re.compile(r"[0-9a-f]{40}")
 
 
 def register(spec: ModelSpec) -> ModelSpec:
     if spec.name in _REGISTRY:
         raise ValueError(f"model {spec.name!r} is already registered")
+    if spec.hub_id and not (spec.revision and _FULL_COMMIT.fullmatch(spec.revision) and spec.revision_source):
+        raise ValueError(
+            f"model {spec.name!r} must be pinned to a full 40-hex commit of {spec.hub_id} with its revision_source "
+            f"(where that commit was confirmed); got revision={spec.revision!r}"
+        )
     _REGISTRY[spec.name] = spec
     return spec
 
@@ -80,7 +86,7 @@ register(
         name="opus-mt-tc-big-fr-en",
         task="translation",
         hub_id="Helsinki-NLP/opus-mt-tc-big-fr-en",
-        revision=None,
+        revision="5fa3b3c9fa3bcd65fbf31206c3ec7419c9d9cd7d",
         licence="cc-by-4.0",
         source_languages=("fr",),
         max_input_tokens=512,
@@ -88,7 +94,10 @@ register(
         backend="ctranslate2",
         notes="Default FR→EN (transformer-big; BLEU 34.8 newstest2013, 46.0 FLORES-200 devtest).",
         aliases=("quality",),
-        revision_source=UNCONFIRMED,
+        revision_source="the hub's own commit page huggingface.co/Helsinki-NLP/opus-mt-tc-big-fr-en/commit/<sha> "
+        "(\"Update checkpoint for transformers>=4.29 (#7)\", 2023-10-10: adds model.safetensors and re-converts the "
+        "weights, which the earlier commits need for transformers>=4.29) and the repo's commits/main history, which "
+        "shows it as the head of main (both as indexed by the project's docs search)",
     )
 )
 register(
@@ -122,7 +131,13 @@ _OPUS_ROUTES = [
      {"repo": "opus-mt-roa-en"}),
     ("nl", "Dutch", "48af999f2c59b10c05ca6e008dcedc07677a9b15", _MODEL_MAP, {}),
     ("ru", "Russian", "fbd6dc73284f95536648512cc21d57f19191961a", _MODEL_MAP, {}),
-    ("ar", "Arabic", None, UNCONFIRMED, {}),
+    # "metadata: add license" (2021-09-09): a full commit carrying config (num_beams 4), pytorch_model.bin, both
+    # .spm and vocab.json; the later commits add TF weights and a generation config only.
+    ("ar", "Arabic", "9c5efffe6f69dcb65d7156f40dfa27b54be34258",
+     "the hub's model listing sha (lastModified 2021-09-09) in the public saranscript/huggingface-models dump "
+     "(models/Helsinki-NLP/opus-mt-ar-en/infos.json), matching commit 9c5efff \"metadata: add license\" in the "
+     "commit history of huggingface.co/Nextcloud-AI/opus-mt-ar-en (a duplicate of this repo with its history)",
+     {}),
     # The zho-eng model card's licence is CC-BY-4.0, not Apache-2.0.
     ("zh", "Chinese", "cf109095479db38d6df799875e34039d4938aaa6",
      "HF cache snapshot paths models--Helsinki-NLP--opus-mt-zh-en/snapshots/<sha> in several public repositories",
@@ -135,14 +150,19 @@ register(
         name="opus-mt-mul-en",
         task="translation",
         hub_id="Helsinki-NLP/opus-mt-mul-en",
-        revision=None,
+        revision="bc0ba94fb12f8b8cf88bd8a925b15ccd5fb94340",
         licence="apache-2.0",
         source_languages=("*",),
         max_input_tokens=512,
         architecture="marian",
         backend="ctranslate2",
         notes="Many-to-English fallback for languages without a dedicated route.",
-        revision_source=UNCONFIRMED,
+        # "Update README.md" (2020-08-21), the last commit touching the PyTorch model files; later commits add TF
+        # weights and language tags only.
+        revision_source="the hub's model listing sha (lastModified 2020-08-21) in the public "
+        "saranscript/huggingface-models dump (models/Helsinki-NLP/opus-mt-mul-en/infos.json), matching commit "
+        "bc0ba94 \"Update README.md\" in the hub's commit history of this repo (huggingface.co/Helsinki-NLP/"
+        "opus-mt-mul-en/commits/refs%2Fpr%2F1)",
     )
 )
 register(

@@ -51,3 +51,27 @@ def test_fetch_passes_the_pinned_revision_and_file_list(monkeypatch, tmp_path):
     fetch(spec, tmp_path)
     assert calls["revision"] == spec.revision and calls["repo_id"] == spec.hub_id
     assert "pytorch_model.bin" in calls["allow_patterns"] and "tf_model.h5" not in calls["allow_patterns"]
+
+
+def test_fetch_of_a_pin_the_hub_no_longer_has_says_what_to_do(monkeypatch):
+    """A pinned commit that is gone (history rewritten) must not end in a bare traceback: the command names the
+    model and says how to re-pin it."""
+    import huggingface_hub
+    from typer.testing import CliRunner
+
+    import models.fetch
+    from models.__main__ import app
+
+    class RevisionNotFoundError(Exception):  # huggingface_hub's class name, raised without a network
+        pass
+
+    def gone(spec, cache_dir=None):
+        raise RevisionNotFoundError(f"{spec.revision} not found")
+
+    monkeypatch.setattr(models.fetch, "fetch", gone)
+    assert huggingface_hub  # imported only to fail early where the hub client is missing
+    result = CliRunner().invoke(app, ["fetch", "opus-mt-ar-en"])
+    assert result.exit_code != 0
+    output = result.output + (result.stderr if result.stderr_bytes is not None else "")
+    assert f"FAILED opus-mt-ar-en (Helsinki-NLP/opus-mt-ar-en@{get('opus-mt-ar-en').revision})" in output
+    assert "python -m models fetch Helsinki-NLP/opus-mt-ar-en@main" in output and "pin the commit" in output

@@ -105,7 +105,7 @@ def test_missing_model_error_says_what_to_do(tmp_path):
         load(spec, device="cpu", cache_dir=tmp_path)
     message = str(info.value)
     assert "opus-mt-tc-big-fr-en" in message and "Helsinki-NLP/opus-mt-tc-big-fr-en" in message
-    assert "revision main" in message
+    assert f"revision {spec.revision}" in message  # the pinned commit it looked for, not "main"
     assert "`python -m models fetch opus-mt-tc-big-fr-en`" in message
 
 
