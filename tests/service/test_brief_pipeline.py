@@ -54,7 +54,9 @@ def test_llm_summarizer_unavailable_is_a_clear_error(pipeline):
 def test_brief_system_runs_a_named_template(tiny_settings):
     system = brief_system(tiny_settings, "headline", 1, translate=False)
     out = system.run(DISPATCH_EN)
-    assert isinstance(out, str)
+    brief = system.brief(DISPATCH_EN)
+    assert (brief.template.name, brief.template.version) == ("headline", 1)
+    assert out == brief.text()  # greedy decoding: run() is that same brief, as plain text
     described = system.describe()
     assert described["prompt_versions"] == {"headline": {"version": 1, "hash": load_template("headline").content_hash}}
     assert described["models"][0]["role"] == "brief" and described["decoding"]["do_sample"] is False

@@ -83,18 +83,51 @@ def test_concurrent_requests_through_the_queue_match(pipelines):
     assert queued.stacks["fr"].queue.stats.shared_groups >= 1
 
 
+# Plain sentences (no glossary term, name, number or quote): the pipeline hands them to the model as they are.
+PLAIN = [
+    "Le gouvernement a annoncé un plan de soutien aux hôpitaux de la région.",
+    "Les ministres ont discuté de la mission pendant plusieurs heures.",
+    "Il pleut.",
+    "Le président est arrivé hier soir.",
+]
+
+
 def test_default_cpu_profile_on_ctranslate2_int8(tiny_settings, tmp_path):
     """The CPU defaults (quantize/summary_quantize auto) with the ctranslate2 backend selected for both models:
-    int8 everywhere, and a complete Result."""
+    int8 everywhere, the sentences translated by that int8 model (the words a CTranslate2 int8 translator loaded on
+    its own gives for them), and summaries within their limits."""
+    from models.load import load
+    from models.registry import resolve
+    from service.translate.ct2 import CT2Translator
+
     settings = tiny_settings.model_copy(update={
-        "translation_backend": "ctranslate2", "summary_backend": "ctranslate2", "ct2_dir": tmp_path, "device": "cpu",
+        "translation_backend": "ctranslate2", "summary_backend": "ctranslate2", "ct2_dir": tmp_path / "ct2",
+        "device": "cpu",
     })
     pipeline = Pipeline.from_settings(settings)
     try:
+        plain = pipeline.run(" ".join(PLAIN), summaries=[], source_language="fr")
         result = pipeline.run(DISPATCH * 3, summaries=["headline", "bullets"])
+        decoding = pipeline.stacks["fr"].base.decoding
     finally:
         pipeline.close()
-    engines = {(m.role, m.backend, m.dtype) for m in result.models}
-    assert engines == {("translation", "ctranslate2", "int8"), ("summary", "ctranslate2", "int8")}
-    assert all(s.translation for s in result.sentences())
-    assert set(result.summaries) == {"headline", "bullets"} and all(s.text for s in result.summaries.values()), {k: (s.method, s.text, s.notes) for k, s in result.summaries.items()}
+    for run in (plain, result):
+        engines = {(m.role, m.backend, m.dtype) for m in run.models}
+        assert engines >= {("translation", "ctranslate2", "int8")}
+    assert {(m.role, m.backend, m.dtype) for m in result.models} == {
+        ("translation", "ctranslate2", "int8"), ("summary", "ctranslate2", "int8")}
+
+    # The same sentences in one call, batched as the pipeline batches them (random weights never stop early, so
+    # beam search at another length cap would pick other words: compare like with like).
+    alone = CT2Translator(
+        load(resolve(str(tiny_settings.translation_model), "translation"), device="cpu", backend="ctranslate2",
+             quantize="int8", ct2_dir=tmp_path / "reference"),
+        decoding, token_budget=settings.token_budget, max_batch_sentences=settings.max_batch_sentences,
+    )
+    expected = alone.translate(PLAIN)
+    assert len(set(expected)) > 1, expected  # the fixture's output depends on its input (toy weights: not always)
+    assert [s.source for s in plain.sentences()] == PLAIN
+    assert [s.translation for s in plain.sentences()] == expected
+    assert set(result.summaries) == {"headline", "bullets"}
+    for preset, summary in result.summaries.items():
+        assert summary.text and summary.words <= summary.word_limit, (preset, summary.method, summary.text)
