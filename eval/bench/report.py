@@ -113,7 +113,7 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
             f"| wire update (1 paragraph added, 1 figure changed): diff vs fresh translation + summaries "
             f"({wire.get('update_translated')} vs {wire.get('fresh_translated')} of {wire.get('sentences')} sentences "
             f"translated) | {_f(wire.get('update_s'), 2, ' s')} vs {_f(wire.get('fresh_s'), 2, ' s')} "
-            f"({_f(wire.get('update_vs_fresh'), 3)}{_spread(wire)}) |",
+            f"({_f(wire.get('update_vs_fresh'), 3)}{_update_spread(wire)}) |",
         ]
     for per, c in conc.items():
         single, multi = c["single_user"], c["users_with_queue"]
@@ -172,7 +172,7 @@ def _load(value) -> str:
     return "–" if not value else "/".join(f"{v:.1f}" for v in value)
 
 
-def _spread(wire: dict) -> str:
+def _update_spread(wire: dict) -> str:
     """Median of the pairs' ratios: say how many pairs and their range."""
     spread = wire.get("update_vs_fresh_spread")
     if not spread:

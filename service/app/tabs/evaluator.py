@@ -10,6 +10,7 @@ two summarizers ("Add pairs"); ``python -m eval ratings-pairs RUN_A RUN_B`` make
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import gradio as gr
 
