@@ -12,14 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.bench import caches
 from service.settings import PROJECT_ROOT
 
 
 def cache_resend(pipeline, dispatch: str, fresh_paragraph: str) -> dict:
     """Translate a dispatch cold, re-send it unchanged, then send an update (one paragraph replaced, one added):
     seconds for each and how many sentences the model had to translate."""
-    stack = pipeline.stacks["fr"]
-    stack.cache.clear()
+    caches.cold(pipeline)
 
     def timed(text: str) -> tuple[float, int, int]:
         started = time.perf_counter()

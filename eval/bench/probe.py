@@ -15,6 +15,8 @@ import resource
 import sys
 import time
 
+from eval.bench.caches import cold
+
 
 def main(argv: list[str]) -> dict:
     import argparse
@@ -56,7 +58,7 @@ def main(argv: list[str]) -> dict:
     first = _dispatch(pipeline, text, summaries)
     warm = []
     for _ in range(args.warm):
-        pipeline.stacks["fr"].cache.clear()
+        cold(pipeline)
         warm.append(_dispatch(pipeline, text, []))
     out = {
         "import_s": imported,

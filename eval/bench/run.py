@@ -317,6 +317,7 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
     translation; the first request = translating the French dispatch (forced to ``dispatch_ratio`` × its source
     tokens, as in the probe) + the four presets."""
     from service.pipeline import Pipeline
+    from eval.bench.caches import cold
     from service.pipeline.build import build_summarizer
     from service.summarize.presets import PRESETS
     from service.translate.decoding import DecodingConfig
@@ -331,7 +332,7 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
 
     def translate(label: str = "translate_batches") -> None:
         base = translator.stacks["fr"].base
-        translator.stacks["fr"].cache.clear()
+        cold(translator)
         base.batch_log = batch_sizes.setdefault(label, [])
         try:
             translator.run(text, summaries=[])

@@ -10,6 +10,8 @@ import re
 import statistics
 import time
 
+from eval.bench.caches import cold
+
 
 def make_update(dispatch: str, new_paragraph: str) -> tuple[str, dict]:
     """Version 2 of ``dispatch``: ``new_paragraph`` inserted after the first paragraph and the first figure of a
@@ -26,16 +28,6 @@ def make_update(dispatch: str, new_paragraph: str) -> tuple[str, dict]:
             break
     paragraphs.insert(1, new_paragraph)
     return "\n\n".join(paragraphs), {"figure": changed, "inserted_paragraph": 1}
-
-
-def cold(pipeline) -> None:
-    """Forget everything the pipeline keeps per sentence: translations (every route's sentence cache), names'
-    renderings and fact checks. What a process that never saw the dispatch would have."""
-    for stack in pipeline.stacks.values():
-        stack.cache.clear()
-    if pipeline.name_translator is not None:
-        pipeline.name_translator.clear()
-    pipeline.fact_memo.clear()
 
 
 def update_cost(pipeline, dispatch: str, new_paragraph: str, summaries: list[str], repeats: int = 3) -> dict:

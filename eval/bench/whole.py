@@ -23,6 +23,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable
 
+from eval.bench.caches import cold
 from service.events import ParagraphReady
 
 from . import throughput
@@ -91,7 +92,7 @@ def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[
     key = base.decoding.new_token_cap if old_batching else None
 
     def run(text: str) -> Sample:
-        stack.cache.clear()
+        cold(pipeline)
         base.batch_key = key
         if stack.queue is not None:
             stack.queue.batch_key = key
