@@ -6,6 +6,7 @@ pastes the previous version there. The Dispatch tab owns the button; the Compare
 from __future__ import annotations
 
 import logging
+from html import escape
 
 import gradio as gr
 
@@ -20,8 +21,8 @@ class CompareLink:
 
     def __init__(self, ctx: AppContext, prefix: str = "wb-dispatch"):
         self.ctx = ctx
-        with gr.Row(equal_height=False):
-            self.offer = gr.Markdown("", elem_id=f"{prefix}-update-offer")
+        with gr.Row(equal_height=False, elem_classes=["wb-compare-link"]):
+            self.offer = gr.HTML("", elem_id=f"{prefix}-update-offer", js_on_load=None)
             self.button = gr.Button("Compare with…", visible=False, size="sm", scale=0, elem_id=f"{prefix}-compare")
         self.source = gr.State("")
         """The shown result's source text: the current version of the comparison."""
@@ -42,7 +43,7 @@ class CompareLink:
 
     def find_offer(self, source: str):
         """After a run: the History entry this dispatch seems to update, said in the result, or nothing."""
-        from service.app.tabs.compare import detect_update, md_text
+        from service.app.tabs.compare import detect_update
 
         if not (source or "").strip():
             return "", ""
@@ -53,8 +54,9 @@ class CompareLink:
             match = None
         if match is None:
             return "", ""
-        return (f"This looks like an update of **{md_text(match.label)}** ({match.describe()}). "
-                "**Compare with…** shows what changed.", match.id)
+        # HTML, every piece escaped: the label is the first line of a dispatch a user pasted.
+        return (f'<p class="wb-update-offer">This looks like an update of <strong>{escape(match.label)}</strong> '
+                f"({escape(match.describe())}). <strong>Compare with…</strong> shows what changed.</p>", match.id)
 
     def then_offer(self, event) -> None:
         """Chain the offer after a run event (``run.click(...)``)."""
