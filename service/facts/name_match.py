@@ -126,6 +126,28 @@ class NameTranslator:
         with self._lock:
             self._cache.clear()
 
+    def prefetch(self, names: list[str]) -> None:
+        """Ask the model for every uncached name of ``names`` in one call (one batch instead of one call per
+        name, as ``__call__`` alone would make). A failure only leaves them uncached: ``__call__`` asks again."""
+        with self._lock:
+            wanted = list(dict.fromkeys(
+                n.strip() for n in names if n.strip() and len(n.strip()) <= self.max_chars and n.strip() not in self._cache
+            ))
+        if not wanted:
+            return
+        try:
+            out = self.translate(wanted)
+        except Exception:
+            log.warning("translating %d names for the fact check failed", len(wanted), exc_info=True)
+            return
+        if len(out) != len(wanted):
+            return
+        with self._lock:
+            for name, rendering in zip(wanted, out):
+                self._cache[name] = (rendering.strip() if isinstance(rendering, str) else "") or None
+            while len(self._cache) > self.max_entries:
+                self._cache.popitem(last=False)
+
     def __call__(self, name: str) -> str | None:
         name = name.strip()
         if not name or len(name) > self.max_chars:

@@ -12,7 +12,7 @@ from .glossary import Glossary
 from .extract import extract_facts
 from .match import check_summary, check_translation
 from .gazetteer import gazetteer_with
-from .name_match import NameTranslator
+from .name_match import NameTranslator, TextIndex, name_found
 from .memo import SentenceFactsMemo
 from .model import FactIssue
 from .provenance import link_provenance
@@ -64,23 +64,55 @@ def _found_in(sentence: Any, paragraph: int, issues: list[FactIssue], glossary: 
     return out
 
 
+def prefetch_name_renderings(
+    pairs: list[tuple[str, str]], glossary: Glossary | None, name_translator: NameTranslator | None
+) -> None:
+    """Every name of these sentence pairs that the check will ask the model to render (a source name found in the
+    translation no other way), asked in one model call: the check then finds each rendering cached. Follows the
+    check's own path (``name_found`` with a translator that only records), so it asks for exactly those names."""
+    if name_translator is None or not pairs:
+        return
+    gaz = gazetteer_with(glossary)
+    wanted: list[str] = []
+
+    def record(name: str) -> None:
+        wanted.append(name)
+        return None
+
+    for source, translation in pairs:
+        names = [f for f in extract_facts(source, "fr", gaz) if f.type == "name"]
+        if not names:
+            continue
+        index = TextIndex(translation)
+        for fact in names:
+            name_found(fact, index, gaz, "fr>en", record)
+    name_translator.prefetch(wanted)
+
+
+def _memo_key(context: str):
+    """The memo's key of a sentence: what its check depends on (the caller's context, e.g. the glossary version,
+    and the target-names setting) and its two texts."""
+    scope = f"{context}|target_names={_target_names_setting()}"
+    return lambda s: (scope, s.source, s.translation)
+
+
 def _checked_with_memo(
     p: Any, glossary: Glossary | None, name_translator: NameTranslator | None, memo: SentenceFactsMemo, context: str
 ) -> tuple[list[FactIssue], list[dict[str, Any]]]:
     """check_sentences and found_facts on one paragraph, each sentence pair checked only when ``memo`` lacks it."""
     issues: list[FactIssue] = []
     found: list[dict[str, Any]] = []
+    memo_key = _memo_key(context)
     target_names = _target_names_setting()
     for s in p.sentences:
-        key = (f"{context}|target_names={target_names}", s.source, s.translation)
-        entry = memo.get(key)
+        entry = memo.get(memo_key(s))
         if entry is None:
             here = check_sentences([(s.source, s.translation)], glossary, target_names=target_names,
                                    name_translator=name_translator)
             for issue in here:
                 issue.sentence = s.index
             kept = _found_in(s, p.index, here, glossary)
-            memo.put(key, here, kept)
+            memo.put(memo_key(s), here, kept)
             memo.last_checked += 1
         else:
             here = [i.model_copy(update={"sentence": s.index}) for i in entry[0]]
@@ -108,6 +140,12 @@ def check_result(
     if memo is not None:
         memo.last_checked = 0
     if getattr(result, "translated", True):
+        memo_key = _memo_key(memo_context)
+        prefetch_name_renderings(
+            [(s.source, s.translation) for p in result.paragraphs for s in p.sentences
+             if memo is None or memo.get(memo_key(s)) is None],
+            glossary, name_translator,
+        )
         for p in result.paragraphs:
             if memo is not None:
                 here, kept = _checked_with_memo(p, glossary, name_translator, memo, memo_context)

@@ -63,3 +63,42 @@ def test_memo_is_bounded():
     memo = SentenceFactsMemo(max_entries=2)
     check_result(_result([ALLIES, NATO, TOLL]), memo=memo)
     assert len(memo) == 2
+
+
+def test_name_renderings_are_asked_in_one_model_call():
+    """The check asks the model for a name's rendering only when it finds the name no other way ("Sainte-Croix" →
+    "Holy Cross"); a dispatch with several such names made one model call per name. Now one call asks for all of
+    them, and the checks are the same as with one call per name."""
+    from service.facts import NameTranslator, check_result
+    from service.result import LanguageInfo, Paragraph, Result, Sentence
+
+    renderings = {"Sainte-Croix": "Holy Cross", "Pointe-Noire": "Black Point", "Fort-Royal": "Royal Fort"}
+    pairs = [
+        ("Les habitants de Sainte-Croix ont voté mardi.", "The inhabitants of Holy Cross voted on Tuesday."),
+        ("Le port de Pointe-Noire a fermé.", "The port of Black Point closed."),
+        ("Le maire de Fort-Royal a démissionné.", "The mayor of Saint-Denis resigned."),
+    ]
+    result = Result(
+        language=LanguageInfo(code="fr", name="French", confidence=1.0), translated=True,
+        paragraphs=[Paragraph(index=i, sentences=[Sentence(index=0, source=s, translation=t)]) for i, (s, t) in enumerate(pairs)],
+    )
+
+    def model(calls: list):
+        def translate(names: list[str]) -> list[str]:
+            calls.append(list(names))
+            return [renderings.get(n, n) for n in names]
+        return translate
+
+    batched: list = []
+    facts = check_result(result, name_translator=NameTranslator(model(batched)), memo=SentenceFactsMemo())
+    assert len(batched) == 1 and set(batched[0]) >= {"Sainte-Croix", "Fort-Royal"}, batched
+
+    one_by_one: list = []
+    translator = NameTranslator(model(one_by_one))
+    from service.facts.result import check_sentences
+
+    expected = [i for p, (s, t) in enumerate(pairs) for i in check_sentences([(s, t)], name_translator=translator, paragraph=p)]
+    assert len(one_by_one) >= 2 and all(len(c) == 1 for c in one_by_one)  # what the check alone does
+    got = [(i["paragraph"], i["type"], i["source"]) for i in facts["translation"]]
+    assert got == [(i.paragraph, i.type, i.source) for i in expected]
+    assert ("name" in {t for _, t, _ in got}) and any(src == "Fort-Royal" for _, _, src in got)  # the swapped name is still caught
