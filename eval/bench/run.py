@@ -329,13 +329,14 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
     translator = Pipeline.from_settings(translation, decoding=decoding)
 
     batch_sizes: dict[str, list[int]] = {}
+    stages: dict[str, dict[str, float]] = {}
 
     def translate(label: str = "translate_batches") -> None:
         base = translator.stacks["fr"].base
         cold(translator)
         base.batch_log = batch_sizes.setdefault(label, [])
         try:
-            translator.run(text, summaries=[])
+            stages[label.replace("_batches", "_stages")] = translator.run(text, summaries=[]).timings
         finally:
             base.batch_log = None
 
@@ -358,6 +359,7 @@ def _summaries(opts: BenchOptions, arch: str, data, text: str) -> dict:
     finally:
         translator.close()
     out.update(batch_sizes)  # sentences per model call, in call order
+    out.update(stages)  # seconds per pipeline stage of each first request's translation
     out["engine"] = {"backend": summarizer.loaded.backend, "dtype": summarizer.loaded.dtype,
                      "decoding": summarizer.decoding.signature()}
     out["load_average"] = os.getloadavg() if hasattr(os, "getloadavg") else None
