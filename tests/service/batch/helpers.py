@@ -3,6 +3,8 @@ Results (what must be identical across engines: translations, summaries, ids —
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -19,6 +21,15 @@ def documents(n: int, *, offset: int = 0, short: bool = False) -> list[str]:
         body = " ".join(lines[(i + k) % len(lines)] for k in range(count))
         docs.append(f"Dépêche {i}. {body}")
     return docs
+
+
+def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
+    """A CSV file's bytes (UTF-8) with this header and these rows."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue().encode("utf-8")
 
 
 def write_jsonl(path: Path, texts: list[str]) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 
@@ -21,6 +20,7 @@ from service.batch.inputs import (
 )
 from service.errors import InputError, LimitExceeded
 from service.settings import Settings
+from tests.service.batch.helpers import csv_bytes
 
 FR = "Le gouvernement a annoncé mardi une hausse de 3 % du budget."
 
@@ -34,14 +34,6 @@ def _docx_bytes(paragraphs: list[str]) -> bytes:
     buf = io.BytesIO()
     document.save(buf)
     return buf.getvalue()
-
-
-def _csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
 
 
 @pytest.fixture
@@ -59,7 +51,7 @@ def test_every_file_format_in_a_folder_recursively(tmp_path, settings):
         encoding="utf-8",
     )
     (root / "sub" / "d.docx").write_bytes(_docx_bytes(["Premier.", "Second."]))
-    (root / "sub" / "deeper" / "e.csv").write_bytes(_csv_bytes(["id", "body"], [["1", "Ligne un."], ["2", "Ligne deux."]]))
+    (root / "sub" / "deeper" / "e.csv").write_bytes(csv_bytes(["id", "body"], [["1", "Ligne un."], ["2", "Ligne deux."]]))
     (root / "sub" / "deeper" / "f.jsonl").write_text(json.dumps({"article": "Article un."}) + "\n", encoding="utf-8")
     (root / "ignored.pdf").write_bytes(b"%PDF")
     (root / ".hidden.txt").write_text("caché", encoding="utf-8")
@@ -104,7 +96,7 @@ def test_jsonl_broken_line_is_reported_and_the_others_processed(settings):
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
 def test_ambiguous_text_column_lists_candidates_and_text_column_chooses(suffix, settings):
     if suffix == ".csv":
-        data = _csv_bytes(["id", "Body", "content"], [["1", "corps", "contenu"]])
+        data = csv_bytes(["id", "Body", "content"], [["1", "corps", "contenu"]])
     else:
         data = (json.dumps({"id": 1, "Body": "corps", "content": "contenu"}) + "\n").encode()
     with pytest.raises(AmbiguousTextColumn) as info:
@@ -119,7 +111,7 @@ def test_ambiguous_text_column_lists_candidates_and_text_column_chooses(suffix, 
 
 
 def test_missing_text_column_names_the_columns(settings):
-    data = _csv_bytes(["id", "headline"], [["1", "titre"]])
+    data = csv_bytes(["id", "headline"], [["1", "titre"]])
     with pytest.raises(MissingTextColumn) as info:
         list(iter_uploads([("t.csv", data)], settings))
     assert info.value.columns == ["id", "headline"]
@@ -128,7 +120,7 @@ def test_missing_text_column_names_the_columns(settings):
 
 
 def test_csv_quoted_newlines_and_empty_rows(settings):
-    data = _csv_bytes(["text"], [["Ligne un.\n\nParagraphe deux."], [""], ["   "], ["Trois."]])
+    data = csv_bytes(["text"], [["Ligne un.\n\nParagraphe deux."], [""], ["   "], ["Trois."]])
     docs, problems = split_items(iter_uploads([("t.csv", data)], settings))
     assert [d.text for d in docs] == ["Ligne un.\n\nParagraphe deux.", "Trois."]
     assert problems == []  # blank rows are not rows
@@ -175,7 +167,7 @@ def test_row_limit_at_and_just_over(suffix, settings):
 
     def table(n: int) -> bytes:
         if suffix == ".csv":
-            return _csv_bytes(["text"], [[f"Ligne {i}."] for i in range(n)])
+            return csv_bytes(["text"], [[f"Ligne {i}."] for i in range(n)])
         return "\n".join(json.dumps({"text": f"Ligne {i}."}) for i in range(n)).encode()
 
     assert len(list(iter_uploads([("t" + suffix, table(4))], limited))) == 4

@@ -19,19 +19,12 @@ from service.batch.inputs import iter_uploads, split_items
 from service.batch.jobs import JobStore
 from service.settings import Settings
 from service.store import Database, ResultStore
+from tests.service.batch.helpers import csv_bytes
 
 ROWS = [
     ("AFP-0412", "Le gouvernement a annoncé mardi une hausse du budget."),
     ("AFP-0413", "Les syndicats appellent à la grève jeudi."),
 ]
-
-
-def _csv(header: list[str], rows: list[list[str]]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.writer(buf)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
 
 
 @pytest.fixture
@@ -46,15 +39,15 @@ def _ids(files, settings, **kw):
 
 
 def test_an_id_column_is_detected_or_named(settings):
-    assert _ids([("w.csv", _csv(["id", "text"], [list(r) for r in ROWS]))], settings) == ["AFP-0412", "AFP-0413"]
-    assert _ids([("w.csv", _csv(["body", "Slug"], [[t, s] for s, t in ROWS]))], settings) == ["AFP-0412", "AFP-0413"]
-    named = _csv(["ref", "id", "text"], [["r1", "x", ROWS[0][1]], ["r2", "y", ROWS[1][1]]])
+    assert _ids([("w.csv", csv_bytes(["id", "text"], [list(r) for r in ROWS]))], settings) == ["AFP-0412", "AFP-0413"]
+    assert _ids([("w.csv", csv_bytes(["body", "Slug"], [[t, s] for s, t in ROWS]))], settings) == ["AFP-0412", "AFP-0413"]
+    named = csv_bytes(["ref", "id", "text"], [["r1", "x", ROWS[0][1]], ["r2", "y", ROWS[1][1]]])
     assert _ids([("w.csv", named)], settings, id_column="REF") == ["r1", "r2"]
     jsonl = "".join(json.dumps({"story_id": 7 + i, "article": t}) + "\n" for i, (_, t) in enumerate(ROWS)).encode()
     assert _ids([("w.jsonl", jsonl)], settings) == ["7", "8"]
-    assert _ids([("w.csv", _csv(["text"], [[ROWS[0][1]]]))], settings) == [""]  # no id column: no ids
+    assert _ids([("w.csv", csv_bytes(["text"], [[ROWS[0][1]]]))], settings) == [""]  # no id column: no ids
     with pytest.raises(MissingIdColumn, match="no column named 'ref' for the row ids; its columns are 'id', 'text'"):
-        _ids([("w.csv", _csv(["id", "text"], [list(ROWS[0])]))], settings, id_column="ref")
+        _ids([("w.csv", csv_bytes(["id", "text"], [list(ROWS[0])]))], settings, id_column="ref")
 
 
 def _check_outputs(folder, expected_ids):
@@ -82,7 +75,7 @@ def _check_history(db_path, expected_ids):
 def test_run_batch_keeps_row_ids_in_every_output_and_history(tiny_settings, pipeline, tmp_path):
     settings = tiny_settings.model_copy(update={"db_path": tmp_path / "wb.sqlite3"})
     source = tmp_path / "wire.csv"
-    source.write_bytes(_csv(["id", "text"], [list(r) for r in ROWS]))
+    source.write_bytes(csv_bytes(["id", "text"], [list(r) for r in ROWS]))
     _, counts, files = api.run_batch([source], tmp_path / "out", settings, summaries=["headline"], pipeline=pipeline)
     assert (counts.done, counts.errors) == (2, 0)
     _check_outputs(files.folder, ["AFP-0412", "AFP-0413"])
@@ -97,7 +90,7 @@ def test_the_cli_takes_an_id_column(tiny_settings, pipeline, tmp_path, monkeypat
     monkeypatch.setattr(settings_module, "get_settings", lambda: settings)
     monkeypatch.setattr(Pipeline, "from_settings", classmethod(lambda cls, s: pipeline))
     source = tmp_path / "wire.csv"
-    source.write_bytes(_csv(["ref", "id", "text"], [["R-1", "x", ROWS[0][1]], ["R-2", "y", ROWS[1][1]]]))
+    source.write_bytes(csv_bytes(["ref", "id", "text"], [["R-1", "x", ROWS[0][1]], ["R-2", "y", ROWS[1][1]]]))
     out = tmp_path / "out"
     run = CliRunner().invoke(cli.app, ["batch", str(source), "--out", str(out), "-s", "headline", "--id-column", "ref"])
     assert run.exit_code == 0, run.output
@@ -110,7 +103,7 @@ def test_the_rest_api_keeps_row_ids_in_the_zip_and_history(tiny_settings, pipeli
 
     settings = tiny_settings.model_copy(update={"db_path": tmp_path / "db" / "wb.sqlite3", "concurrency": 1})
     with Served(settings, pipeline) as served:
-        data = _csv(["slug", "content"], [[s, t] for s, t in ROWS])
+        data = csv_bytes(["slug", "content"], [[s, t] for s, t in ROWS])
         job = served.client.post("/v1/batch", files=[("files", ("wire.csv", data))], data={"summaries": "headline"})
         assert job.status_code == 200, job.text
         assert _wait_job(served.client, job.json()["job_id"])["done"] == 2
