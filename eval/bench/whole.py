@@ -85,8 +85,9 @@ def _load() -> float | None:
 
 
 def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[str], int]] | None = None):
-    """``Pipeline.run`` on raw text, translation only; the sentence cache cleared first. ``old_batching``: the
-    translator and the queue split batches by new-token cap, as before."""
+    """``Pipeline.run`` on raw text, translation only (no summaries; fact checks on), from a cold pipeline. Tokens
+    and model calls are the translation's; the time is the whole run's. ``old_batching``: the translator and the
+    queue split batches by new-token cap, as before."""
     stack = pipeline.stacks["fr"]
     base = stack.base
     key = base.decoding.new_token_cap if old_batching else None
@@ -99,11 +100,16 @@ def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[
         base.batch_log = []
         first: list[float] = []
         before, load = base.generated_tokens, _load()
+        # What the model generated for the translation (at the last paragraph): the fact checks that follow may
+        # ask the same model for names' renderings, which is pipeline time but not translation output.
+        translated = {"tokens": before, "calls": 0}
         started = time.perf_counter()
 
         def listener(event) -> None:
-            if isinstance(event, ParagraphReady) and not first:
-                first.append(time.perf_counter() - started)
+            if isinstance(event, ParagraphReady):
+                if not first:
+                    first.append(time.perf_counter() - started)
+                translated.update(tokens=base.generated_tokens, calls=len(base.batch_log))
 
         try:
             result = pipeline.run(text, summaries=[], listener=listener)
@@ -113,10 +119,11 @@ def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[
                 stack.queue.batch_key = None
         seconds = time.perf_counter() - started
         translations = [s.translation for p in result.paragraphs for s in p.sentences]
-        tokens = base.generated_tokens - before
+        tokens = translated["tokens"] - before
         if outputs is not None:
             outputs[text] = (translations, tokens)
-        sample = Sample(seconds, len(translations), tokens, load, first[0] if first else None, list(base.batch_log))
+        batches = list(base.batch_log[: translated["calls"]])
+        sample = Sample(seconds, len(translations), tokens, load, first[0] if first else None, batches)
         base.batch_log = None
         return sample
 

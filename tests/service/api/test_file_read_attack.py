@@ -56,7 +56,8 @@ def test_dispatch_upload_event_refuses_a_server_path(live_app, server_file):
     components = {c["id"]: c for c in config["components"]}
     upload_ids = [
         i for i, dep in enumerate(config["dependencies"])
-        if any(components[t[0]].get("props", {}).get("elem_id") == "wb-dispatch-upload" for t in dep["targets"])
+        # a target's id is None for events with no component of their own (page load, a chained step)
+        if any(components.get(t[0], {}).get("props", {}).get("elem_id") == "wb-dispatch-upload" for t in dep["targets"])
         and any(t[1] == "upload" for t in dep["targets"])
     ]
     assert upload_ids, "the Dispatch upload event was not found in the app config"
