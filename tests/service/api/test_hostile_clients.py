@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from service.local_server import LiveServer
+from tests.service.api.helpers import HeldSlot
 
 MAX_FILE_BYTES = 300_000
 MAX_JSON_BYTES = 20_000
@@ -131,28 +132,6 @@ def test_deep_jsonl_line_is_a_named_limit_not_a_500(api):
     line = b'{"text": "Le maire a parl\xc3\xa9.", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"
     response = api.post("/v1/batch", files=[("files", ("deep.jsonl", line))])
     _refusal(response, 413, "WIREBRIEF_MAX_DOCUMENT_DEPTH")
-
-
-class HeldSlot:
-    """Holds the server's only processing slot (concurrency 1) as a long request would."""
-
-    def __init__(self, runtime):
-        self.runtime, self.release, self.held = runtime, threading.Event(), threading.Event()
-
-    def __enter__(self):
-        def hold():
-            with self.runtime.slot():
-                self.held.set()
-                self.release.wait(60)
-
-        self.thread = threading.Thread(target=hold, daemon=True)
-        self.thread.start()
-        assert self.held.wait(10)
-        return self
-
-    def __exit__(self, *exc):
-        self.release.set()
-        self.thread.join(10)
 
 
 def test_document_reading_waits_for_a_slot_and_overflows_with_429(server):

@@ -16,6 +16,7 @@ import pytest
 from gradio_client import Client, handle_file
 
 from service.local_server import LiveServer
+from tests.service.api.helpers import HeldSlot
 
 MAX_CHARS = 300
 MAX_FILE_BYTES = 2_000
@@ -234,28 +235,6 @@ def test_max_docx_expanded_bytes_rest(api, limited_settings):
 
 
 # ------------------------------------------------------------------------------------------------ queue size
-class HeldSlot:
-    """Holds the server's only processing slot (concurrency 1) as a long request would."""
-
-    def __init__(self, runtime):
-        self.runtime, self.release, self.held = runtime, threading.Event(), threading.Event()
-
-    def __enter__(self):
-        def hold():
-            with self.runtime.slot():
-                self.held.set()
-                self.release.wait(60)
-
-        self.thread = threading.Thread(target=hold, daemon=True)
-        self.thread.start()
-        assert self.held.wait(10)
-        return self
-
-    def __exit__(self, *exc):
-        self.release.set()
-        self.thread.join(10)
-
-
 def _wait_for_waiting(runtime, n: int) -> None:
     deadline = time.monotonic() + 20
     while runtime._waiting < n:
