@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from service.result import Summary
 
@@ -18,13 +19,21 @@ def count_words(text: str) -> int:
     return len(clean(text).split())
 
 
-def fit_sentences(candidates: list[str], max_words: int, max_sentences: int | None = None) -> list[str]:
-    """Whole sentences, in the given order, skipping any that would break the word limit."""
+def fit_sentences(
+    candidates: list[str],
+    max_words: int,
+    max_sentences: int | None = None,
+    keep: Callable[[str, list[str]], bool] | None = None,
+) -> list[str]:
+    """Whole sentences, in the given order, skipping any that would break the word limit (or that ``keep``, given
+    the sentence and those chosen so far, refuses)."""
     chosen: list[str] = []
     total = 0
     for sentence in candidates:
         n = count_words(sentence)
         if n == 0 or total + n > max_words:
+            continue
+        if keep is not None and not keep(sentence, chosen):
             continue
         chosen.append(sentence)
         total += n
@@ -42,19 +51,11 @@ def fit_paragraph(pool: list[str], lede: str | None, max_words: int, max_sentenc
 
     ordered = [lede] + [s for s in pool if s != lede] if lede else list(pool)
     follows = {s: pool[i - 1] for i, s in enumerate(pool) if i > 0}
-    chosen: list[str] = []
-    total = 0
-    for sentence in ordered:
-        n = count_words(sentence)
-        if n == 0 or total + n > max_words:
-            continue
-        if not stands_alone(sentence) and (not chosen or chosen[-1] != follows.get(sentence)):
-            continue
-        chosen.append(sentence)
-        total += n
-        if max_sentences and len(chosen) >= max_sentences:
-            break
-    return chosen
+
+    def placed(sentence: str, chosen: list[str]) -> bool:
+        return stands_alone(sentence) or bool(chosen) and chosen[-1] == follows.get(sentence)
+
+    return fit_sentences(ordered, max_words, max_sentences, keep=placed)
 
 
 def fit_items(candidates: list[str], max_words_each: int, items: int) -> list[str]:
