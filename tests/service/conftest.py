@@ -32,3 +32,16 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def open_app_page(browser, url: str, viewport: dict):
+    """A fresh browser context on the app at ``url``, once its status says ready; page errors collected in
+    ``page.js_errors``. Returns (context, page): the caller closes the context."""
+    context = browser.new_context(viewport=viewport, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{url}/")
+    page.wait_for_selector("#wb-status [data-state='ready']", timeout=60_000)
+    page.js_errors = errors
+    return context, page

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.service.conftest import open_app_page
+
 
 @pytest.fixture
 def page(browser, live_app):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{live_app.url}/")
-    page.wait_for_selector("#wb-status [data-state='ready']", timeout=60_000)
-    page.js_errors = errors
+    context, page = open_app_page(browser, live_app.url, {"width": 1400, "height": 1000})
     yield page
     context.close()

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.service.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup)
+from tests.service.conftest import CHROMIUM_ARGS, open_app_page  # noqa: F401  (same browser setup)
 
 pytestmark = pytest.mark.browser
 
@@ -52,13 +52,7 @@ def long_dispatch(tag: str, paragraphs: int = 48) -> str:
 
 @pytest.fixture(params=list(VIEWPORTS))
 def viewport_page(request, browser, live_app):
-    context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{live_app.url}/")
-    page.wait_for_selector("#wb-status [data-state='ready']", timeout=60_000)
-    page.js_errors = errors
+    context, page = open_app_page(browser, live_app.url, VIEWPORTS[request.param])
     page.viewport_name = request.param
     yield page
     context.close()

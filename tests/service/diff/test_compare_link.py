@@ -11,6 +11,7 @@ from tests.conftest import require_data
 
 from .test_compare_view import VIEWPORTS, updated_sample
 from .updates import SAMPLE
+from tests.service.conftest import open_app_page
 
 pytestmark = pytest.mark.browser
 
@@ -31,13 +32,8 @@ def _translate(page, text: str) -> None:
 
 
 def _open(browser, live_app, width: int, height: int):  # noqa: F811
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{live_app.url}/")
-    page.wait_for_selector("#wb-status [data-state='ready']", timeout=60_000)
-    return context, page, errors
+    context, page = open_app_page(browser, live_app.url, {"width": width, "height": height})
+    return context, page, page.js_errors
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
