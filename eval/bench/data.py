@@ -62,6 +62,22 @@ class BenchData:
         paragraphs[0][0] = DATELINE + paragraphs[0][0]
         return "\n\n".join(" ".join(p) for p in paragraphs)
 
+    def output_ratio(self, tokenizer, words: int = 600, start: int = 40) -> float | None:
+        """Tokens of the human reference translation over tokens of the French source, for ``dispatch()``'s
+        sentences, with the translation model's own tokenizer: how long a real translation of this dispatch is
+        (None when the reference is missing or not aligned). The bench forces random-weight translations to this
+        ratio of each sentence's source length."""
+        pairs = []
+        for i in self._dispatch_lines(start):
+            if sum(len(fr.split()) for fr, _ in pairs) >= words:
+                break
+            if i >= len(self.en_lines):
+                return None
+            pairs.append((self.fr_lines[i], self.en_lines[i]))
+        source = sum(len(tokenizer(fr)["input_ids"]) for fr, _ in pairs)
+        target = sum(len(tokenizer(text_target=en)["input_ids"]) for _, en in pairs)
+        return target / source if source and target else None
+
     def pool(self, n: int, skip: int = 200) -> list[str]:
         """``n`` distinct full sentences for load tests (each request its own sentences, so no cache hits), from
         line ``skip`` on. A small corpus (the tiny fallback) is stretched with numbered copies."""

@@ -142,6 +142,22 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
     return lines
 
 
+def long_lines(arch: str, res: dict) -> list[str]:
+    """The long-dispatch timeline: each round of the REST stream, sent again after every partial Result."""
+    long = res.get("long_dispatch")
+    if not long:
+        return []
+    lines = ["", f"{arch}, long dispatch ({long['words']} words, {long['paragraphs']} paragraphs) over the REST stream, "
+             f"time limit {long['time_limit_s']:g} s per request, sent again after each partial Result:", "",
+             "| round | ended | seconds | first paragraph | paragraphs done |", "|---|---|---:|---:|---:|"]
+    for i, r in enumerate(long["rounds"], 1):
+        lines.append(f"| {i} | {r['ended']} | {_f(r['seconds'], 1)} | {_f(r['first_paragraph_s'], 1)} | "
+                     f"{r['paragraphs_done']} of {r['paragraphs_total']} |")
+    lines.append(f"| all | {'done' if long['done'] else 'NOT done'} | {_f(long['total_s'], 1)} | | "
+                 f"{long['limit_hits']} limit hits |")
+    return lines
+
+
 def target_lines(out: dict) -> list[str]:
     lines = ["", "| target | arch | measured | limit | met |", "|---|---|---:|---:|---|"]
     for t in out.get("targets", []):
@@ -162,7 +178,8 @@ def render(out: dict) -> str:
         "",
     ]
     for arch, res in out["archs"].items():
-        lines += headline_table(arch, res) + throughput_table(arch, res) + dispatch_lines(arch, res) + [""]
+        lines += (headline_table(arch, res) + throughput_table(arch, res) + dispatch_lines(arch, res)
+                  + long_lines(arch, res) + [""])
     lines += ["Targets (pipeline vs CTranslate2: median ratio of adjacent runs; cold start and first paragraph: "
               "medians):"] + target_lines(out)
     return "\n".join(lines)

@@ -7,14 +7,15 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from service.settings import Settings, get_settings
 
-from . import app_load, concurrency, dispatch, headline, throughput, update
+from . import app_load, concurrency, dispatch, headline, long_dispatch, throughput, update
 from .data import load_data
 from .models import CONFIGS, SUMMARY_ARCH, TRANSLATION_ARCHS, hub_dir, prepare
 
@@ -32,7 +33,10 @@ TARGETS = {
 }
 
 
-SECTIONS = ("headline", "throughput", "cache", "update", "summaries", "concurrency", "app", "probe")
+SECTIONS = ("headline", "throughput", "cache", "update", "summaries", "concurrency", "app", "probe", "long")
+DEFAULT_SECTIONS = SECTIONS[:-1]
+"""``long`` (the long-dispatch timeline at the app's default time limit, many minutes on real-size models) runs
+only when asked for: ``--section long``."""
 
 
 @dataclass
@@ -43,7 +47,10 @@ class BenchOptions:
     archs: list[str] = field(default_factory=lambda: list(TRANSLATION_ARCHS))
     sentences: int = 16
     forced_new_tokens: int = 40
-    dispatch_ratio: float = 1.0
+    dispatch_ratio: float = 0.0
+    """Random-weight translations of the dispatch are forced to this × each sentence's source tokens (rounded to the
+    nearest 16). 0: the ratio measured on the dispatch itself — its human reference's tokens over its source's, with
+    the model's tokenizer (``BenchData.output_ratio``; about 0.86 for newstest2013), 1.0 without a reference."""
     repeats: int = 3
     pair_repeats: int = 5
     """Adjacent runs of the pipeline and its CTranslate2 reference (their ratio is a target)."""
@@ -65,9 +72,12 @@ class BenchOptions:
     """Model sizes by registry name (default: the production configs; tests pass tiny ones)."""
     data_root: Path | None = None
     """Where newstest2013 is (default: the settings' data_root; the tiny corpus when it is missing)."""
+    long_time_limit: float | None = None
+    """The app's time limit in the long-dispatch section (default: the setting's default, WIREBRIEF_MAX_TIME)."""
+    long_words: int = 1600
     headline_repeats: int = 7
     """Repeats of the headline rows (whole pipeline at its own caps, bare CT2, old batching, naive, over HTTP)."""
-    sections: list[str] = field(default_factory=lambda: list(SECTIONS))
+    sections: list[str] = field(default_factory=lambda: list(DEFAULT_SECTIONS))
     """Which parts to run (``--section``); the rest are left out of the JSON."""
     log: Callable[[str], None] = print
 
@@ -189,6 +199,12 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     env = app_env(opts, arch)
     words = sum(len(s.split()) for s in sentences) / len(sentences)
     result: dict = {"sentences": len(sentences), "mean_source_words": words, "forced_new_tokens": opts.forced_new_tokens}
+    if not opts.dispatch_ratio:
+        from transformers import AutoTokenizer
+
+        measured = data.output_ratio(AutoTokenizer.from_pretrained(models[arch].path))
+        opts = replace(opts, dispatch_ratio=round(measured, 3) if measured else 1.0)
+    result["dispatch_ratio"] = opts.dispatch_ratio
     if "headline" in opts.sections:
         log(f"[{arch}] headline: whole pipeline at its own caps vs bare CTranslate2, old batching, naive, HTTP")
         result["own_caps"] = headline.run(opts, spec, sentences, profile_settings(opts, arch), env)
@@ -239,6 +255,12 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
         result["app_concurrency"] = app_load.measure(env, texts, opts.users, n, opts.forced_new_tokens,
                                                      timeout=opts.probe_timeout)
 
+    if "long" in opts.sections:
+        limit = opts.long_time_limit or Settings.model_fields["max_time"].default
+        log(f"[{arch}] long dispatch: ~{opts.long_words} words over the REST stream, time limit {limit:g} s, Continue until done")
+        with tempfile.TemporaryDirectory(prefix="wirebrief-bench-long-") as tmp:
+            result["long_dispatch"] = long_dispatch.run(env, data.dispatch(words=opts.long_words), limit, tmp,
+                                                        opts.probe_timeout, log=log)
     if "probe" not in opts.sections:
         return result
     log(f"[{arch}] fresh process: cold start, dispatch end to end, first paragraph, peak memory")

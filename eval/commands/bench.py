@@ -23,7 +23,7 @@ def bench(
     device: str = typer.Option("cpu", "--device", help="cpu or cuda (cuda: bf16/fp16 rows; int8-torch rows skipped)."),
     arch: Optional[list[str]] = typer.Option(None, "--arch", help="Translation architecture(s) to run."),
     section: Optional[list[str]] = typer.Option(
-        None, "--section", help="Run only these parts: headline, throughput, update, summaries, cache, concurrency, app, probe."
+        None, "--section", help="Run only these parts: headline, throughput, update, summaries, cache, concurrency, app, probe; long (the long-dispatch timeline, only when named)."
     ),
     tiny: bool = typer.Option(
         False, "--tiny", hidden=True, help="Toy model sizes: checks the machinery in seconds; figures meaningless."

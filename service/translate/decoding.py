@@ -19,8 +19,9 @@ class DecodingConfig:
     """Benchmark only (never a setting): every sentence generates exactly this many new tokens
     (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
     forced_ratio: float = 0.0
-    """Benchmark only: every sentence generates exactly ``forced_ratio`` × its source tokens, rounded up to the
-    length bucket (as a batch runs until its longest sentence ends) — a realistic length for a whole dispatch."""
+    """Benchmark only: every sentence generates exactly ``forced_ratio`` × its source tokens, rounded to the nearest
+    length bucket (so that sentences of similar length share a batch; at least one bucket) — a realistic length for
+    a whole dispatch."""
 
     @property
     def forces_length(self) -> bool:
@@ -43,7 +44,7 @@ class DecodingConfig:
         if self.forced_new_tokens:
             return self.forced_new_tokens
         if self.forced_ratio:
-            forced = math.ceil(self.forced_ratio * source_tokens / self.length_bucket) * self.length_bucket
+            forced = math.floor(self.forced_ratio * source_tokens / self.length_bucket + 0.5) * self.length_bucket
             return max(self.length_bucket, forced)
         raw = self.new_tokens_ratio * source_tokens + 10
         bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket

@@ -122,9 +122,23 @@ def test_targets_and_report(bench_json):
 
 def test_forced_ratio_lengths():
     d = DecodingConfig(forced_ratio=1.0, length_bucket=16)
-    assert d.forces_length and d.new_token_cap(20) == 32 and d.new_token_cap(3) == 16
+    # rounded to the nearest bucket (at least one): 20 → 16, 25 → 32, 3 → 16
+    assert d.forces_length and d.new_token_cap(20) == 16 and d.new_token_cap(25) == 32 and d.new_token_cap(3) == 16
+    assert DecodingConfig(forced_ratio=0.8, length_bucket=16).new_token_cap(50) == 48  # 40 → 48
     assert DecodingConfig(forced_new_tokens=40).new_token_cap(500) == 40
     assert not DecodingConfig().forces_length
+
+
+def test_output_ratio_is_reference_tokens_over_source_tokens_of_the_dispatch_sentences():
+    fr = [f"phrase numéro {i} avec six mots ." for i in range(40)]
+    en = [f"sentence {i} in four ." for i in range(40)]  # 5 tokens against 7 on every line
+
+    def words(text=None, text_target=None):
+        return {"input_ids": (text if text is not None else text_target).split()}
+
+    data = BenchData(source="test", fr_lines=fr, en_lines=en)
+    assert data.output_ratio(words, words=60, start=0) == 5 / 7
+    assert BenchData(source="test", fr_lines=fr, en_lines=en[:3]).output_ratio(words, words=60, start=0) is None
 
 
 def test_data_fallback_and_shapes(tmp_path):
