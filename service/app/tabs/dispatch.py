@@ -93,7 +93,10 @@ def build(ctx: AppContext) -> None:
 
         upload.upload(on_upload, inputs=upload, outputs=[text, upload_note], api_visibility="private")
 
-        idle = {run: gr.Button(interactive=True), stop: gr.Button(visible=False)}
+        def idle() -> dict:
+            """The controls after a run. Built per event: a ``gr.Button(...)`` made while the page is being built
+            would be a new button on the page (it was: a stray "Run" under the tabs)."""
+            return {run: gr.Button(interactive=True), stop: gr.Button(visible=False)}
 
         def execute(request_args: tuple, session: str):
             """One run: the controls locked while it runs, Stop wired to it, the result (or what is done) shown."""
@@ -105,7 +108,7 @@ def build(ctx: AppContext) -> None:
                     partial=True, stop=stop_event,
                 )
             except WirebriefError as exc:
-                yield {progress: render_reader_error(exc), resume: gr.Button(visible=False), **idle, **view.clear(),
+                yield {progress: render_reader_error(exc), resume: gr.Button(visible=False), **idle(), **view.clear(),
                        **link.clear()}
                 return
             stops[session] = stop_event
@@ -130,7 +133,7 @@ def build(ctx: AppContext) -> None:
                             note = "served from history"
                         else:
                             note = f"{took:.1f} s" + (" — not finished" if info else "")
-                        update = {progress: render_progress(None, note, done=True), **idle, **view.show(item),
+                        update = {progress: render_progress(None, note, done=True), **idle(), **view.show(item),
                                   **link.show(item)}
                         update[resume] = gr.Button(visible=bool(info))
                         yield update
@@ -168,7 +171,7 @@ def build(ctx: AppContext) -> None:
                             last_yield = now
                             yield {progress: render_progress(item, eta=translation_eta(item, translating_since, now))}
             except WirebriefError as exc:
-                yield {progress: render_reader_error(exc), **idle}
+                yield {progress: render_reader_error(exc), **idle()}
             except Exception as exc:  # shown, not swallowed: the page must never wait forever
                 log.exception("dispatch run failed")
                 yield {
@@ -177,7 +180,7 @@ def build(ctx: AppContext) -> None:
                         "if it happens again, tell the person who runs this service.",
                         detail=f"{type(exc).__name__}: {exc} (full trace in the server log)",
                     ),
-                    **idle,
+                    **idle(),
                 }
             finally:  # the page went away (Gradio closes the generator): stop the work nobody waits for
                 items.cancel()
