@@ -20,13 +20,18 @@ from service.events import Glance
 from service.result import LanguageInfo, Paragraph, Result, Summary
 
 
+GLANCE_EMPTY = ('<div class="wb-glance-empty">At a glance: the headline, the lede, the checks and the downloads '
+                'appear here.</div>')
+"""What the "at a glance" box says before its first result (an empty framed box reads as a broken page)."""
+
+
 class ResultView:
     def __init__(self, ctx: AppContext, prefix: str, controls: bool = False):
         self.ctx = ctx
         self.prefix = prefix
         with gr.Column(elem_id=f"{prefix}-glance-box", elem_classes=["wb-glance-box"]):
             self.progress = gr.HTML("", elem_id=f"{prefix}-progress", js_on_load=None) if controls else None
-            self.glance = gr.HTML("", elem_id=f"{prefix}-glance", js_on_load=None)
+            self.glance = gr.HTML(GLANCE_EMPTY, elem_id=f"{prefix}-glance", js_on_load=None)
             with gr.Row(elem_classes=["wb-glance-actions"]):
                 self.stop = gr.Button("Stop", visible=False, variant="stop", size="sm", elem_id=f"{prefix}-stop", scale=0) if controls else None
                 self.resume = (
