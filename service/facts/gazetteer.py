@@ -186,12 +186,18 @@ def cldr_exonyms(kind: str) -> dict[str, list[str]]:
 
 
 def gazetteer_with(glossary=None) -> Gazetteer:
-    """The shipped gazetteer plus the glossary's FR → EN terms."""
-    g = load_gazetteer()
+    """The shipped gazetteer plus the glossary's FR → EN terms: built once per set of terms (the checks ask for it
+    for every sentence; copying the gazetteer each time cost more than the checks themselves). Callers must not
+    change the returned gazetteer."""
     if glossary is None:
-        return g
-    g = g.copy()
-    for entry in glossary.entries:
-        for fr in entry.source_forms():
-            g.add(fr, [entry.target])
+        return load_gazetteer()
+    return _with_terms(tuple((tuple(entry.source_forms()), entry.target) for entry in glossary.entries))
+
+
+@lru_cache(maxsize=8)
+def _with_terms(terms: tuple[tuple[tuple[str, ...], str], ...]) -> Gazetteer:
+    g = load_gazetteer().copy()
+    for forms, target in terms:
+        for fr in forms:
+            g.add(fr, [target])
     return g
