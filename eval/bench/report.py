@@ -149,12 +149,12 @@ def long_lines(arch: str, res: dict) -> list[str]:
         return []
     lines = ["", f"{arch}, long dispatch ({long['words']} words, {long['paragraphs']} paragraphs) over the REST stream, "
              f"time limit {long['time_limit_s']:g} s per request, sent again after each partial Result:", "",
-             "| round | ended | seconds | first paragraph | paragraphs done |", "|---|---|---:|---:|---:|"]
+             "| round | ended | seconds | first paragraph | paragraphs done | summaries |", "|---|---|---:|---:|---:|---|"]
     for i, r in enumerate(long["rounds"], 1):
         lines.append(f"| {i} | {r['ended']} | {_f(r['seconds'], 1)} | {_f(r['first_paragraph_s'], 1)} | "
-                     f"{r['paragraphs_done']} of {r['paragraphs_total']} |")
+                     f"{r['paragraphs_done']} of {r['paragraphs_total']} | {', '.join(r['summaries']) or '–'} |")
     lines.append(f"| all | {'done' if long['done'] else 'NOT done'} | {_f(long['total_s'], 1)} | | "
-                 f"{long['limit_hits']} limit hits |")
+                 f"{long['limit_hits']} limit hits | |")
     return lines
 
 
