@@ -272,12 +272,12 @@ def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = 
     """Greedy longest spans of ``words_`` that are gazetteer keys: (i, j, folded key). A key that is an acronym
     ("IS", "WHO") only matches words written in capitals."""
     spans = []
+    folded = [fold(w) for w in words_]
     i = 0
     while i < len(words_):
         for L in range(min(max_words, len(words_) - i), 0, -1):
-            raw = " ".join(words_[i : i + L])
-            k = fold(raw)
-            if k in acronyms and not raw.isupper():
+            k = " ".join(folded[i : i + L])
+            if k in acronyms and not " ".join(words_[i : i + L]).isupper():
                 continue
             k2 = re.sub(r"^(?:l'|le |la |les )", "", k)
             if k in table or k2 in table:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Every space-like character French typography uses (NBSP, narrow NBSP, thin space…) plus the ASCII space.
 SPACES = " \u00a0\u202f\u2009\u2007\u2008\u200a"
@@ -14,8 +15,10 @@ APOS_CLASS = "['’ʼ`´]"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify apostrophes and dashes: the form names and terms are compared in."""
+    """Lower-case, strip accents, unify apostrophes and dashes: the form names and terms are compared in. Memoized:
+    the name checks fold the same words and spans thousands of times a dispatch."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(APOS_CLASS, "'", text)

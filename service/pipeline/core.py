@@ -97,7 +97,7 @@ class Pipeline(SummaryStage):
             summary_models=summary_models,
             load_seconds=time.perf_counter() - started,
             briefs=briefs,
-            name_translator=NameTranslator(stacks["fr"].translator.translate),
+            name_translator=NameTranslator(stacks["fr"].name_renderer().translate),
             fact_memo=SentenceFactsMemo(settings.sentence_cache_size),
         )
 

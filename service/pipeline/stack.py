@@ -4,9 +4,10 @@ from."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from service.facts import Glossary, GlossaryTranslator
 from service.translate.base import Translator
@@ -62,6 +63,19 @@ class TranslationStack:
             ],
             sort_keys=True,
         )
+
+    def name_renderer(self) -> HFTranslator:
+        """The model as the fact checks ask it to render a name alone ("Sainte-Croix" → "Holy Cross"): the same
+        loaded model and input normalization, decoded greedily with a cap of 1.5 × the name's tokens + 4 (a name's
+        rendering is about as long as the name). With the sentence decoding (4 beams, 2 × tokens + 10, rounded up
+        to 16) the renderings of a dispatch's names cost as much as translating a paragraph, after the last one."""
+        renderer = copy.copy(self.base)
+        renderer.decoding = replace(self.base.decoding, num_beams=1, no_repeat_ngram_size=0, new_tokens_ratio=1.5,
+                                    length_bucket=8, new_tokens_offset=4)
+        renderer.batch_log = None
+        renderer.generated_tokens = 0
+        renderer.batch_key = None
+        return renderer
 
     def set_glossary(self, glossary: Glossary) -> None:
         if self.glossary is None:

@@ -15,6 +15,8 @@ class DecodingConfig:
     max_new_tokens: int = 512
     new_tokens_ratio: float = 2.0
     length_bucket: int = 16
+    new_tokens_offset: int = 10
+    """Added to ``new_tokens_ratio`` × source tokens for the cap."""
     forced_new_tokens: int = 0
     """Benchmark only (never a setting): every sentence generates exactly this many new tokens
     (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
@@ -46,7 +48,7 @@ class DecodingConfig:
         if self.forced_ratio:
             forced = math.floor(self.forced_ratio * source_tokens / self.length_bucket + 0.5) * self.length_bucket
             return max(self.length_bucket, forced)
-        raw = self.new_tokens_ratio * source_tokens + 10
+        raw = self.new_tokens_ratio * source_tokens + self.new_tokens_offset
         bucketed = math.ceil(raw / self.length_bucket) * self.length_bucket
         return int(min(self.max_new_tokens, bucketed))
 
