@@ -2,10 +2,13 @@
 when the limit (or the reader's Stop) comes first.
 
 The pipeline translates a dispatch window by window (whole paragraphs). In *partial* mode (the app and the REST
-stream) it measures its own pace on the sentences it actually translated (cached ones cost nothing), and does not
-start a window it has no time left to finish: the window is cut to the paragraphs that fit, and when not even one
-more paragraph fits, the request ends there with what is done. A limit hit inside a window ends it the same way
-(that window's work is lost; the sizing makes that rare). Summaries get a share of the limit kept for them; if
+stream) it measures its own pace in seconds per source token actually translated (cached sentences cost nothing),
+and does not start a window it has no time left to finish: the window is cut to the paragraphs whose estimate fits
+in ``WINDOW_SHARE`` of the time left (the first of them in all of it), and when not even one more paragraph fits,
+the request ends there with what is done. A limit hit inside a window ends it the same way, and that window's work
+is lost: the share bounds the loss when a bigger batch runs slower than the pace measured on a smaller one (on
+opus-mt-tc-big-fr-en at 2 cores, a window sized on the first paragraph's per-sentence pace ran past the limit and
+lost 114 s of a 120 s request; eval bench ``--section long``). Summaries get a share of the limit kept for them; if
 they still do not fit, the translation is returned without them.
 
 The Result then carries ``extra["incomplete"]`` (see ``incomplete_record``) and is not stored: sending the same
@@ -23,26 +26,31 @@ SUMMARY_SHARE = 0.25
 """Share of the time limit kept for the summaries when a request asks for model summaries."""
 SAFETY = 1.25
 """A window is started only when ``SAFETY`` × its estimated time fits in the time left."""
+WINDOW_SHARE = 0.4
+"""A window (after the first paragraph) is sized to this share of the time left, so that one that runs up to 2.5×
+its estimate still ends within the limit, and the pace measured on it sizes the next."""
 
 
 @dataclass
 class Pace:
-    """Seconds per translated (not cached) sentence, measured on this request's windows so far."""
+    """Seconds per translated (not cached) source token, measured on this request's windows so far. Tokens, not
+    sentences: a wire dispatch mixes 5-token datelines with 60-token sentences, and a window's cost follows its
+    tokens (each sentence's output cap is 2 × its source tokens + 10)."""
 
-    sentences: int = 0
+    tokens: int = 0
     seconds: float = 0.0
 
-    def add(self, sentences: int, seconds: float) -> None:
-        if sentences:
-            self.sentences += sentences
+    def add(self, tokens: int, seconds: float) -> None:
+        if tokens:
+            self.tokens += tokens
             self.seconds += seconds
 
     @property
     def known(self) -> bool:
-        return self.sentences > 0
+        return self.tokens > 0
 
-    def estimate(self, sentences: int) -> float:
-        return SAFETY * sentences * self.seconds / self.sentences if self.known else 0.0
+    def estimate(self, tokens: int) -> float:
+        return SAFETY * tokens * self.seconds / self.tokens if self.known else 0.0
 
 
 @dataclass
@@ -67,17 +75,19 @@ def reserve_for_summaries(deadline: Deadline, summaries_wanted: bool) -> float:
 
 
 def fitting(window: list[int], misses: dict[int, int], pace: Pace, seconds_left: float) -> list[int]:
-    """The leading paragraphs of ``window`` whose not-yet-translated sentences (``misses`` by paragraph) fit in
-    ``seconds_left`` at ``pace``; empty when not even the first fits. Before the pace is known (nothing translated
-    yet, e.g. a Continue whose first paragraphs are cached): up to the first paragraph with work, to measure it."""
+    """The leading paragraphs of ``window`` whose not-yet-translated source tokens (``misses`` by paragraph) fit in
+    ``WINDOW_SHARE`` of ``seconds_left`` at ``pace`` — the first paragraph with work in all of it; empty when not
+    even that fits. Before the pace is known (nothing translated yet, e.g. a Continue whose first paragraphs are
+    cached): up to the first paragraph with work, to measure it."""
+    first_work = next((i for i, p in enumerate(window) if misses[p]), len(window) - 1)
     if not pace.known:
-        first_work = next((i for i, p in enumerate(window) if misses[p]), len(window) - 1)
         return window[: first_work + 1]
     kept: list[int] = []
     count = 0
-    for p in window:
+    for i, p in enumerate(window):
         count += misses[p]
-        if pace.estimate(count) > seconds_left:
+        budget = seconds_left if i <= first_work else WINDOW_SHARE * seconds_left
+        if pace.estimate(count) > budget:
             break
         kept.append(p)
     return kept

@@ -32,6 +32,18 @@ def tiny_models(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def production_models(tmp_path_factory, data_root) -> dict[str, Path]:
+    """Fixture models that look like production where vocabulary matters — token counts, batching budgets, clause
+    splitting, typography: opus-mt-fr-en's vocabulary size (59,514) and special ids, SentencePiece models of
+    thousands of pieces trained on the shared news data (models.tiny.build_production_like_marian). Slower to
+    decode than ``tiny_models`` (a 59k-way output layer), so the tests that only need *a* model keep those."""
+    from models.tiny import build_production_like_marian
+
+    root = tmp_path_factory.mktemp("production-like")
+    return {"marian": build_production_like_marian(root / "marian", data_root)}
+
+
+@pytest.fixture(scope="session")
 def tiny_settings(tiny_models, tmp_path_factory):
     from service.settings import Settings
 

@@ -37,15 +37,17 @@ def translate_in_windows(
     paragraphs: list[Paragraph] = []
     deadline = current_deadline() if incomplete is not None else None
     pace = partial_work.Pace()
+    tokens = stack.base.count_tokens if stack.base is not None else (lambda s: len(s.split()))
     windows = paragraph_windows(segmented, WINDOW_SENTENCES)
     while windows:
         window = windows.pop(0)
         sources = [seg.text for p in window for seg in segmented[p]]
         cached = [stack.cache.contains(s) for s in sources]
         if deadline is not None and paragraphs:
-            misses, position = {}, 0
+            misses, position = {}, 0  # source tokens still to translate, by paragraph
             for p in window:
-                misses[p] = sum(not c for c in cached[position : position + len(segmented[p])])
+                here = zip(sources[position : position + len(segmented[p])], cached[position : position + len(segmented[p])])
+                misses[p] = sum(tokens(s) for s, c in here if not c)
                 position += len(segmented[p])
             # Cached sentences were checked when they were translated (a Continue's paragraphs done are
             # kept in the pipeline's ``fact_memo``): only the new ones cost check time.
@@ -82,7 +84,7 @@ def translate_in_windows(
                 )
             )
             break
-        pace.add(sum(not c for c in cached), time.perf_counter() - started)
+        pace.add(sum(tokens(s) for s, c in zip(sources, cached) if not c), time.perf_counter() - started)
         for paragraph in assemble_paragraphs(segmented, window, sources, outputs, cached, stack, warnings, hits):
             paragraphs.append(paragraph)
             listener(ParagraphReady(paragraph, len(segmented)))

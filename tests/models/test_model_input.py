@@ -30,8 +30,8 @@ def _translator(model_dir):
     return HFTranslator(loaded, DecodingConfig(num_beams=1, max_new_tokens=8))
 
 
-def test_model_reads_normalized_text_without_unknown_pieces(tiny_models):
-    translator = _translator(tiny_models["marian"])
+def test_model_reads_normalized_text_without_unknown_pieces(production_models):
+    translator = _translator(production_models["marian"])
     tok = translator.loaded.tokenizer
     raw = tok(DISPATCH)["input_ids"]
     assert raw.count(tok.unk_token_id) >= 3  # what the fixture tokenizer (trained as OPUS-MT's was) makes of ’ « »

@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from models.tiny import OPUS_MT_FR_EN_IDS, build_production_like_marian, news_corpora
+from models.tiny import OPUS_MT_FR_EN_IDS, news_corpora
 
 
 @pytest.fixture(scope="module")
-def production_like(tmp_path_factory, data_root):
-    return build_production_like_marian(tmp_path_factory.mktemp("prod-like") / "marian", data_root)
+def production_like(production_models):
+    return production_models["marian"]  # tests/conftest.py: build_production_like_marian on the shared news data
 
 
 def test_special_ids_and_generation_settings_match_opus_mt_fr_en(production_like):

@@ -33,8 +33,10 @@ def _expect(name, examples, bleu):
     return {"translation": {name: {"examples": examples, "bleu": bleu, "tolerance": 1.0}}, "sizes": SIZES}
 
 
-def test_kit_passes_fixture_expectations_and_fails_wrong_ones(tiny_models, settings):
-    marian, bart = tiny_models["marian"], tiny_models["bart"]
+def test_kit_passes_fixture_expectations_and_fails_wrong_ones(production_models, tiny_models, settings):
+    # the production-like Marian: opus-mt-fr-en's vocabulary and special ids, a tokenizer that (like OPUS-MT's) never
+    # saw ’ « » — so the typography check has something to catch
+    marian, bart = production_models["marian"], tiny_models["bart"]
     sources = ["Le gouvernement a annoncé un plan.", "La réunion a eu lieu à Paris."]
     examples = [[s, out] for s, out in zip(sources, _fixture_outputs(settings, marian, sources))]
     lines = []

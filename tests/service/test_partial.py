@@ -107,3 +107,23 @@ def test_stop_ends_the_request_at_once_with_what_is_done(runtime):
     assert info["reason"] == "stopped" and info["message"].startswith("You stopped the request")
     assert info["paragraphs_done"] < 30
     assert took < 5.0, f"Stop took {took:.1f} s to end the request"
+
+
+def test_windows_are_sized_in_tokens_to_a_share_of_the_time_left():
+    from service.partial import SAFETY, WINDOW_SHARE, Pace, fitting
+
+    pace = Pace()
+    pace.add(100, 1.0)  # 0.01 s a source token, measured on the first paragraph
+    per_paragraph = SAFETY * 100 * 0.01
+    misses = {p: 100 for p in range(1, 21)}  # 20 paragraphs of 100 tokens still to translate
+    left = 10.0
+    kept = fitting(list(range(1, 21)), misses, pace, left)
+    # all of the time left would take 8 of them; a window takes the share of it, so that a window running slower
+    # than the pace measured on a smaller one still ends inside the limit
+    assert len(kept) == int(WINDOW_SHARE * left / per_paragraph) < int(left / per_paragraph)
+    # the first paragraph with work may use all of the time left, so the request ends only when nothing fits
+    assert fitting([1, 2], misses, pace, 1.1 * per_paragraph) == [1]
+    assert fitting([1, 2], misses, pace, 0.9 * per_paragraph) == []
+    # cached paragraphs (no tokens to translate) cost nothing, and the pace is per token, not per sentence
+    assert fitting([0, 1, 2], {0: 0, 1: 100, 2: 10}, pace, 1.1 * per_paragraph) == [0, 1]
+    assert fitting([1, 2], {1: 10, 2: 10}, pace, 1.1 * per_paragraph) == [1, 2]

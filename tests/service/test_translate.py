@@ -14,8 +14,9 @@ from tests.conftest import require_data
 
 
 @pytest.fixture(scope="module")
-def hf_translator(tiny_models):
-    loaded = load(resolve(str(tiny_models["marian"]), "translation"), device="cpu")
+def hf_translator(production_models):
+    # token budgets and clause splitting on opus-mt-fr-en's vocabulary and a tokenizer trained on news text
+    loaded = load(resolve(str(production_models["marian"]), "translation"), device="cpu")
     return HFTranslator(loaded, DecodingConfig(num_beams=2, max_new_tokens=40), token_budget=256, max_batch_sentences=8)
 
 
