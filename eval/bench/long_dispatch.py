@@ -37,7 +37,7 @@ def stream_round(client, text: str, timeout: float, summaries: list[str] | None 
     started = time.perf_counter()
     first = None
     paragraphs = total = 0
-    summaries: list[str] = []
+    delivered: list[str] = []
     body = {"text": text} if summaries is None else {"text": text, "summaries": summaries}
     with client.stream("POST", "/v1/translate/stream", json=body, timeout=timeout) as response:
         if response.status_code != 200:
@@ -54,7 +54,7 @@ def stream_round(client, text: str, timeout: float, summaries: list[str] | None 
                 if first is None:
                     first = time.perf_counter() - started
             elif kind == "summary":
-                summaries.append(event["preset"])
+                delivered.append(event["preset"])
             elif kind in ("partial", "result"):
                 result = event["result"]
                 done = len(result["paragraphs"])
@@ -63,7 +63,7 @@ def stream_round(client, text: str, timeout: float, summaries: list[str] | None 
                     done = incomplete.get("paragraphs_done", done)
                     total = incomplete.get("paragraphs_total", total) or total
                 return Round(time.perf_counter() - started, first, done, total or done, kind,
-                             incomplete.get("message", ""), summaries)
+                             incomplete.get("message", ""), delivered)
             elif kind == "error":
                 return Round(time.perf_counter() - started, first, paragraphs, total, "error", str(event)[:200])
     return Round(time.perf_counter() - started, first, paragraphs, total, "error", "the stream ended without a Result")

@@ -34,3 +34,14 @@ def test_a_dispatch_over_the_time_limit_is_finished_by_sending_it_again(live_app
     assert done == sorted(done) and done[0] >= 1 and done[-1] < PARAGRAPHS  # each round keeps what was done
     assert all(r["first_paragraph_s"] is not None for r in rounds)
     assert got["total_s"] == sum(r["seconds"] for r in rounds)
+
+
+def test_a_round_asks_for_the_summaries_it_is_given_and_records_them(live_app):
+    import httpx
+
+    from eval.bench.long_dispatch import stream_round
+
+    text = "Le conseil municipal a voté la mesure mardi. Les élus ont approuvé le budget de la ville."
+    with httpx.Client(base_url=live_app.url, timeout=120) as client:
+        got = stream_round(client, text, 120, ["headline", "lede"])
+    assert got.ended == "result" and sorted(got.summaries) == ["headline", "lede"]
