@@ -21,7 +21,7 @@ from .concurrency import drive_users
 
 
 class AppProcess:
-    def __init__(self, env: dict[str, str], forced_new_tokens: int, log_path: Path):
+    def __init__(self, env: dict[str, str], forced_new_tokens: int, log_path: Path, extra_args: tuple[str, ...] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -30,7 +30,7 @@ class AppProcess:
         full["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
         self._log = open(log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "eval.bench.app_server", "--forced-new-tokens", str(forced_new_tokens)],
+            [sys.executable, "-m", "eval.bench.app_server", "--forced-new-tokens", str(forced_new_tokens), *extra_args],
             cwd=PROJECT_ROOT, env=full, stdout=self._log, stderr=subprocess.STDOUT,
         )
 

@@ -89,20 +89,25 @@ def timeline(url: str, text: str, max_rounds: int = 12, timeout: float = 1800.0,
     }
 
 
-def run(env: dict[str, str], text: str, time_limit: float, log_dir, timeout: float, log=print) -> dict:
-    """Start the app on ``env`` with the time limit ``time_limit`` and an empty database, and run the timeline."""
+def run(env: dict[str, str], text: str, time_limit: float, log_dir, timeout: float, log=print,
+        forced_ratio: float = 0.0, summary_tokens: int = 0) -> dict:
+    """Start the app on ``env`` with the time limit ``time_limit`` and an empty database, and run the timeline.
+    ``forced_ratio``/``summary_tokens``: realistic output lengths (translations at the dispatch's reference ratio,
+    summaries at what the real model writes); 0: the models' own caps, which random weights always reach."""
     from pathlib import Path
 
     from .app_load import AppProcess
 
     app = AppProcess({**env, "WIREBRIEF_MAX_TIME": str(time_limit),
-                      "WIREBRIEF_DB_PATH": str(Path(log_dir) / "long.sqlite3")}, 0, Path(log_dir) / "long-server.log")
+                      "WIREBRIEF_DB_PATH": str(Path(log_dir) / "long.sqlite3")}, 0, Path(log_dir) / "long-server.log",
+                     ("--forced-ratio", str(forced_ratio), "--summary-tokens", str(summary_tokens)))
     try:
         app.wait_ready(timeout)
         out = timeline(app.url, text, timeout=timeout)
     finally:
         app.stop()
-    out.update({"time_limit_s": time_limit, "words": len(text.split()), "paragraphs": text.count("\n\n") + 1})
+    out.update({"time_limit_s": time_limit, "words": len(text.split()), "paragraphs": text.count("\n\n") + 1,
+                "forced_ratio": forced_ratio, "summary_tokens": summary_tokens})
     for i, r in enumerate(out["rounds"], 1):
         log(f"  long dispatch round {i}: {r['ended']} after {r['seconds']:.1f} s, "
             f"{r['paragraphs_done']}/{r['paragraphs_total']} paragraphs")

@@ -143,12 +143,20 @@ def dispatch_lines(arch: str, res: dict) -> list[str]:
 
 
 def long_lines(arch: str, res: dict) -> list[str]:
-    """The long-dispatch timeline: each round of the REST stream, sent again after every partial Result."""
-    long = res.get("long_dispatch")
+    """The long-dispatch timelines: each round of the REST stream, sent again after every partial Result."""
+    return _long_lines(arch, res.get("long_dispatch")) + _long_lines(arch, res.get("long_dispatch_own_caps"))
+
+
+def _long_lines(arch: str, long: dict | None) -> list[str]:
     if not long:
         return []
+    if long.get("forced_ratio"):
+        lengths = (f"translations forced to {long['forced_ratio']:g} × source tokens, summaries to "
+                   f"{long['summary_tokens']} tokens (realistic lengths)")
+    else:
+        lengths = "every output at the model's own cap (an upper bound: random weights never stop early)"
     lines = ["", f"{arch}, long dispatch ({long['words']} words, {long['paragraphs']} paragraphs) over the REST stream, "
-             f"time limit {long['time_limit_s']:g} s per request, sent again after each partial Result:", "",
+             f"time limit {long['time_limit_s']:g} s per request, sent again after each partial Result; {lengths}:", "",
              "| round | ended | seconds | first paragraph | paragraphs done | summaries |", "|---|---|---:|---:|---:|---|"]
     for i, r in enumerate(long["rounds"], 1):
         lines.append(f"| {i} | {r['ended']} | {_f(r['seconds'], 1)} | {_f(r['first_paragraph_s'], 1)} | "

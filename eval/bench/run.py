@@ -258,9 +258,16 @@ def _bench_arch(opts: BenchOptions, arch: str, models: dict, data) -> dict:
     if "long" in opts.sections:
         limit = opts.long_time_limit or Settings.model_fields["max_time"].default
         log(f"[{arch}] long dispatch: ~{opts.long_words} words over the REST stream, time limit {limit:g} s, Continue until done")
-        with tempfile.TemporaryDirectory(prefix="wirebrief-bench-long-") as tmp:
-            result["long_dispatch"] = long_dispatch.run(env, data.dispatch(words=opts.long_words), limit, tmp,
-                                                        opts.probe_timeout, log=log)
+        from .dispatch import HIGHLIGHT_TOKENS
+
+        long_text = data.dispatch(words=opts.long_words)
+        # realistic lengths first (translations at the dispatch's reference ratio, summaries at 72 tokens), then
+        # the models' own caps, an upper bound: random weights write 2 × source + 10 tokens a sentence
+        for key, ratio, summary_tokens in (("long_dispatch", opts.dispatch_ratio, HIGHLIGHT_TOKENS),
+                                           ("long_dispatch_own_caps", 0.0, 0)):
+            with tempfile.TemporaryDirectory(prefix="wirebrief-bench-long-") as tmp:
+                result[key] = long_dispatch.run(env, long_text, limit, tmp, opts.probe_timeout, log=log,
+                                                forced_ratio=ratio, summary_tokens=summary_tokens)
     if "probe" not in opts.sections:
         return result
     log(f"[{arch}] fresh process: cold start, dispatch end to end, first paragraph, peak memory")

@@ -11,7 +11,8 @@ from service.translate.decoding import DecodingConfig
 from service.translate.hf import HFTranslator, cut_to_cap
 from service.translate.queue import BatchingQueue
 
-# Source lengths from 4 to ~40 tokens: new-token caps of 32, 48, 64 and 96 (2 × source + 10, by 16).
+# Source lengths from a few to ~50 tokens (opus-mt-fr-en's vocabulary): new-token caps from 32 to over 96
+# (2 × source + 10, by 16).
 MIXED = [
     "Il pleut.",
     "Le président est arrivé à Paris lundi soir.",
@@ -73,16 +74,19 @@ def test_beam_search_output_never_exceeds_its_own_cap(marian_spec, tmp_path_fact
 
 
 def test_the_global_cap_is_reported_for_the_sentence_that_hit_it(marian_spec, tmp_path_factory):
-    """Caps 32 (short sentence) and 40 (= WIREBRIEF_MAX_NEW_TOKENS, long ones) in one batch: only the long
-    sentences are reported as stopped at the setting's cap."""
+    """Own caps of 32 (short sentences) and above 40 (= WIREBRIEF_MAX_NEW_TOKENS, long ones) in one batch: only the
+    long sentences are reported as stopped at the setting's cap."""
     decoding = DecodingConfig(num_beams=1, max_new_tokens=40)
     hf, ct = _translators(marian_spec, tmp_path_factory, decoding)
+    uncapped = DecodingConfig(num_beams=1, max_new_tokens=512)
+    over = [s for s in MIXED if uncapped.new_token_cap(hf.count_tokens(s)) > 40]
+    assert 0 < len(over) < len(MIXED)  # the point of the test: some sentences reach the setting's cap, some not
     for translator in (hf, ct):
         translator.batch_log = []
         with collect_cap_hits() as hits:
             translator.translate(MIXED)
         assert translator.batch_log == [len(MIXED)]
-        assert sorted(h.source for h in hits) == sorted(MIXED[1:])
+        assert sorted(h.source for h in hits) == sorted(over)
         assert {h.tokens for h in hits} == {40}
 
 
