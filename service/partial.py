@@ -87,7 +87,7 @@ def fitting(window: list[int], misses: dict[int, int], pace: Pace, seconds_left:
     for i, p in enumerate(window):
         count += misses[p]
         budget = seconds_left if i <= first_work else WINDOW_SHARE * seconds_left
-        if pace.estimate(count) > budget:
+        if count and pace.estimate(count) > budget:
             break
         kept.append(p)
     return kept

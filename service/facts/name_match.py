@@ -110,7 +110,8 @@ log = logging.getLogger("wirebrief.facts")
 class NameTranslator:
     """The translation model's rendering of a name alone ("Sainte-Croix" → "Holy Cross"), asked once per name.
 
-    ``translate`` is any batch translator (``list[str] -> list[str]``), e.g. the pipeline's cached French stack.
+    ``translate`` is any batch translator (``list[str] -> list[str]``), e.g. the pipeline's name renderer
+    (``TranslationStack.name_renderer``: the French model, greedy, capped at about a name's length).
     A failure (deadline, model error) only means the name is not found this way: it never raises.
     """
 

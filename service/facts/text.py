@@ -15,10 +15,19 @@ APOS_CLASS = "['’ʼ`´]"
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify apostrophes and dashes: the form names and terms are compared in. Memoized:
-    the name checks fold the same words and spans thousands of times a dispatch."""
+    """Lower-case, strip accents, unify apostrophes and dashes: the form names and terms are compared in. Words and
+    short spans are memoized (the name checks fold the same ones thousands of times a dispatch); whole texts are
+    not, so the memo never holds dispatches."""
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(APOS_CLASS, "'", text)

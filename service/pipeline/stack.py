@@ -64,14 +64,19 @@ class TranslationStack:
             sort_keys=True,
         )
 
-    def name_renderer(self) -> HFTranslator:
+    def name_renderer(self) -> HFTranslator | Translator:
         """The model as the fact checks ask it to render a name alone ("Sainte-Croix" → "Holy Cross"): the same
         loaded model and input normalization, decoded greedily with a cap of 1.5 × the name's tokens + 4 (a name's
         rendering is about as long as the name). With the sentence decoding (4 beams, 2 × tokens + 10, rounded up
-        to 16) the renderings of a dispatch's names cost as much as translating a paragraph, after the last one."""
+        to 16) the renderings of a dispatch's names cost as much as translating a paragraph, after the last one.
+        The renderer calls the model directly, not through the route's cross-request queue: CTranslate2 (the CPU
+        default) serializes concurrent calls itself; on the transformers backend a name call can run beside the
+        queue's batch."""
+        if self.base is None:
+            return self.translator
         renderer = copy.copy(self.base)
         renderer.decoding = replace(self.base.decoding, num_beams=1, no_repeat_ngram_size=0, new_tokens_ratio=1.5,
-                                    length_bucket=8, new_tokens_offset=4)
+                                    length_bucket=8, new_tokens_offset=4, forced_new_tokens=0)
         renderer.batch_log = None
         renderer.generated_tokens = 0
         renderer.batch_key = None

@@ -16,7 +16,7 @@ class DecodingConfig:
     new_tokens_ratio: float = 2.0
     length_bucket: int = 16
     new_tokens_offset: int = 10
-    """Added to ``new_tokens_ratio`` × source tokens for the cap."""
+    """Added to ``new_tokens_ratio`` × source tokens for the cap (the fact checks' name renderer uses 4)."""
     forced_new_tokens: int = 0
     """Benchmark only (never a setting): every sentence generates exactly this many new tokens
     (min_new_tokens = max_new_tokens), so random-weight models do comparable work on every engine."""
@@ -59,4 +59,9 @@ class DecodingConfig:
         return kwargs
 
     def signature(self) -> dict:
-        return asdict(self)
+        """What the sentence cache, Result ids and batch jobs are keyed on. ``new_tokens_offset`` appears only when
+        it is not the sentence default (10), so adding the field changed no existing key."""
+        out = asdict(self)
+        if out["new_tokens_offset"] == 10:
+            del out["new_tokens_offset"]
+        return out
