@@ -4,7 +4,6 @@ from."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 from dataclasses import dataclass, replace
@@ -72,15 +71,14 @@ class TranslationStack:
         The renderer calls the model directly, not through the route's cross-request queue: CTranslate2 (the CPU
         default) serializes concurrent calls itself; on the transformers backend a name call can run beside the
         queue's batch."""
-        if self.base is None:
+        base = self.base
+        if base is None:
             return self.translator
-        renderer = copy.copy(self.base)
-        renderer.decoding = replace(self.base.decoding, num_beams=1, no_repeat_ngram_size=0, new_tokens_ratio=1.5,
-                                    length_bucket=8, new_tokens_offset=4, forced_new_tokens=0)
-        renderer.batch_log = None
-        renderer.generated_tokens = 0
-        renderer.batch_key = None
-        return renderer
+        decoding = replace(base.decoding, num_beams=1, no_repeat_ngram_size=0, new_tokens_ratio=1.5, length_bucket=8,
+                           new_tokens_offset=4, forced_new_tokens=0)
+        return type(base)(base.loaded, decoding, token_budget=base.token_budget,
+                          max_batch_sentences=base.max_batch_sentences, max_time=base.max_time, role=base.role,
+                          normalize_input=base.normalize_input)
 
     def set_glossary(self, glossary: Glossary) -> None:
         if self.glossary is None:

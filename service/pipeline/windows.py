@@ -43,11 +43,12 @@ def translate_in_windows(
         window = windows.pop(0)
         sources = [seg.text for p in window for seg in segmented[p]]
         cached = [stack.cache.contains(s) for s in sources]
+        # source tokens still to translate, by sentence: what the pace is measured and windows are sized in
+        fresh_tokens = [0 if c else tokens(s) for s, c in zip(sources, cached)] if deadline is not None else []
         if deadline is not None and paragraphs:
-            misses, position = {}, 0  # source tokens still to translate, by paragraph
+            misses, position = {}, 0
             for p in window:
-                here = zip(sources[position : position + len(segmented[p])], cached[position : position + len(segmented[p])])
-                misses[p] = sum(tokens(s) for s, c in here if not c)
+                misses[p] = sum(fresh_tokens[position : position + len(segmented[p])])
                 position += len(segmented[p])
             # Cached sentences were checked when they were translated (a Continue's paragraphs done are
             # kept in the pipeline's ``fact_memo``): only the new ones cost check time.
@@ -66,7 +67,7 @@ def translate_in_windows(
                 windows.insert(0, window[len(fits) :])
                 window = fits
                 count = sum(len(segmented[p]) for p in window)
-                sources, cached = sources[:count], cached[:count]
+                sources, cached, fresh_tokens = sources[:count], cached[:count], fresh_tokens[:count]
 
         def progress(done: int, _n: int, base: int = done_before) -> None:
             listener(Progress("translating", base + done, total))
@@ -84,7 +85,7 @@ def translate_in_windows(
                 )
             )
             break
-        pace.add(sum(tokens(s) for s, c in zip(sources, cached) if not c), time.perf_counter() - started)
+        pace.add(sum(fresh_tokens), time.perf_counter() - started)
         for paragraph in assemble_paragraphs(segmented, window, sources, outputs, cached, stack, warnings, hits):
             paragraphs.append(paragraph)
             listener(ParagraphReady(paragraph, len(segmented)))
