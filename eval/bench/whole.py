@@ -67,8 +67,10 @@ class BareCT2:
         self.base = base  # the pipeline's model translator: its tokenizer, model, decoding and forced-EOS rule
 
     def translate(self, sentences: list[str]) -> tuple[list[str], int]:
+        """``sentences``: the model's inputs (``model_inputs``); ids as the model translator reads them (its input
+        normalization applied, as ``encode`` does)."""
         tok, decoding = self.base.loaded.tokenizer, self.base.decoding
-        ids = [tok(s)["input_ids"] for s in sentences]
+        ids = [self.base.encode(s) for s in sentences]
         end = 1 if self.base._forces_eos else 0  # Marian forces an end token in the cap's last place
         lengths = [max(1, decoding.new_token_cap(len(x)) - end) for x in ids]
         results = self.base.loaded.model.translate_batch(
@@ -78,6 +80,31 @@ class BareCT2:
         kept = [r.hypotheses[0][:n] for r, n in zip(results, lengths)]
         texts = tok.batch_decode([tok.convert_tokens_to_ids(h) for h in kept], skip_special_tokens=True)
         return [t.strip() for t in texts], sum(len(h) for h in kept)
+
+
+class _Echo:
+    """Stands in for the model below the stack's wrappers: records what it is given and gives it back."""
+
+    def __init__(self):
+        self.seen: list[str] = []
+
+    def translate(self, sentences: list[str], progress=None) -> list[str]:
+        self.seen.extend(sentences)
+        return list(sentences)
+
+
+def model_inputs(stack, sentences: list[str]) -> list[str]:
+    """What the pipeline's stack hands the model for ``sentences`` — glossary terms protected, English quotes
+    taken out, long sentences split at clauses — found by running the stack's wrappers (below its sentence cache,
+    so nothing is cached) over an echo in the model's place. Bare CTranslate2 gets exactly these, or it would
+    translate text the pipeline never sends (and count other tokens)."""
+    echo, model = _Echo(), stack.splitter.inner
+    stack.splitter.inner = echo
+    try:
+        stack.cache.inner.translate(sentences)
+    finally:
+        stack.splitter.inner = model
+    return echo.seen
 
 
 def _load() -> float | None:
@@ -131,11 +158,12 @@ def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[
 
 
 def ct2_runner(pipeline):
-    bare = BareCT2(pipeline.stacks["fr"].base)
+    stack = pipeline.stacks["fr"]
+    bare = BareCT2(stack.base)
 
     def run(text: str) -> Sample:
-        state = pipeline.prepare(text, summaries=[])  # the pipeline's own sentences, prepared outside the timing
-        sentences = [seg.text for segs in state.segmented for seg in segs]
+        state = pipeline.prepare(text, summaries=[])  # the pipeline's own model inputs, prepared outside the timing
+        sentences = model_inputs(stack, [seg.text for segs in state.segmented for seg in segs])
         load = _load()
         started = time.perf_counter()
         outputs, tokens = bare.translate(sentences)
