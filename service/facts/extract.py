@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 from .dates import find_dates, is_year
 from .model import Fact
@@ -20,11 +23,37 @@ from .units import measure, unit_after
 SOFT_WORD_MAX = 2
 
 
+_SHARED: ContextVar[dict | None] = ContextVar("wirebrief_facts_shared_extraction", default=None)
+
+
+@contextmanager
+def shared_extraction() -> Iterator[None]:
+    """Within this block ``extract_facts`` extracts each (text, language, gazetteer, NER) once: one ``check_result``
+    asks for a source sentence's facts three times (the names to render, the check, the facts kept). The gazetteer
+    and NER objects stay alive for the block, so their identities are safe keys; callers must not change the
+    returned facts (none does: the checks only read them)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None, ner: FrenchNER | None = None) -> list[Fact]:
     """All facts of ``text`` (``lang``: 'fr' or 'en'), in text order. French names come from ``ner`` (default: the
     process's French NER, see ner.load_ner)."""
     lang = "fr" if lang.lower().startswith("fr") else "en"
     gaz = gazetteer or load_gazetteer()
+    shared = _SHARED.get()
+    if shared is None:
+        return _extract(text, lang, gaz, ner)
+    key = (text, lang, id(gaz), id(ner))
+    if key not in shared:
+        shared[key] = (gaz, ner, _extract(text, lang, gaz, ner))  # holding gaz and ner keeps their ids unique
+    return list(shared[key][2])
+
+
+def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> list[Fact]:
     starts = sentence_starts(text)
     numerals = find_numerals(text, lang)
     money, money_spans = find_money(text, lang, numerals)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .glossary import Glossary
-from .extract import extract_facts
+from .extract import extract_facts, shared_extraction
 from .match import check_summary, check_translation
 from .gazetteer import gazetteer_with
 from .name_match import NameTranslator, TextIndex, name_found
@@ -135,6 +135,14 @@ def check_result(
     facts the translation kept, located the same way), ``summaries`` issues and
     ``provenance`` by preset (sentence indices are positions in ``result.sentences()``), and counts by type.
     With ``memo``, a sentence pair checked before (under the same ``memo_context``) is not checked again."""
+    with shared_extraction():
+        return _check_result(result, glossary, name_translator, memo, memo_context)
+
+
+def _check_result(
+    result: Any, glossary: Glossary | None, name_translator: NameTranslator | None, memo: SentenceFactsMemo | None,
+    memo_context: str,
+) -> dict[str, Any]:
     issues: list[FactIssue] = []
     found: list[dict[str, Any]] = []
     if memo is not None:

@@ -63,3 +63,33 @@ def test_memo_counts_the_sentences_it_checked_afresh():
     check_result(_two_paragraphs("The minister announced 17 dead in Baghdad on Tuesday."), memo=memo, memo_context="g2")
     assert memo.last_checked == 2
 
+
+
+def test_one_check_extracts_each_sentence_once_and_finds_the_same(monkeypatch):
+    """check_result asks for a French sentence's facts for the names to render, the check and the facts kept: within
+    one call they are extracted once (service/facts/extract.py shared_extraction), with the same issues and found
+    facts as extracting every time."""
+    from service.facts import extract
+    from tests.service.results_factory import make_result
+
+    sources = [["Le ministre Jean Dupont a annoncé 12 morts à Bagdad mardi.", "Selon l'ONU, 3 000 personnes ont fui."]]
+    translations = [["Minister Jean Dupont announced 12 dead in Baghdad.", "According to the UN, 300 people fled."]]
+    calls: list[tuple[str, str]] = []
+    real = extract._extract
+
+    def counting(text, lang, gaz, ner):
+        calls.append((text, lang))
+        return real(text, lang, gaz, ner)
+
+    monkeypatch.setattr(extract, "_extract", counting)
+    shared = check_result(make_result(sources=sources, translations=translations))
+    french = [c for c in calls if c[1] == "fr"]
+    assert sorted(french) == sorted((s, "fr") for s in sources[0])
+
+    calls.clear()
+    with monkeypatch.context() as m:  # every call extracting afresh, as before
+        m.setattr(extract, "shared_extraction", lambda: __import__("contextlib").nullcontext())
+        m.setattr("service.facts.result.shared_extraction", lambda: __import__("contextlib").nullcontext())
+        fresh = check_result(make_result(sources=sources, translations=translations))
+    assert len([c for c in calls if c[1] == "fr"]) > len(french)
+    assert shared == fresh and shared["counts"]  # the 3 000 → 300 and the missing weekday are still reported

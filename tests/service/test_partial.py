@@ -13,8 +13,11 @@ from service.events import ParagraphReady
 from service.runtime import Runtime, event_dict
 
 
-# Long enough that the tiny models need well over the 5 s limit even on a quiet box (30 paragraphs took 1.7 s there).
 N = 80
+PER_SENTENCE_S = 0.05
+"""Each model call is slowed by this much per sentence (``runtime`` below), so that N paragraphs need well over the
+5 s limit on any machine: on a fast one the tiny models alone translated 80 paragraphs within it, and the tests
+that need a request to reach its limit did not."""
 
 
 def _long_text(tag: str, paragraphs: int = N) -> str:
@@ -25,7 +28,15 @@ def _long_text(tag: str, paragraphs: int = N) -> str:
 
 
 @pytest.fixture
-def runtime(tiny_settings, pipeline, tmp_path):
+def runtime(tiny_settings, pipeline, tmp_path, monkeypatch):
+    base = pipeline.stacks["fr"].base
+    generate = base._generate
+
+    def slow(ids, caps, max_time):
+        time.sleep(PER_SENTENCE_S * len(ids))
+        return generate(ids, caps, max_time)
+
+    monkeypatch.setattr(base, "_generate", slow)
     settings = tiny_settings.model_copy(update={"db_path": tmp_path / "wb.sqlite3", "max_time": 5.0})
     rt = Runtime(settings, pipeline_factory=lambda _s: pipeline)
     rt.load()

@@ -1,0 +1,81 @@
+"""How long a name's English rendering is, in the model's own tokens, against the French name: the evidence for the
+fact checks' name-renderer cap (``TranslationStack.name_renderer``: greedy, ``NAME_TOKENS_RATIO`` × the name's
+tokens + ``NAME_TOKENS_OFFSET``). Pairs: CLDR territory and language names (Babel, French → English) and the
+gazetteer's French → English forms — 2,735 pairs.
+
+    python -m eval.name_caps MODEL_DIR
+
+prints the share of pairs whose English form (its tokens, end token included) fits the cap, the mean cap (what a
+name costs in decoding steps) and the pairs that do not fit.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import typer
+import yaml
+
+
+def name_pairs() -> list[tuple[str, str]]:
+    """(French name, English form) from CLDR (Babel) and ``service/facts/gazetteer.yaml``."""
+    from babel import Locale
+
+    from service.facts.gazetteer import GAZETTEER_PATH
+
+    fr, en = Locale("fr"), Locale("en")
+    pairs = [(getattr(fr, kind)[code], name) for kind in ("territories", "languages")
+             for code, name in getattr(en, kind).items() if code in getattr(fr, kind)]
+
+    def walk(node) -> None:
+        for french, forms in node.items() if isinstance(node, dict) else ():
+            if isinstance(forms, str):
+                pairs.append((french, forms))
+            elif isinstance(forms, list):
+                pairs.extend((french, f) for f in forms if isinstance(f, str))
+            elif isinstance(forms, dict):
+                english = forms.get("en")
+                if isinstance(english, (str, list)):
+                    pairs.extend((french, f) for f in ([english] if isinstance(english, str) else english)
+                                 if isinstance(f, str))
+                else:
+                    walk(forms)
+
+    walk(yaml.safe_load(GAZETTEER_PATH.read_text(encoding="utf-8")))
+    return pairs
+
+
+def cap(tokens: int, ratio: float, offset: int) -> int:
+    return math.ceil(ratio * tokens + offset)
+
+
+def coverage(count_source, count_target, ratio: float, offset: int, pairs: list[tuple[str, str]] | None = None) -> dict:
+    """``count_source`` / ``count_target``: a name's tokens (end token included) on each side of the model."""
+    pairs = pairs if pairs is not None else name_pairs()
+    caps, misses = [], []
+    for french, english in pairs:
+        limit = cap(count_source(french), ratio, offset)
+        caps.append(limit)
+        if count_target(english) > limit:
+            misses.append((french, english))
+    return {"pairs": len(pairs), "fits": 1 - len(misses) / len(pairs), "mean_cap": sum(caps) / len(caps),
+            "misses": misses}
+
+
+def main(model_dir: Path, ratio: float = typer.Option(None), offset: int = typer.Option(None)) -> None:
+    from transformers import AutoTokenizer
+
+    from service.pipeline.stack import NAME_TOKENS_OFFSET, NAME_TOKENS_RATIO
+
+    tok = AutoTokenizer.from_pretrained(str(model_dir))
+    ratio = NAME_TOKENS_RATIO if ratio is None else ratio
+    offset = NAME_TOKENS_OFFSET if offset is None else offset
+    got = coverage(lambda t: len(tok(t)["input_ids"]), lambda t: len(tok(text_target=t)["input_ids"]), ratio, offset)
+    print(f"{ratio} × tokens + {offset}: {got['fits']:.2%} of {got['pairs']} pairs fit, mean cap {got['mean_cap']:.1f}")
+    for french, english in got["misses"]:
+        print(f"  over: {french} → {english}")
+
+
+if __name__ == "__main__":
+    typer.run(main)
