@@ -265,13 +265,25 @@ def test_queue_size_rest(server):
     _assert_refusal(over.json()["message"], "WIREBRIEF_QUEUE_SIZE", QUEUE_SIZE)
 
 
+def _wait_for_gradio_queue(jobs) -> None:
+    """Until every job is in Gradio's queue or processing: on a loaded machine a fixed pause was not always enough,
+    and a job still joining when the next one arrived let that one in."""
+    from gradio_client.utils import Status
+
+    admitted = {Status.IN_QUEUE, Status.SENDING_DATA, Status.PROCESSING, Status.ITERATING, Status.PROGRESS}
+    deadline = time.monotonic() + 30
+    while (codes := [job.status().code for job in jobs]) and not all(c in admitted for c in codes):
+        assert time.monotonic() < deadline, f"jobs not all queued: {codes}"
+        time.sleep(0.05)
+
+
 def test_queue_size_gradio_client(server, gc):
     """Gradio's own queue has max_size WIREBRIEF_QUEUE_SIZE: one request processing (waiting for the held slot),
     QUEUE_SIZE queued behind it, and the next one refused as queue full."""
     with HeldSlot(server.runtime):
         jobs = [gc.submit(f"Le vote a lieu demain ({i}).", [], "fr", "model", api_name="/translate") for i in range(QUEUE_SIZE + 1)]
         _wait_for_waiting(server.runtime, 1)
-        time.sleep(0.5)  # the queued ones have reached Gradio's queue
+        _wait_for_gradio_queue(jobs)  # the others have reached Gradio's queue (not only been sent)
         over = gc.submit("Le vote est reporté.", [], "fr", "model", api_name="/translate")
         with pytest.raises(Exception) as info:
             over.result(timeout=30)
