@@ -37,9 +37,10 @@ class Entity:
 class FrenchNER:
     """A loaded spaCy pipeline; ``entities(text)`` is cached per text (the checker asks for a sentence twice)."""
 
-    def __init__(self, nlp, name: str):
+    def __init__(self, nlp, name: str, words: frozenset[int] | None = None):
         self.nlp = nlp
         self.name = name
+        self.words = words if words is not None else _dictionary(nlp)
         self._lock = threading.Lock()
         self.entities = lru_cache(maxsize=4096)(self._entities)
         self.pos_in_lower_case = lru_cache(maxsize=4096)(self._pos_in_lower_case)
@@ -72,6 +73,34 @@ class FrenchNER:
             log.exception("tagging failed on a text of %d characters", len(window))
             return ""
         return doc[0].pos_ if len(doc) else ""
+
+
+    def is_word(self, word: str) -> bool:
+        """Is ``word`` (any case) a French dictionary word, in any of its forms ("frères", "supérieure", "jardin";
+        not "Moscou", "Allemagne")? From the pipeline's own lemmatizer tables: every inflected form it knows and
+        every lemma of its noun, adjective, adverb and verb lists."""
+        from spacy.strings import get_string_id
+
+        return get_string_id(word.lower()) in self.words
+
+
+def _dictionary(nlp) -> frozenset[int]:
+    """The French words the pipeline's lemmatizer tables know (``lemmatizer/lookups/lookups.bin`` of the model
+    package, read even though the lemmatizer itself does not run), as string hashes: about 300,000 forms in a few
+    megabytes. Empty (no word is a dictionary word) when the package has no such tables."""
+    path = getattr(nlp, "path", None)
+    file = path / "lemmatizer" / "lookups" / "lookups.bin" if path else None
+    if file is None or not file.exists():
+        log.warning("no lemmatizer tables in %s: names made of common French words are not told apart", path)
+        return frozenset()
+    import srsly
+    from spacy.strings import get_string_id
+
+    tables = srsly.read_msgpack(file)
+    out = set(tables.get("lemma_lookup", {}))  # inflected forms, as hashes
+    for words in tables.get("lemma_index", {}).values():  # lemmas by part of speech
+        out.update(get_string_id(w) for w in words)
+    return frozenset(out)
 
 
 # How much of a sentence's start is tagged again with its first word in lower case (enough context for the tagger).
