@@ -14,6 +14,7 @@ from typing import Iterable
 from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
+from .name_choice import left_out_by_choice
 from .name_match import NameTranslator, TextIndex, known_place, name_found, place_stem_in, strong_name
 from .ner import FrenchNER
 from .text import fold
@@ -65,7 +66,7 @@ def check_translation(
         issues += _check_values([f for f in tgt if src_has_number or not (f.type == "number" and f.data.get("words"))],
                                 src, types, "target", "source")
     if "name" in types:
-        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation", name_translator)
+        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation", name_translator, source_fr)
         if target_side and target_names:
             strong = [f for f in tgt if f.type == "name" and strong_name(f, gaz)]
             issues += _check_names(strong, source_fr, gaz, "en>fr", "target", "source")
@@ -132,15 +133,18 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
 
 def _check_names(
     have: list[Fact], other_text: str, gaz: Gazetteer, direction: str, side: str, where: str,
-    name_translator: NameTranslator | None = None,
+    name_translator: NameTranslator | None = None, source_text: str = "",
 ) -> list[FactIssue]:
     index = TextIndex(other_text)
     issues = []
+    context: dict = {}  # what left_out_by_choice computed once for this pair
     for f in have:
         if f.type != "name":
             continue
         if name_found(f, index, gaz, direction, name_translator) is not False:
             continue
+        if direction == "fr>en" and left_out_by_choice(f, index, gaz, source_text, context):
+            continue  # translated, re-lettered or referred to by a pronoun, and no other name in its place
         if side == "source":
             detail = f"name '{f.text}' is missing from the {where}"
         else:

@@ -66,3 +66,42 @@ def test_a_number_the_translation_adds_in_words_is_not_an_alarm_a_changed_one_st
 def test_tertiary_is_the_third_category():
     fr = "Les voies départementales et de troisième catégorie sont humides."
     assert issues(fr, "Secondary and tertiary roads are wet.", "number") == []
+
+
+# --- third pass: names left out by choice (service/facts/name_choice.py) ----------------------------------------
+
+def test_an_acronym_the_translation_spells_in_other_letters_is_kept_a_known_one_is_not():
+    fr = "Existe-t-il une institution analogue à notre ISC ou une mode d'organisation différent ?"
+    assert issues(fr, "Is there an office like the NKU, or is it organised differently?", "name") == []
+    assert issues(fr, "Is there an office like the UN, or is it organised differently?", "name") == [("source", "ISC")]
+    assert issues(fr, "Is there an office like the FBI, or is it organised differently?", "name") == [("source", "ISC")]
+    assert issues(fr, "Is there an office like ours, or is it organised differently?", "name") == [("source", "ISC")]
+
+
+def test_a_place_or_person_referred_to_by_a_pronoun_is_kept_unless_another_name_takes_its_place():
+    fr = "En effet, l'Allemagne a ainsi démontré qu'elle doit être prise au sérieux en tant qu'acteur international."
+    assert issues(fr, "After all, it signals that the country must be taken seriously as an international player.",
+                  "name") == []
+    assert ("source", "Allemagne") in issues(
+        fr, "After all, Argentina signals that the country must be taken seriously as an international player.", "name")
+    assert issues(fr, "After all, a serious international player was shown.", "name") == [("source", "Allemagne")]
+    fr = "Anto souffre d'asthme, respire avec difficulté et tousse constamment."
+    assert issues(fr, "He has asthma, has difficulty breathing and coughs constantly.", "name") == []
+    assert issues(fr, "Kurz has asthma, has difficulty breathing and coughs constantly.", "name") == [("source", "Anto")]
+    # a sentence-initial capitalized word of the translation counts as a name it adds
+    fr = "Selon eux, on peut trouver aujourd'hui à Moscou n'importe quelle arme pour un prix raisonnable."
+    assert issues(fr, "According to them, one can find any weapon at a low price right now.", "name") == []
+    assert issues(fr, "Ohio, according to them, has any weapon at a low price right now.", "name") == [
+        ("source", "Moscou")]
+
+
+def test_a_name_of_french_dictionary_words_is_kept_when_no_other_name_takes_its_place():
+    fr = "La nébuleuse se trouve à 700 années-lumière dans la constellation du Verseau."
+    assert issues(fr, "The nebula lies 700 light years away in the water-bearer constellation.", "name") == []
+    assert issues(fr, "The nebula lies 700 light years away in the Shinzo constellation.", "name") == [
+        ("source", "Verseau")]
+    facts = {f.text: f.data.get("dictionary") for f in extract_facts(
+        "Elle se trouve dans la constellation du Verseau, près de Moscou, Hollywood et Boston.", "fr")
+        if f.type == "name"}
+    assert facts.get("Verseau") is True  # "moscou" is no French word; "hollywood", "boston" are as common in English
+    assert not any(facts.get(k) for k in ("Moscou", "Hollywood", "Boston"))
