@@ -31,7 +31,7 @@ def extract_facts(text: str, lang: str, gazetteer: Gazetteer | None = None, ner:
     free = [n for n in numerals if not _inside(money_spans, n)]
     dates, date_spans = find_dates(text, lang, free, starts)
     claimed = money_spans + date_spans
-    numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
+    numbers = [number_fact(text, n, lang, starts) for n in free if not _inside(date_spans, n)]
     numbers += _idiom_numbers(text, lang)
     if lang == "fr":
         names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
@@ -47,7 +47,7 @@ def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:
     return any(a < n.end and n.start < b for a, b in spans)
 
 
-def number_fact(text: str, n: Numeral, lang: str) -> Fact:
+def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[int] = frozenset()) -> Fact:
     values = [n.value] + list(n.extra.get("alts", []))
     # "30m", "1.2bn" without a currency: newsroom shorthand for million / billion.
     if lang == "en" and not n.scaled and n.kind == "cardinal":
@@ -81,6 +81,9 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
         or n.approx
         or (n.words and n.value <= SOFT_WORD_MAX)
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
+        # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
+        # One", "the Big Three"): the name is what a translation keeps or not
+        or (n.words and n.text[:1].isupper() and bool(starts) and n.start not in starts)
     )
     data = {"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx}
     unit = unit_after(text, n.end)

@@ -3,7 +3,7 @@ not reported when
 
 - it is made only of French dictionary words ("Frères musulmans", "Jardin d'été", "Verseau": a name a translator
   translates), or it is a single place or person the translation refers to by a pronoun or a description ("the
-  country", "there", "he") — *and* the translation names nobody and nowhere the source lacks. A name swapped for
+  country", "there", "he"), or a country it names by its adjective ("États-Unis" → "American") — *and* the translation names nobody and nowhere the source lacks. A name swapped for
   another always leaves the other one in the translation, so these two never hide a swap; they do hide a name
   simply dropped where the translation has such a pronoun (the price of not reporting the coreference choices of
   human translators: "l'Allemagne a démontré…" → "the country has shown…");
@@ -37,7 +37,7 @@ def left_out_by_choice(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
     the source lacks."""
     if acronym_relettered(f, translation, gaz, source):
         return True
-    if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz)):
+    if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)):
         return False
     if "other_name" not in context:
         context["other_name"] = names_something_else(translation.text, source, gaz)
@@ -67,6 +67,12 @@ def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
     if label == "PER":
         return _REFERS_TO_PERSON.search(translation) is not None
     return False
+
+
+def by_its_adjective(f: Fact, translation: TextIndex, gaz: Gazetteer) -> bool:
+    """A country the translation names by its adjective or people ("aux États-Unis" → "American corporations")."""
+    forms = gaz.place_demonyms.get(fold(f.text), [])
+    return any(translation.has_phrase(d) for d in forms if d[:1].isupper() and not d.isupper())
 
 
 def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:

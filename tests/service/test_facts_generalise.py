@@ -105,3 +105,38 @@ def test_a_name_of_french_dictionary_words_is_kept_when_no_other_name_takes_its_
         if f.type == "name"}
     assert facts.get("Verseau") is True  # "moscou" is no French word; "hollywood", "boston" are as common in English
     assert not any(facts.get(k) for k in ("Moscou", "Hollywood", "Boston"))
+
+
+def test_a_country_named_by_its_adjective_is_kept_unless_another_name_takes_its_place():
+    fr = "Le prix et le choix des produits ont fait de Walmart l'un des groupes les plus puissants aux États-Unis."
+    assert issues(fr, "Availability and assortment made Walmart one of the biggest American corporations.",
+                  "name") == []
+    assert ("source", "États-Unis") in issues(
+        fr, "Availability and assortment made Walmart one of the biggest American corporations in Kenya.", "name")
+
+
+def test_kh_transliterated_ch_is_the_same_name():
+    fr = "\"Nous ne sommes pas fatigués\", a déclaré selon les médias égyptiens Khaled Ali, un homme politique."
+    assert issues(fr, "\"We are not tired,\" stated the Egyptian media, quoting politician Chaled Ali.", "name") == []
+    assert issues(fr, "\"We are not tired,\" stated the Egyptian media, quoting politician Narendra Ali.", "name") == [
+        ("source", "Khaled Ali")]
+
+
+def test_neuf_before_a_plural_noun_is_nine_even_after_a():
+    fr = "Ces dernières peuvent durer jusqu'à neuf ans, et l'issue n'est jamais certaine."
+    assert issues(fr, "These can last for up to nine years, with an uncertain outcome.", "number") == []
+    assert issues(fr, "These can last for up to years, with an uncertain outcome.", "number") == [("source", "neuf")]
+    assert issues("Le bâtiment a été remis à neuf et rouvert.", "The building was refurbished and reopened.",
+                  "number") == []
+
+
+def test_a_number_word_capitalized_inside_a_sentence_is_part_of_a_title():
+    fr = "Un récit d'une traîtrise, comme dans la trilogie Ocean's eleven, twelve et thirteen, en 2001."
+    assert issues(fr, "A tale of double-crossing, another example would be Ocean's Eleven, in 2001.", "number") == []
+    assert ("target", "Seven") in issues("Il y a 3 centres.", "There are 3 centres. Seven testing points.", "number")
+
+
+def test_a_headline_speaker_and_colon_keep_a_quotation_without_marks():
+    fr = "Šimon Ornest a déclaré: \" En concert, nous voulons collecter de l'énergie positive. \""
+    assert issues(fr, "Simon Ornest: At the concerts we want a fusion of positive energy", "quote") == []
+    assert issues(fr, "At the concerts, Simon Ornest wants a fusion of positive energy", "quote") != []
