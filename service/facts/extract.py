@@ -78,7 +78,7 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     )
     soft = (
         soft
-        or n.approx
+        or (n.approx and not _counted_approximation(text, n, lang, before))
         or (n.words and n.value <= SOFT_WORD_MAX)
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
         # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
@@ -94,6 +94,17 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
         soft=soft, data=data,
     )
+
+
+# "une vingtaine de personnes", "un petit millier de sites": one figure, said loosely; a translation keeps it ("about
+# twenty", "close to a thousand"). "des dizaines", "des milliers" (vague) and "une dizaine"/"une douzaine" (ten and
+# twelve swap freely: "a dozen") stay soft; "en quarantaine" (quarantine) has no "une" before it.
+_COUNTED_APPROX = {"vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine", "centaine", "millier"}
+
+
+def _counted_approximation(text: str, n: Numeral, lang: str, before: str) -> bool:
+    return (lang == "fr" and n.text.lower() in _COUNTED_APPROX
+            and re.search(r"\b(?:une|un)(?:\s+(?:petite?|bonne|grosse?))?\s+$", before, re.IGNORECASE) is not None)
 
 
 _IDIOMS = {

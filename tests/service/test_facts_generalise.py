@@ -140,3 +140,16 @@ def test_a_headline_speaker_and_colon_keep_a_quotation_without_marks():
     fr = "Šimon Ornest a déclaré: \" En concert, nous voulons collecter de l'énergie positive. \""
     assert issues(fr, "Simon Ornest: At the concerts we want a fusion of positive energy", "quote") == []
     assert issues(fr, "At the concerts, Simon Ornest wants a fusion of positive energy", "quote") != []
+
+
+def test_a_counted_approximation_dropped_from_the_translation_is_reported_vague_ones_are_not():
+    fr = "Nous étions une vingtaine de personnes, parmi lesquelles Sharon Stone."
+    assert issues(fr, "There were about twenty of us, including Sharon Stone.", "number") == []
+    assert issues(fr, "There were some of us, including Sharon Stone.", "number") == [("source", "vingtaine")]
+    fr = "Un petit millier de sites Web acceptent les bitcoins."
+    assert issues(fr, "Close to a thousand web sites accept bitcoins.", "number") == []
+    assert issues(fr, "Close to web sites accept bitcoins.", "number") == [("source", "millier")]
+    # vague plurals, and a dozen for ten, stay soft; "en quarantaine" is quarantine
+    assert issues("Des dizaines de personnes sont venues.", "Many people came.", "number") == []
+    assert issues("Une dizaine de personnes sont venues.", "A dozen people came.", "number") == []
+    assert issues("Le navire a été mis en quarantaine.", "The ship was quarantined.", "number") == []
