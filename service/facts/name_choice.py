@@ -57,15 +57,13 @@ KNOWN_ACRONYM_ZIPF = 3.0
 
 
 def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
-    """A one-word place (an entity the model calls a place, or a gazetteer name) and the translation has a word
-    that refers to a place; a one-word person's name and the translation has a personal pronoun."""
+    """A one-word place or person (an entity the model calls so, or a gazetteer name), and the translation has a
+    word that refers back to one: a place word ("the country", "there", "it") or a personal pronoun ("he")."""
     if len(f.data.get("tokens") or f.text.split()) != 1:
         return False
-    label = f.data.get("label")
-    if label in ("LOC", "GAZ") or fold(f.text) in gaz.fr2en:
-        return _REFERS_TO_PLACE.search(translation) is not None
-    if label == "PER":
-        return _REFERS_TO_PERSON.search(translation) is not None
+    if f.data.get("label") in ("LOC", "GAZ", "PER") or fold(f.text) in gaz.fr2en:
+        # either kind of word: the small model calls a village "PER" ("Esitjeni" → "it") as easily as a person "LOC"
+        return _REFERS_TO_PLACE.search(translation) is not None or _REFERS_TO_PERSON.search(translation) is not None
     return False
 
 
@@ -82,8 +80,9 @@ def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:
     from .names import tokens
 
     src_index = TextIndex(source)
-    cands = [t for t in extract_facts(translation, "en", gaz) if t.type == "name"]
-    covered = [(t.start, t.end) for t in cands]
+    facts = extract_facts(translation, "en", gaz)
+    cands = [t for t in facts if t.type == "name"]
+    covered = [(t.start, t.end) for t in facts]  # "Thursday", "the Forties": dates, not names
     for tok in tokens(translation):
         if tok.cap and not any(a <= tok.start < b for a, b in covered) and fold(tok.text) not in EN_STOP:
             cands.append(Fact(type="name", text=tok.text, start=tok.start, end=tok.end, value=tok.text,

@@ -153,3 +153,13 @@ def test_a_counted_approximation_dropped_from_the_translation_is_reported_vague_
     assert issues("Des dizaines de personnes sont venues.", "Many people came.", "number") == []
     assert issues("Une dizaine de personnes sont venues.", "A dozen people came.", "number") == []
     assert issues("Le navire a été mis en quarantaine.", "The ship was quarantined.", "number") == []
+
+
+def test_dates_are_no_other_name_and_a_pronoun_of_either_kind_refers_back():
+    fr = "Pendant ses études à Oxford, dans les années quarante, tous les points de vue politiques étaient acceptés."
+    assert issues(fr, "During his time there in the Forties, all political views had been accepted.", "name") == []
+    assert ("source", "Oxford") in issues(
+        fr, "During his time in Madrid in the Forties, all political views had been accepted.", "name")
+    fr = "Même s'il est difficile de trouver le petit village sur une carte, Esitjeni est bien connu dans la vallée."
+    assert issues(fr, "Even though you can barely find the small village on a map, it is well known in the valley.",
+                  "name") == []
