@@ -163,3 +163,13 @@ def test_dates_are_no_other_name_and_a_pronoun_of_either_kind_refers_back():
     fr = "Même s'il est difficile de trouver le petit village sur une carte, Esitjeni est bien connu dans la vallée."
     assert issues(fr, "Even though you can barely find the small village on a map, it is well known in the valley.",
                   "name") == []
+
+
+def test_cents_are_hundredths_of_their_currency():
+    fr = "Les mineurs de Kawah Ijen gagnent 5 centimes d'euro pour chaque kilo de soufre extrait."
+    assert issues(fr, "The Kawah Ijen miners are paid 5 euro cents for each kilo of sulphur removed.", "money") == []
+    assert ("source", "5 centimes d'euro") in issues(
+        fr, "The Kawah Ijen miners are paid 5 dollar cents for each kilo of sulphur removed.", "money")
+    assert issues("Chaque course leur reviendrait à 46 cents de plus.", "Each visit will cost 46 cents more.",
+                  "money") == []
+    assert [f.value for f in extract_facts("Il y avait deux cents personnes.", "fr") if f.type == "number"] == ["200"]
