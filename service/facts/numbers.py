@@ -152,7 +152,7 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
         pct = rf"{SP}?%|{SP}?per{SP}?cent\b|{SP}?percent\b|{SP}?pc\b"
         ordinal = r"(?:st|nd|rd|th)\b"
     return re.compile(
-        rf"(?<![\d.,/])(?<![^\W\d_]\d)(?P<num>{core})"
+        rf"(?<![\d.,])(?<!\d/)(?<![^\W\d_]\d)(?P<num>{core})"  # "I/13" road: a number; "12/03": not
         rf"(?:(?P<ord>{ordinal})|(?:(?:{SP}|-)(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
         re.IGNORECASE,
     )

@@ -173,3 +173,9 @@ def test_cents_are_hundredths_of_their_currency():
     assert issues("Chaque course leur reviendrait à 46 cents de plus.", "Each visit will cost 46 cents more.",
                   "money") == []
     assert [f.value for f in extract_facts("Il y avait deux cents personnes.", "fr") if f.type == "number"] == ["200"]
+
+
+def test_a_number_after_a_letter_and_slash_is_a_number():
+    fr = "On signale des conditions difficiles sur la route nationale 13 à la frontière entre les régions."
+    assert issues(fr, "Adverse conditions are expected on the I/13 road between the regions.", "number") == []
+    assert [f.text for f in extract_facts("It opens 24/7 from 12/03/2012.", "en") if f.type == "number"] == ["24"]
