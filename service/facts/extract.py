@@ -60,7 +60,7 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     free = [n for n in numerals if not _inside(money_spans, n)]
     dates, date_spans = find_dates(text, lang, free, starts)
     claimed = money_spans + date_spans
-    numbers = [number_fact(text, n, lang) for n in free if not _inside(date_spans, n)]
+    numbers = [number_fact(text, n, lang, starts) for n in free if not _inside(date_spans, n)]
     numbers += _idiom_numbers(text, lang)
     if lang == "fr":
         names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
@@ -76,7 +76,7 @@ def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:
     return any(a < n.end and n.start < b for a, b in spans)
 
 
-def number_fact(text: str, n: Numeral, lang: str) -> Fact:
+def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[int] = frozenset()) -> Fact:
     values = [n.value] + list(n.extra.get("alts", []))
     # "30m", "1.2bn" without a currency: newsroom shorthand for million / billion.
     if lang == "en" and not n.scaled and n.kind == "cardinal":
@@ -107,9 +107,12 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
     )
     soft = (
         soft
-        or n.approx
+        or (n.approx and not _counted_approximation(text, n, lang, before))
         or (n.words and n.value <= SOFT_WORD_MAX)
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
+        # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
+        # One", "the Big Three"): the name is what a translation keeps or not
+        or (n.words and n.text[:1].isupper() and bool(starts) and n.start not in starts)
     )
     data = {"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx}
     unit = unit_after(text, n.end)
@@ -120,6 +123,17 @@ def number_fact(text: str, n: Numeral, lang: str) -> Fact:
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
         soft=soft, data=data,
     )
+
+
+# "une vingtaine de personnes", "un petit millier de sites": one figure, said loosely; a translation keeps it ("about
+# twenty", "close to a thousand"). "des dizaines", "des milliers" (vague) and "une dizaine"/"une douzaine" (ten and
+# twelve swap freely: "a dozen") stay soft; "en quarantaine" (quarantine) has no "une" before it.
+_COUNTED_APPROX = {"vingtaine", "trentaine", "quarantaine", "cinquantaine", "soixantaine", "centaine", "millier"}
+
+
+def _counted_approximation(text: str, n: Numeral, lang: str, before: str) -> bool:
+    return (lang == "fr" and n.text.lower() in _COUNTED_APPROX
+            and re.search(r"\b(?:une|un)(?:\s+(?:petite?|bonne|grosse?))?\s+$", before, re.IGNORECASE) is not None)
 
 
 _IDIOMS = {

@@ -14,6 +14,7 @@ from typing import Iterable
 from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
+from .name_choice import left_out_by_choice
 from .name_match import NameTranslator, TextIndex, known_place, name_found, place_stem_in, strong_name
 from .ner import FrenchNER
 from .text import fold
@@ -65,7 +66,7 @@ def check_translation(
         issues += _check_values([f for f in tgt if src_has_number or not (f.type == "number" and f.data.get("words"))],
                                 src, types, "target", "source")
     if "name" in types:
-        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation", name_translator)
+        issues += _check_names(src, translation_en, gaz, "fr>en", "source", "translation", name_translator, source_fr)
         if target_side and target_names:
             strong = [f for f in tgt if f.type == "name" and strong_name(f, gaz)]
             issues += _check_names(strong, source_fr, gaz, "en>fr", "target", "source")
@@ -132,15 +133,18 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
 
 def _check_names(
     have: list[Fact], other_text: str, gaz: Gazetteer, direction: str, side: str, where: str,
-    name_translator: NameTranslator | None = None,
+    name_translator: NameTranslator | None = None, source_text: str = "",
 ) -> list[FactIssue]:
     index = TextIndex(other_text)
     issues = []
+    context: dict = {}  # what left_out_by_choice computed once for this pair
     for f in have:
         if f.type != "name":
             continue
         if name_found(f, index, gaz, direction, name_translator) is not False:
             continue
+        if direction == "fr>en" and left_out_by_choice(f, index, gaz, source_text, context):
+            continue  # translated, re-lettered or referred to by a pronoun, and no other name in its place
         if side == "source":
             detail = f"name '{f.text}' is missing from the {where}"
         else:
@@ -162,7 +166,9 @@ def _check_quotes(src: list[Fact], tgt: list[Fact], translation: str, gaz: Gazet
     all_sq = [f for f in src if f.type == "quote"]
     tq = [f for f in tgt if f.type == "quote"]
     issues = []
-    if sq and not tq and not re.search(r"[\"«»“”„‘’]|(?<!\w)'|'(?!\w)", translation):
+    if sq and not tq and not re.search(r"[\"«»“”„‘’]|(?<!\w)'|'(?!\w)", translation) and not _HEADLINE_SPEAKER.match(
+        translation
+    ):
         for q in sq:
             issues.append(FactIssue(type="quote", source=_short(q.text),
                                     detail="quotation lost its quotation marks in the translation"))
@@ -178,6 +184,10 @@ def _check_quotes(src: list[Fact], tgt: list[Fact], translation: str, gaz: Gazet
                 issues.append(FactIssue(type="quote", source=_short(q.text),
                                         detail=f"quotation attributed to '{tspk}' instead of '{spk}'"))
     return issues
+
+
+# "Simon Ornest: At the concerts we want…": a headline's way of quoting, speaker and colon, without marks.
+_HEADLINE_SPEAKER = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}:\s+\S")
 
 
 def _check_glossary(source_fr: str, translation_en: str, glossary) -> list[FactIssue]:

@@ -80,6 +80,10 @@ _AFTER_PREFIX_RE = {
     "fr": re.compile(rf"^{SP}?(?P<abbr>{_FR_ABBR}|millions?|milliards?)\b"),
     "en": re.compile(rf"^{SP}?(?P<abbr>{_EN_ABBR})\b"),
 }
+_CENTS_RE = {
+    "fr": re.compile(rf"^{SP}?(?:centimes?|(?P<cents>cents?))(?:{SP}(?:d['’]{SP}?|de{SP})(?:(?P<eur>euros?)|(?P<usd>dollars?)))?\b"),
+    "en": re.compile(rf"^{SP}?(?:(?P<eur>[Ee]uro)|(?P<usd>dollar|US|U\.S\.|American)){SP}?cents?\b|^{SP}?cents?\b"),
+}
 _WORD_SCALES = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "billion": 1e9,
                 "trillion": 1e12, "thousand": 1e3}
 
@@ -126,6 +130,18 @@ def find_money(text: str, lang: str, numerals: list[Numeral]) -> tuple[list[Fact
             start = n.start - (len(pm.group(0)))
             facts.append(money_fact(text, start, end, amounts, cur, lang, soft=n.approx or (n.words and n.value <= 2)))
             claimed.append((start, end))
+            continue
+        cm = _CENTS_RE[lang].match(text[n.end : n.end + 40])
+        if cm and not (lang == "fr" and n.words and cm.groupdict().get("cents")):  # "deux cents" is 200
+            # "5 centimes d'euro" ↔ "5 euro cents": hundredths of the currency; bare "cents" could be either
+            curs = ["EUR"] if cm.group("eur") else ["USD"] if cm.group("usd") else ["EUR", "USD"]
+            amounts = [a / 100 for a in _amounts(n, 1.0)]
+            f = money_fact(text, n.start, n.end + cm.end(), amounts, curs[0], lang,
+                           soft=len(curs) > 1 or n.approx or (n.words and n.value <= 2))
+            for c in curs[1:]:
+                f.provides += [f"money:{c}:{key(a)}" for a in amounts]
+            facts.append(f)
+            claimed.append((n.start, n.end + cm.end()))
             continue
         sm = _SUFFIX_RE[lang].match(text[n.end : n.end + 40])
         if sm:

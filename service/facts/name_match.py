@@ -49,6 +49,9 @@ def common_word(word: str, lang: str) -> bool:
 # Letters English transliterates with two ("Şirali" → "Shirali", "Ceaușescu" → "Ceausescu" keeps one: "sh" and "s"
 # both skeleton to a close form); folding alone would drop the cedilla and leave "Sirali".
 _TRANSLITERATE = str.maketrans({"ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ţ": "ts", "Ţ": "Ts", "ț": "ts", "Ț": "Ts"})
+_KH = re.compile("kh")
+
+
 def skeleton(word: str) -> str:
     """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
     w = fold(word.translate(_TRANSLITERATE))
@@ -84,8 +87,8 @@ def cognate(a: str, b: str) -> bool:
     if len(a) < 4 or len(b) < 4:
         return fold(a) == fold(b)
     sa, sb = skeleton(a), skeleton(b)
-    if sa == sb:
-        return True
+    if sa == sb or skeleton(_KH.sub("ch", fold(a))) == skeleton(_KH.sub("ch", fold(b))):
+        return True  # "kh" is "ch" in German and Czech transliteration: "Khaled" ~ "Chaled"
     short, long_ = sorted((sa, sb), key=len)
     if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _NAME_SUFFIXES:
         return True  # "Maya" ~ "Mayan", "Canaries" ~ "Canarian"

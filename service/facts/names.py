@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .gazetteer import _CONNECTORS, EN_STOP, FR_STOP, Gazetteer
 from .model import Fact
-from .name_match import _cover, common_word
+from .name_match import _cover, _zipf, common_word
 from .ner import Entity, FrenchNER
 from .text import fold
 
@@ -96,8 +96,32 @@ def find_french_names(
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
             if seg:
-                out.append(_name_fact(text, seg, gaz, "fr", label))
+                fact = _name_fact(text, seg, gaz, "fr", label)
+                fact.data["dictionary"] = _dictionary_words(seg, fact, ner)
+                out.append(fact)
     return out
+
+
+def _dictionary_words(seg: list[Tok], fact: Fact, ner: FrenchNER) -> bool:
+    """Is the name made only of French dictionary words ("Frères musulmans", "Jardin d'été", "Verseau")? Such a
+    name is one a translator translates ("the Muslim Brotherhood", "the Summer Garden", "Aquarius") rather than
+    keeps; a name the gazetteer knows is not one of them, whatever its words."""
+    if fact.data.get("known") or not hasattr(ner, "is_word"):
+        return False
+    words_ = [t.text for t in seg if fold(t.text) not in _CONNECTORS and fold(t.text) not in FR_STOP]
+    return bool(words_) and all(len(w) >= 3 and not w.isupper() and ner.is_word(w) and _french_side(w) for w in words_)
+
+
+
+# A dictionary word at least this much more frequent in French than in English (wordfreq's Zipf scale) is a French
+# word; names shared by both languages ("Hollywood", "Boston", "Victoria": nouns in the lemmatizer's tables too)
+# are about as frequent in each.
+FRENCH_SIDE_GAP = 0.5
+
+
+def _french_side(word: str) -> bool:
+    w = word.lower()
+    return _zipf(w, "fr") - _zipf(w, "en") >= FRENCH_SIDE_GAP
 
 
 def _after_capitalized_word(e: Entity, starts: set[int], gaz: Gazetteer, ner: FrenchNER, text: str) -> int | None:

@@ -152,7 +152,7 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
         pct = rf"{SP}?%|{SP}?per{SP}?cent\b|{SP}?percent\b|{SP}?pc\b"
         ordinal = r"(?:st|nd|rd|th)\b"
     return re.compile(
-        rf"(?<![\d.,/])(?<![^\W\d_]\d)(?P<num>{core})"
+        rf"(?<![\d.,])(?<!\d/)(?<![^\W\d_]\d)(?P<num>{core})"  # "I/13" road: a number; "12/03": not
         rf"(?:(?P<ord>{ordinal})|(?:(?:{SP}|-)(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
         re.IGNORECASE,
     )
@@ -325,9 +325,11 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
             after = re.match(rf"{SP}+([^\W\d_]+)", text[last_end : last_end + 30])
             before = re.search(r"(\w+)\W*$", text[max(0, s - 20) : s])
             prev = before.group(1).lower() if before else ""
-            if after and prev not in ("à", "tout", "flambant", "remis", "remise", "état") and after.group(1).lower() not in (
+            nxt = after.group(1).lower() if after else ""
+            if after and nxt not in (
                 "et", "ou", "mais", "de", "du", "des", "en", "à", "au", "pour", "par", "avec", "qui", "que", "dans"
-            ):
+            ) and (prev not in ("à", "tout", "flambant", "remis", "remise", "état") or re.fullmatch(r"\w{2,}[sx]", nxt)):
+                # "remis à neuf" is new; "jusqu'à neuf ans", "à neuf heures" count (a plural noun follows)
                 num.extra["confirmed"] = True
         # "3 millions" is caught by the digit regex; here only words. Percent after words.
         tail = text[last_end : last_end + 14]

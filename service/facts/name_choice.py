@@ -1,0 +1,90 @@
+"""Names a translation leaves out by choice, not by mistake: a source name missing from the translation is still
+not reported when
+
+- it is made only of French dictionary words ("Frères musulmans", "Jardin d'été", "Verseau": a name a translator
+  translates), or it is a single place or person the translation refers to by a pronoun or a description ("the
+  country", "there", "he"), or a country it names by its adjective ("États-Unis" → "American") — *and* the translation names nobody and nowhere the source lacks. A name swapped for
+  another always leaves the other one in the translation, so these two never hide a swap; they do hide a name
+  simply dropped where the translation has such a pronoun (the price of not reporting the coreference choices of
+  human translators: "l'Allemagne a démontré…" → "the country has shown…");
+- it is an acronym, and the translation has an acronym of its own that the source lacks, the gazetteer does not
+  know and English text rarely uses ("ISC" → "NKU"): the body's name spelled in another language's letters. Known
+  acronyms ("UN", "US", "NATO") and well-known ones ("FBI", "NBC": frequent in English per wordfreq) do not count:
+  they name some other, known body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .extract import extract_facts
+from .gazetteer import EN_STOP, Gazetteer
+from .model import Fact
+from .name_match import TextIndex, _zipf, name_found
+from .text import fold
+
+# Words of an English sentence that refer back to a place or to a person named before.
+_REFERS_TO_PLACE = re.compile(
+    r"\b(?:the (?:country|city|capital|region|state|town|university|planet)s?|there|it|its|they|their|them)\b",
+    re.IGNORECASE,
+)
+_REFERS_TO_PERSON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+
+
+def left_out_by_choice(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str, context: dict) -> bool:
+    """Is the source name ``f``, not found in ``translation``, one a translator leaves out by choice (see the
+    module's docstring)? ``context`` caches, per source/translation pair, whether the translation names something
+    the source lacks."""
+    if acronym_relettered(f, translation, gaz, source):
+        return True
+    if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)):
+        return False
+    if "other_name" not in context:
+        context["other_name"] = names_something_else(translation.text, source, gaz)
+    return not context["other_name"]
+
+
+def acronym_relettered(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str) -> bool:
+    if not (2 <= len(f.text) <= 6 and f.text.isupper() and f.text.isalpha()):
+        return False
+    return any(a not in source and fold(a) not in gaz.en2fr and _zipf(a.lower(), "en") < KNOWN_ACRONYM_ZIPF
+               for a in translation.acronyms)
+
+
+# An acronym at least this frequent in English text (wordfreq's Zipf scale: "FBI" 4.4, "NBC" 4.0, "IMF" 3.5) names
+# a well-known body; a local body's acronym is rare ("NKU" 1.7, "UGC" 2.6, "CBSA" 2.0).
+KNOWN_ACRONYM_ZIPF = 3.0
+
+
+def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
+    """A one-word place or person (an entity the model calls so, or a gazetteer name), and the translation has a
+    word that refers back to one: a place word ("the country", "there", "it") or a personal pronoun ("he")."""
+    if len(f.data.get("tokens") or f.text.split()) != 1:
+        return False
+    if f.data.get("label") in ("LOC", "GAZ", "PER") or fold(f.text) in gaz.fr2en:
+        # either kind of word: the small model calls a village "PER" ("Esitjeni" → "it") as easily as a person "LOC"
+        return _REFERS_TO_PLACE.search(translation) is not None or _REFERS_TO_PERSON.search(translation) is not None
+    return False
+
+
+def by_its_adjective(f: Fact, translation: TextIndex, gaz: Gazetteer) -> bool:
+    """A country the translation names by its adjective or people ("aux États-Unis" → "American corporations")."""
+    forms = gaz.place_demonyms.get(fold(f.text), [])
+    return any(translation.has_phrase(d) for d in forms if d[:1].isupper() and not d.isupper())
+
+
+def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:
+    """Does the translation name someone or somewhere the source does not: one of its names, or a capitalized
+    word at a sentence start (which the English name finder leaves out: "Ohio does not…"), that the source
+    supports in no form?"""
+    from .names import tokens
+
+    src_index = TextIndex(source)
+    facts = extract_facts(translation, "en", gaz)
+    cands = [t for t in facts if t.type == "name"]
+    covered = [(t.start, t.end) for t in facts]  # "Thursday", "the Forties": dates, not names
+    for tok in tokens(translation):
+        if tok.cap and not any(a <= tok.start < b for a, b in covered) and fold(tok.text) not in EN_STOP:
+            cands.append(Fact(type="name", text=tok.text, start=tok.start, end=tok.end, value=tok.text,
+                              data={"tokens": [tok.text]}))
+    return any(name_found(t, src_index, gaz, "en>fr") is False for t in cands)
