@@ -59,13 +59,24 @@ def viewport_page(request, browser, live_app):
 
 
 @pytest.fixture
-def time_limit(live_app):
-    """Set WIREBRIEF_MAX_TIME on the running server for one test (the runtime reads it per request)."""
+def time_limit(live_app, monkeypatch):
+    """Set WIREBRIEF_MAX_TIME on the running server for one test (the runtime reads it per request); with
+    ``per_sentence``, every model call also sleeps that long per sentence, so that a test that needs a request to
+    reach its limit does on any machine (on a fast one the tiny models translated the long dispatch within it)."""
     runtime = live_app.runtime
     original = runtime.settings
 
-    def set_limit(seconds: float) -> None:
+    def set_limit(seconds: float, per_sentence: float = 0.0) -> None:
         runtime.settings = original.model_copy(update={"max_time": seconds})
+        if per_sentence:
+            base = runtime.pipeline.stacks["fr"].base
+            generate = base._generate
+
+            def slow(ids, caps, max_time):
+                time.sleep(per_sentence * len(ids))
+                return generate(ids, caps, max_time)
+
+            monkeypatch.setattr(base, "_generate", slow)
 
     yield set_limit
     runtime.settings = original
@@ -127,7 +138,7 @@ def test_gist_first_in_view_after_translate(viewport_page, live_app, artifacts):
 
 def test_long_dispatch_limit_partial_continue_done(viewport_page, live_app, time_limit, artifacts):
     page = viewport_page
-    time_limit(5.0)
+    time_limit(5.0, per_sentence=0.05)  # 120 sentences: at least 6 s of model time, whatever the machine
     # translation only: the tiny BART's summary of a long dispatch alone can take the whole 5 s on a busy box
     # (LONG paragraphs: well over 5 s of translation and checks on a quiet box; no sentence shared with the other
     # viewport's run, whose translations the sentence cache keeps)
