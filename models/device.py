@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import torch
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask on Linux)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def pick_device(requested: str = "auto") -> str:

@@ -11,7 +11,6 @@ models/quantize.py) and ``ctranslate2`` (the checkpoint converted once by models
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import time
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import ct2
-from .device import pick_device, pick_dtype
+from .device import available_cores, pick_device, pick_dtype
 from .fetch import fetch_command, local_snapshot
 from .quantize import QUANTIZE_CHOICES, quantize_dynamic_int8
 from .registry import ModelSpec
@@ -66,6 +65,8 @@ class LoadedModel:
     revision: str | None = None
     """The commit of the snapshot actually loaded (its HF cache snapshot directory name), or ``local-<fingerprint>``
     for a local directory outside the cache — what a Result records, not the registry's expectation."""
+    replicas: int = 1
+    """CTranslate2 replicas: how many batches can run at once (service/translate/ct2.py splits a batch between them)."""
 
 
 log = logging.getLogger("wirebrief.models")
@@ -84,22 +85,24 @@ def load(
     backend: str = "transformers",
     threads: int = 0,
     ct2_dir: Path | None = None,
+    replicas: int = 1,
 ) -> LoadedModel:
     """Load (or return the already loaded) model for ``spec``. Thread-safe; each model is loaded once.
 
     ``quantize``: 'none' | 'int8'. ``backend``: 'transformers' | 'ctranslate2' (seq2seq models only).
-    ``threads``: CPU threads for CTranslate2 (0 = one per available core). ``ct2_dir``: where converted copies
-    live (default: beside the HF cache)."""
+    ``threads``: CPU threads for CTranslate2 (0 = one per available core), shared by its ``replicas`` (CPU only:
+    batches run in parallel on one copy of the weights). ``ct2_dir``: where converted copies live (default: beside
+    the HF cache)."""
     if quantize not in QUANTIZE_CHOICES:
         raise ValueError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, not {quantize!r}")
     if backend not in ct2.BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(ct2.BACKENDS)}, not {backend!r}")
-    key = (spec, device, dtype, str(cache_dir), allow_download, quantize, backend, threads, str(ct2_dir))
+    key = (spec, device, dtype, str(cache_dir), allow_download, quantize, backend, threads, str(ct2_dir), replicas)
     with _LOCK:
         if key in _CACHE:
             return _CACHE[key]
         if backend == "ctranslate2":
-            loaded = _load_ct2(spec, device, dtype, cache_dir, allow_download, quantize, threads, ct2_dir)
+            loaded = _load_ct2(spec, device, dtype, cache_dir, allow_download, quantize, threads, ct2_dir, replicas)
         else:
             loaded = _load_uncached(spec, device, dtype, cache_dir, allow_download, quantize)
         _CACHE[key] = loaded
@@ -155,6 +158,7 @@ def _load_ct2(
     quantize: str,
     threads: int,
     ct2_dir: Path | None,
+    replicas: int = 1,
 ) -> LoadedModel:
     if spec.task == "chat":
         raise ValueError(f"model {spec.name!r} is a chat model; the ctranslate2 backend here serves seq2seq models")
@@ -193,12 +197,13 @@ def _load_ct2(
             f"model {spec.name!r} could not be converted for the ctranslate2 backend: {_first_line(exc)}; "
             "set WIREBRIEF_TRANSLATION_BACKEND=transformers"
         ) from exc
+    replicas = max(1, replicas) if device_name == "cpu" else 1
     translator = ctranslate2.Translator(
         str(converted),
         device=device_name,
         compute_type=compute_type,
-        inter_threads=1,
-        intra_threads=threads or _available_cores(),
+        inter_threads=replicas,  # the replicas share one copy of the weights (measured: same resident memory)
+        intra_threads=max(1, (threads or available_cores()) // replicas),
     )
     return LoadedModel(
         spec=spec,
@@ -212,6 +217,7 @@ def _load_ct2(
         generation=generation,
         converted_path=str(converted),
         revision=snapshot_revision(source),
+        replicas=replicas,
     )
 
 
@@ -231,13 +237,6 @@ def snapshot_revision(source: Path) -> str:
     if source.parent.name == "snapshots" and re.fullmatch(r"[0-9a-f]{40}", source.name):
         return source.name
     return f"local-{ct2.fingerprint(source)}"
-
-
-def _available_cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models import ct2
-from models.device import pick_device
+from models.device import available_cores, pick_device
 from models.registry import ModelSpec, UnknownModelError, all_specs, get
 from service.settings import Settings
 
@@ -28,6 +28,8 @@ class ModelOptions:
 
     backend: str
     quantize: str
+    replicas: int = 1
+    """CTranslate2 replicas (parallel batches sharing the weights); 1 for transformers and on CUDA."""
 
     def describe(self) -> str:
         return f"{self.backend}{' int8' if self.quantize == 'int8' else ''}"
@@ -99,7 +101,10 @@ def translation_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
     quantize = settings.quantize
     if quantize == "auto":
         quantize = "int8" if backend == "ctranslate2" and device == "cpu" else "none"
-    return ModelOptions(backend=backend, quantize=quantize)
+    replicas = 1
+    if backend == "ctranslate2" and device == "cpu":
+        replicas = settings.ct2_replicas or min(4, available_cores())
+    return ModelOptions(backend=backend, quantize=quantize, replicas=replicas)
 
 
 def summary_options(settings: Settings, spec: ModelSpec | None = None) -> ModelOptions:

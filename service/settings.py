@@ -88,6 +88,15 @@ class Settings(BaseSettings):
     torch_threads: int = Field(
         0, ge=0, description="CPU threads for torch and CTranslate2 (intra-op); 0 = one per available core."
     )
+    ct2_replicas: int = Field(
+        0,
+        ge=0,
+        le=16,
+        description="Replicas of the CTranslate2 translation model on CPU, sharing one copy of the weights: a batch "
+        "is split between them and its parts run in parallel, each on WIREBRIEF_TORCH_THREADS ÷ replicas threads. "
+        "0 = auto: one per available core, at most 4 (CTranslate2's threads within one batch barely pay at "
+        "sentence batch sizes: README \"Performance\"). Always 1 on CUDA and for the summarizer.",
+    )
 
     # --- speed (measured by `python -m eval bench`; README "Performance") -----------------------------
     translation_backend: Literal["auto", "transformers", "ctranslate2"] = Field(

@@ -29,9 +29,13 @@ def run(opts, spec, sentences: list[str], settings: Settings, env: dict[str, str
     texts = [whole.bench_text(sentences, r) for r in range(opts.headline_repeats + 1)]  # the first: warm-up
     outputs: dict = {}
     got: dict = {}
+    base = pipeline.stacks["fr"].base
+    replicas = getattr(base.loaded, "replicas", 1)
     engines = [
-        whole.Engine("ct2", "bare CTranslate2 int8: the pipeline's sentences and caps, one translate_batch call",
-                     whole.ct2_runner(pipeline)),
+        whole.Engine("ct2", "bare CTranslate2 int8 at its defaults (one replica on every core): the pipeline's "
+                     "sentences and caps, one translate_batch call", whole.ct2_runner(pipeline, whole.ct2_defaults(base))),
+        whole.Engine("ct2-replicas", f"bare CTranslate2 int8 on the pipeline's model ({replicas} replicas): the same "
+                     "sentences split between the replicas, the parts at once", whole.ct2_runner(pipeline, parts=replicas)),
         whole.Engine("pipeline", "whole pipeline: Pipeline.run from raw text (facts on, first-paragraph window)",
                      whole.pipeline_runner(pipeline, old_batching=False, outputs=outputs)),
         whole.Engine("pipeline-old", "… with the old batching (batches split by new-token cap)",
@@ -78,6 +82,8 @@ def run(opts, spec, sentences: list[str], settings: Settings, env: dict[str, str
         "pipeline_own_caps_vs_ct2": out["paired"]["pipeline"]["median"],
         "pipeline_own_caps_vs_ct2_spread": [out["paired"]["pipeline"]["min"], out["paired"]["pipeline"]["max"]],
         "old_batching_vs_ct2": out["paired"]["pipeline-old"]["median"],
+        "pipeline_vs_ct2_replicas": whole.paired(new, samples["ct2-replicas"])["median"],
+        "replicas": replicas,
         "http_vs_ct2": out["paired"]["http"]["median"] if "http" in samples else None,
         "http_same_as_pipeline": all(s.same_as_pipeline for s in samples["http"]) if "http" in samples else None,
         "pipeline_vs_naive": whole.paired(new, samples["naive"])["median"],

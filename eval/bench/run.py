@@ -173,6 +173,7 @@ def run_bench(opts: BenchOptions) -> dict:
     out["default_profile"] = {
         "device": opts.device,
         "translation": translation_options(settings, models[opts.archs[0]].spec).describe(),
+        "translation_replicas": translation_options(settings, models[opts.archs[0]].spec).replicas,
         "summarizer": summary_options(settings, models[SUMMARY_ARCH].spec).describe(),
         "num_beams": settings.num_beams,
         "token_budget": settings.token_budget,

@@ -60,26 +60,54 @@ class Engine:
 
 
 class BareCT2:
-    """Plain ctranslate2 usage on the pipeline's own model object: tokenize, one ``translate_batch`` to the largest
-    cap, cut each hypothesis to its own cap, decode."""
+    """Plain ctranslate2 usage: tokenize, ``translate_batch`` to the largest cap, cut each hypothesis to its own cap,
+    decode. ``model``: a ``ctranslate2.Translator`` (default: the pipeline's own model object); ``parts`` > 1 splits
+    the sentences as the pipeline's translator does between its replicas and runs the parts at once."""
 
-    def __init__(self, base):
-        self.base = base  # the pipeline's model translator: its tokenizer, model, decoding and forced-EOS rule
+    def __init__(self, base, model=None, parts: int = 1):
+        self.base = base  # the pipeline's model translator: its tokenizer, decoding and forced-EOS rule
+        self.model = model if model is not None else base.loaded.model
+        self.parts = parts
+        self.last_batches: list[int] = []
 
     def translate(self, sentences: list[str]) -> tuple[list[str], int]:
         """``sentences``: the model's inputs (``model_inputs``); ids as the model translator reads them (its input
         normalization applied, as ``encode`` does)."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        from service.translate.ct2 import split_for_replicas
+
         tok, decoding = self.base.loaded.tokenizer, self.base.decoding
         ids = [self.base.encode(s) for s in sentences]
         end = 1 if self.base._forces_eos else 0  # Marian forces an end token in the cap's last place
         lengths = [max(1, decoding.new_token_cap(len(x)) - end) for x in ids]
-        results = self.base.loaded.model.translate_batch(
-            [tok.convert_ids_to_tokens(x) for x in ids], beam_size=decoding.num_beams,
-            max_decoding_length=max(lengths), max_batch_size=0,
-        )
-        kept = [r.hypotheses[0][:n] for r, n in zip(results, lengths)]
+
+        def call(part: list[int]):
+            return self.model.translate_batch(
+                [tok.convert_ids_to_tokens(ids[i]) for i in part], beam_size=decoding.num_beams,
+                max_decoding_length=max(lengths[i] for i in part), max_batch_size=0,
+            )
+
+        parts = split_for_replicas([len(x) for x in ids], self.parts)
+        self.last_batches = [len(p) for p in parts]
+        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+            results = dict(zip((i for part in parts for i in part),
+                               (r for rs in pool.map(call, parts) for r in rs)))
+        kept = [results[i].hypotheses[0][:n] for i, n in enumerate(lengths)]
         texts = tok.batch_decode([tok.convert_tokens_to_ids(h) for h in kept], skip_special_tokens=True)
         return [t.strip() for t in texts], sum(len(h) for h in kept)
+
+
+def ct2_defaults(base):
+    """The pipeline's converted model as CTranslate2 runs it by default in one process: one replica on every core
+    (``inter_threads=1``; what the product ran before it split batches between replicas)."""
+    import ctranslate2
+
+    from models.device import available_cores
+
+    loaded = base.loaded
+    return ctranslate2.Translator(loaded.converted_path, device=loaded.device, compute_type=loaded.dtype,
+                                  inter_threads=1, intra_threads=available_cores())
 
 
 class _Echo:
@@ -157,9 +185,9 @@ def pipeline_runner(pipeline, old_batching: bool, outputs: dict[str, tuple[list[
     return run
 
 
-def ct2_runner(pipeline):
+def ct2_runner(pipeline, model=None, parts: int = 1):
     stack = pipeline.stacks["fr"]
-    bare = BareCT2(stack.base)
+    bare = BareCT2(stack.base, model, parts)
 
     def run(text: str) -> Sample:
         state = pipeline.prepare(text, summaries=[])  # the pipeline's own model inputs, prepared outside the timing
@@ -167,7 +195,7 @@ def ct2_runner(pipeline):
         load = _load()
         started = time.perf_counter()
         outputs, tokens = bare.translate(sentences)
-        return Sample(time.perf_counter() - started, len(outputs), tokens, load, batches=[len(sentences)], text=text)
+        return Sample(time.perf_counter() - started, len(outputs), tokens, load, batches=bare.last_batches, text=text)
 
     return run
 

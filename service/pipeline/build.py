@@ -32,6 +32,7 @@ def load_model(settings: Settings, spec: ModelSpec, options: ModelOptions | None
         backend=options.backend,
         threads=settings.torch_threads,
         ct2_dir=settings.ct2_dir,
+        replicas=options.replicas,
     )
 
 

@@ -55,10 +55,10 @@ def test_headline_times_the_whole_pipeline_at_its_own_caps(bench_json):
     data, _, _ = bench_json
     own = next(iter(data["archs"].values()))["own_caps"]
     rows = {r["key"]: r for r in own["rows"]}
-    assert set(rows) == {"ct2", "pipeline", "pipeline-old", "naive", "http"}
+    assert set(rows) == {"ct2", "ct2-replicas", "pipeline", "pipeline-old", "naive", "http"}
     assert {len(r["samples"]) for r in rows.values()} == {own["repeats"]} and own["repeats"] == 5
     for rep in range(own["repeats"]):
-        tokens = {k: rows[k]["samples"][rep]["tokens"] for k in ("ct2", "pipeline", "pipeline-old", "http")}
+        tokens = {k: rows[k]["samples"][rep]["tokens"] for k in ("ct2", "ct2-replicas", "pipeline", "pipeline-old", "http")}
         assert len(set(tokens.values())) == 1 and tokens["ct2"] > 0, tokens
         assert rows["naive"]["samples"][rep]["tokens"] > 0
     assert own["http_same_as_pipeline"] is True

@@ -186,3 +186,60 @@ def test_conversion_at_load_is_announced_once(tiny_models, tmp_path, caplog):
     said = [r.getMessage() for r in caplog.records if "converting" in r.getMessage()]
     assert len(said) == 1 and "--ct2-compute int8" in said[0]
     clear_cache()
+
+
+def test_replicas_split_each_batch_and_run_the_parts_at_once(marian_spec, ct2_root, monkeypatch):
+    """With 2 replicas (the CPU default on 2 cores) a batch is dealt out longest first between them and both parts
+    are in CTranslate2 at the same time; the translations and the token count equal one replica's."""
+    import threading
+
+    from service.translate.ct2 import split_for_replicas
+
+    assert split_for_replicas([5, 9, 7, 3, 8], 2) == [[1, 2, 3], [0, 4]]  # 9, 7, 3 | 8, 5: longest in turn
+    assert split_for_replicas([4], 2) == [[0]] and split_for_replicas([4, 4, 4], 1) == [[0, 1, 2]]
+    decoding = DecodingConfig(num_beams=2, max_new_tokens=24)
+    one = CT2Translator(load(marian_spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=ct2_root),
+                        decoding, token_budget=256, max_batch_sentences=4)
+    two_loaded = load(marian_spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=ct2_root, replicas=2)
+    assert two_loaded.replicas == 2 and two_loaded.model.num_translators == 2
+    two = CT2Translator(two_loaded, decoding, token_budget=256, max_batch_sentences=4)
+
+    inside, most = [0], [0]
+    lock = threading.Lock()
+    model = two_loaded.model
+
+    class Counting:  # the model object, counting the calls in progress at once
+        def __getattr__(self, name):
+            return getattr(model, name)
+
+        def translate_batch(self, *args, **kwargs):
+            with lock:
+                inside[0] += 1
+                most[0] = max(most[0], inside[0])
+            try:
+                import time
+
+                time.sleep(0.2)  # long enough that the other part arrives meanwhile
+                return model.translate_batch(*args, **kwargs)
+            finally:
+                with lock:
+                    inside[0] -= 1
+
+    monkeypatch.setattr(two.loaded, "model", Counting())
+    assert two.translate(SENTENCES) == one.translate(SENTENCES)
+    assert most[0] == 2 and two.generated_tokens == one.generated_tokens
+
+
+def test_cpu_translation_profile_has_one_replica_per_core_up_to_four(monkeypatch):
+    from service import profile
+    from service.settings import Settings
+
+    from models.registry import get
+
+    spec = get("opus-mt-fr-en")
+    for cores, expected in ((1, 1), (2, 2), (16, 4)):
+        monkeypatch.setattr(profile, "available_cores", lambda c=cores: c)
+        assert profile.translation_options(Settings(device="cpu"), spec).replicas == expected
+    assert profile.translation_options(Settings(device="cpu", ct2_replicas=3), spec).replicas == 3
+    assert profile.translation_options(Settings(device="cpu", translation_backend="transformers"), spec).replicas == 1
+    assert profile.summary_options(Settings(device="cpu"), get("distilbart-cnn-12-6")).replicas == 1
