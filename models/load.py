@@ -97,6 +97,8 @@ def load(
         raise ValueError(f"quantize must be one of {', '.join(QUANTIZE_CHOICES)}, not {quantize!r}")
     if backend not in ct2.BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(ct2.BACKENDS)}, not {backend!r}")
+    if backend != "ctranslate2" or pick_device(device) != "cpu":
+        replicas = 1  # only CTranslate2 on CPU has replicas: no second copy of a model for a value it ignores
     key = (spec, device, dtype, str(cache_dir), allow_download, quantize, backend, threads, str(ct2_dir), replicas)
     with _LOCK:
         if key in _CACHE:
@@ -197,13 +199,14 @@ def _load_ct2(
             f"model {spec.name!r} could not be converted for the ctranslate2 backend: {_first_line(exc)}; "
             "set WIREBRIEF_TRANSLATION_BACKEND=transformers"
         ) from exc
-    replicas = max(1, replicas) if device_name == "cpu" else 1
+    cores = threads or available_cores()
+    replicas = max(1, min(replicas, cores)) if device_name == "cpu" else 1
     translator = ctranslate2.Translator(
         str(converted),
         device=device_name,
         compute_type=compute_type,
         inter_threads=replicas,  # the replicas share one copy of the weights (measured: same resident memory)
-        intra_threads=max(1, (threads or available_cores()) // replicas),
+        intra_threads=max(1, cores // replicas),
     )
     return LoadedModel(
         spec=spec,

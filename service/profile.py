@@ -103,7 +103,7 @@ def translation_options(settings: Settings, spec: ModelSpec) -> ModelOptions:
         quantize = "int8" if backend == "ctranslate2" and device == "cpu" else "none"
     replicas = 1
     if backend == "ctranslate2" and device == "cpu":
-        replicas = settings.ct2_replicas or min(4, available_cores())
+        replicas = settings.ct2_replicas or min(4, settings.torch_threads or available_cores())
     return ModelOptions(backend=backend, quantize=quantize, replicas=replicas)
 
 

@@ -94,7 +94,8 @@ class Settings(BaseSettings):
         le=16,
         description="Replicas of the CTranslate2 translation model on CPU, sharing one copy of the weights: a batch "
         "is split between them and its parts run in parallel, each on WIREBRIEF_TORCH_THREADS ÷ replicas threads. "
-        "0 = auto: one per available core, at most 4 (CTranslate2's threads within one batch barely pay at "
+        "0 = auto: one per thread of WIREBRIEF_TORCH_THREADS (one per available core when that is 0), at most 4 "
+        "(CTranslate2's threads within one batch barely pay at "
         "sentence batch sizes: README \"Performance\"). Always 1 on CUDA and for the summarizer.",
     )
 

@@ -32,8 +32,9 @@ def run(opts, spec, sentences: list[str], settings: Settings, env: dict[str, str
     base = pipeline.stacks["fr"].base
     replicas = getattr(base.loaded, "replicas", 1)
     engines = [
-        whole.Engine("ct2", "bare CTranslate2 int8 at its defaults (one replica on every core): the pipeline's "
-                     "sentences and caps, one translate_batch call", whole.ct2_runner(pipeline, whole.ct2_defaults(base))),
+        whole.Engine("ct2", "bare CTranslate2 int8, one replica on every core (inter_threads=1, CTranslate2's default; "
+                     "the product's profile before 2026-12-02): the pipeline's sentences and caps, one translate_batch call",
+                     whole.ct2_runner(pipeline, whole.ct2_defaults(base))),
         whole.Engine("ct2-replicas", f"bare CTranslate2 int8 on the pipeline's model ({replicas} replicas): the same "
                      "sentences split between the replicas, the parts at once", whole.ct2_runner(pipeline, parts=replicas)),
         whole.Engine("pipeline", "whole pipeline: Pipeline.run from raw text (facts on, first-paragraph window)",

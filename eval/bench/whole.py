@@ -99,8 +99,9 @@ class BareCT2:
 
 
 def ct2_defaults(base):
-    """The pipeline's converted model as CTranslate2 runs it by default in one process: one replica on every core
-    (``inter_threads=1``; what the product ran before it split batches between replicas)."""
+    """The pipeline's converted model as one CTranslate2 replica on every core (``inter_threads=1``, CTranslate2's
+    default; ``intra_threads`` = the cores): what the product ran before 2026-12-02, and what one plain
+    ``translate_batch`` call gets."""
     import ctranslate2
 
     from models.device import available_cores
@@ -126,12 +127,13 @@ def model_inputs(stack, sentences: list[str]) -> list[str]:
     taken out, long sentences split at clauses — found by running the stack's wrappers (below its sentence cache,
     so nothing is cached) over an echo in the model's place. Bare CTranslate2 gets exactly these, or it would
     translate text the pipeline never sends (and count other tokens)."""
-    echo, model = _Echo(), stack.splitter.inner
-    stack.splitter.inner = echo
-    try:
-        stack.cache.inner.translate(sentences)
-    finally:
-        stack.splitter.inner = model
+    from service.pipeline.stack import TranslationStack
+
+    echo = _Echo()
+    # A throwaway copy of the stack's wrappers with the echo where the model goes: the live stack is not touched.
+    copy = TranslationStack.build(stack.base, stack.splitter.max_tokens, 0,
+                                  stack.glossary.glossary if stack.glossary is not None else None, queue=echo)
+    copy.cache.inner.translate(sentences)
     return echo.seen
 
 

@@ -188,46 +188,56 @@ def test_conversion_at_load_is_announced_once(tiny_models, tmp_path, caplog):
     clear_cache()
 
 
-def test_replicas_split_each_batch_and_run_the_parts_at_once(marian_spec, ct2_root, monkeypatch):
-    """With 2 replicas (the CPU default on 2 cores) a batch is dealt out longest first between them and both parts
-    are in CTranslate2 at the same time; the translations and the token count equal one replica's."""
-    import threading
-
+def test_replicas_split_each_batch_and_run_the_parts_at_once(production_models, ct2_root, monkeypatch):
+    """With 2 replicas (the CPU default on 2 cores) a batch is dealt out longest first between them and every part
+    is handed to CTranslate2 before any result is awaited (so its replicas run them side by side); translations and
+    token counts equal one replica's. A part that runs out of memory is halved like any batch, and never hangs."""
     from service.translate.ct2 import split_for_replicas
 
     assert split_for_replicas([5, 9, 7, 3, 8], 2) == [[1, 2, 3], [0, 4]]  # 9, 7, 3 | 8, 5: longest in turn
     assert split_for_replicas([4], 2) == [[0]] and split_for_replicas([4, 4, 4], 1) == [[0, 1, 2]]
     decoding = DecodingConfig(num_beams=2, max_new_tokens=24)
+    marian_spec = resolve(str(production_models["marian"]), "translation")  # distinct outputs per sentence
     one = CT2Translator(load(marian_spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=ct2_root),
                         decoding, token_budget=256, max_batch_sentences=4)
     two_loaded = load(marian_spec, device="cpu", backend="ctranslate2", quantize="int8", ct2_dir=ct2_root, replicas=2)
     assert two_loaded.replicas == 2 and two_loaded.model.num_translators == 2
     two = CT2Translator(two_loaded, decoding, token_budget=256, max_batch_sentences=4)
+    expected = one.translate(SENTENCES)
+    assert len(set(expected)) > 1  # distinct outputs: a reordering of the parts would show
 
-    inside, most = [0], [0]
-    lock = threading.Lock()
     model = two_loaded.model
+    events: list[str] = []
+    failing = {"over": 99}  # parts of more sentences than this run out of memory
 
-    class Counting:  # the model object, counting the calls in progress at once
+    class Handle:
+        def __init__(self, inner):
+            self.inner = inner
+
+        def result(self):
+            events.append("wait")
+            return self.inner.result()
+
+    class Recording:  # the model object, recording submissions and waits
         def __getattr__(self, name):
             return getattr(model, name)
 
-        def translate_batch(self, *args, **kwargs):
-            with lock:
-                inside[0] += 1
-                most[0] = max(most[0], inside[0])
-            try:
-                import time
+        def translate_batch(self, source, **kwargs):
+            assert kwargs.get("asynchronous") is True
+            if len(source) > failing["over"]:
+                raise MemoryError("out of memory (injected)")
+            events.append(f"submit {len(source)}")
+            return [Handle(h) for h in model.translate_batch(source, **kwargs)]
 
-                time.sleep(0.2)  # long enough that the other part arrives meanwhile
-                return model.translate_batch(*args, **kwargs)
-            finally:
-                with lock:
-                    inside[0] -= 1
+    monkeypatch.setattr(two.loaded, "model", Recording())
+    assert two.translate(SENTENCES) == expected and two.generated_tokens == one.generated_tokens
+    first_wait = events.index("wait")
+    assert [e for e in events[:first_wait]] == ["submit 2", "submit 2"]  # 4 sentences: both parts in flight
 
-    monkeypatch.setattr(two.loaded, "model", Counting())
-    assert two.translate(SENTENCES) == one.translate(SENTENCES)
-    assert most[0] == 2 and two.generated_tokens == one.generated_tokens
+    events.clear()
+    failing["over"] = 1  # parts of 2 fail: the batch of 4 is halved, each half split again into parts of 1
+    assert two.translate(SENTENCES) == expected
+    assert events.count("submit 1") == len(SENTENCES)
 
 
 def test_cpu_translation_profile_has_one_replica_per_core_up_to_four(monkeypatch):
@@ -241,5 +251,6 @@ def test_cpu_translation_profile_has_one_replica_per_core_up_to_four(monkeypatch
         monkeypatch.setattr(profile, "available_cores", lambda c=cores: c)
         assert profile.translation_options(Settings(device="cpu"), spec).replicas == expected
     assert profile.translation_options(Settings(device="cpu", ct2_replicas=3), spec).replicas == 3
+    assert profile.translation_options(Settings(device="cpu", torch_threads=1), spec).replicas == 1  # e.g. a Ray actor
     assert profile.translation_options(Settings(device="cpu", translation_backend="transformers"), spec).replicas == 1
     assert profile.summary_options(Settings(device="cpu"), get("distilbart-cnn-12-6")).replicas == 1
