@@ -273,6 +273,7 @@ def _wait_for_gradio_queue(jobs) -> None:
     admitted = {Status.IN_QUEUE, Status.SENDING_DATA, Status.PROCESSING, Status.ITERATING, Status.PROGRESS}
     deadline = time.monotonic() + 30
     while (codes := [job.status().code for job in jobs]) and not all(c in admitted for c in codes):
+        assert Status.FINISHED not in codes, f"a job ended before the limit was reached: {codes}"
         assert time.monotonic() < deadline, f"jobs not all queued: {codes}"
         time.sleep(0.05)
 
@@ -281,8 +282,12 @@ def test_queue_size_gradio_client(server, gc):
     """Gradio's own queue has max_size WIREBRIEF_QUEUE_SIZE: one request processing (waiting for the held slot),
     QUEUE_SIZE queued behind it, and the next one refused as queue full."""
     with HeldSlot(server.runtime):
-        jobs = [gc.submit(f"Le vote a lieu demain ({i}).", [], "fr", "model", api_name="/translate") for i in range(QUEUE_SIZE + 1)]
+        # The first job in processing (waiting for the held slot) before the others are sent: sent together, the
+        # last could reach Gradio's queue while the first was still in it, and be refused in its place.
+        jobs = [gc.submit("Le vote a lieu demain (0).", [], "fr", "model", api_name="/translate")]
         _wait_for_waiting(server.runtime, 1)
+        jobs += [gc.submit(f"Le vote a lieu demain ({i}).", [], "fr", "model", api_name="/translate")
+                 for i in range(1, QUEUE_SIZE + 1)]
         _wait_for_gradio_queue(jobs)  # the others have reached Gradio's queue (not only been sent)
         over = gc.submit("Le vote est reporté.", [], "fr", "model", api_name="/translate")
         with pytest.raises(Exception) as info:

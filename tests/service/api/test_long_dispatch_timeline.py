@@ -3,6 +3,8 @@ one request's time limit comes back partial over the REST stream, and sending it
 
 from __future__ import annotations
 
+import time
+
 from eval.bench.long_dispatch import timeline
 
 PARAGRAPHS = 60
@@ -16,10 +18,19 @@ def _dispatch() -> str:
     )
 
 
-def test_a_dispatch_over_the_time_limit_is_finished_by_sending_it_again(live_app):
+def test_a_dispatch_over_the_time_limit_is_finished_by_sending_it_again(live_app, monkeypatch):
     runtime = live_app.runtime
     original = runtime.settings
     runtime.settings = original.model_copy(update={"max_time": 2.0})
+    # 120 sentences: at least 3.6 s of model time on any machine (a fast one translated them within the limit)
+    base = runtime.pipeline.stacks["fr"].base
+    generate = base._generate
+
+    def slow(ids, caps, max_time):
+        time.sleep(0.03 * len(ids))
+        return generate(ids, caps, max_time)
+
+    monkeypatch.setattr(base, "_generate", slow)
     try:
         got = timeline(live_app.url, _dispatch(), max_rounds=60, timeout=120, summaries=[])
     finally:
