@@ -11,7 +11,6 @@ name costs in decoding steps) and the pairs that do not fit.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import typer
@@ -47,7 +46,10 @@ def name_pairs() -> list[tuple[str, str]]:
 
 
 def cap(tokens: int, ratio: float, offset: int) -> int:
-    return math.ceil(ratio * tokens + offset)
+    """The name renderer's own cap rule (``DecodingConfig.new_token_cap``, no length bucket) at this ratio and offset."""
+    from service.translate.decoding import DecodingConfig
+
+    return DecodingConfig(new_tokens_ratio=ratio, new_tokens_offset=offset, length_bucket=1).new_token_cap(tokens)
 
 
 def coverage(count_source, count_target, ratio: float, offset: int, pairs: list[tuple[str, str]] | None = None) -> dict:

@@ -73,8 +73,6 @@ class BareCT2:
     def translate(self, sentences: list[str]) -> tuple[list[str], int]:
         """``sentences``: the model's inputs (``model_inputs``); ids as the model translator reads them (its input
         normalization applied, as ``encode`` does)."""
-        from concurrent.futures import ThreadPoolExecutor
-
         from service.translate.ct2 import split_for_replicas
 
         tok, decoding = self.base.loaded.tokenizer, self.base.decoding
@@ -82,18 +80,16 @@ class BareCT2:
         end = 1 if self.base._forces_eos else 0  # Marian forces an end token in the cap's last place
         lengths = [max(1, decoding.new_token_cap(len(x)) - end) for x in ids]
 
-        def call(part: list[int]):
-            return self.model.translate_batch(
-                [tok.convert_ids_to_tokens(ids[i]) for i in part], beam_size=decoding.num_beams,
-                max_decoding_length=max(lengths[i] for i in part), max_batch_size=0,
-            )
-
         parts = split_for_replicas([len(x) for x in ids], self.parts)
         self.last_batches = [len(p) for p in parts]
-        with ThreadPoolExecutor(max_workers=len(parts)) as pool:
-            results = dict(zip((i for part in parts for i in part),
-                               (r for rs in pool.map(call, parts) for r in rs)))
-        kept = [results[i].hypotheses[0][:n] for i, n in enumerate(lengths)]
+        handles = {}  # every part handed over before any is awaited: the replicas run them side by side
+        for part in parts:
+            got = self.model.translate_batch(
+                [tok.convert_ids_to_tokens(ids[i]) for i in part], beam_size=decoding.num_beams,
+                max_decoding_length=max(lengths[i] for i in part), max_batch_size=0, asynchronous=True,
+            )
+            handles.update(zip(part, got))
+        kept = [handles[i].result().hypotheses[0][:n] for i, n in enumerate(lengths)]
         texts = tok.batch_decode([tok.convert_tokens_to_ids(h) for h in kept], skip_special_tokens=True)
         return [t.strip() for t in texts], sum(len(h) for h in kept)
 
