@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> None:
 
     from .data import load_data
     from .models import SUMMARY_ARCH, prepare
-    from .run import BenchOptions, profile_settings
+    from .options import BenchOptions, profile_settings
 
     args = sys.argv[1:] if argv is None else argv
     opts = BenchOptions.for_mode(Path(args[0]), quick=True)

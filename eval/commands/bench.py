@@ -35,7 +35,8 @@ def bench(
     import platformdirs
 
     from eval.bench.report import render
-    from eval.bench.run import BenchOptions, run_bench
+    from eval.bench.options import BenchOptions
+    from eval.bench.run import run_bench
 
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -48,7 +49,7 @@ def bench(
     if arch:
         overrides["archs"] = list(arch)
     if section:
-        from eval.bench.run import SECTIONS
+        from eval.bench.options import SECTIONS
 
         unknown = sorted(set(section) - set(SECTIONS))
         if unknown:

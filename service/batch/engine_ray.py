@@ -8,10 +8,12 @@
       → write: the driver records each Result in the job store as it streams back, then writes the outputs.
 
 Ray Data streams blocks between stages with back-pressure, and the driver holds at most one window of
-documents (WIREBRIEF_RAY_WINDOW_DOCUMENTS), so memory stays flat on archives larger than RAM. Ray retries
-failed tasks and restarts dead actors (WIREBRIEF_RAY_RETRIES). A document whose stage raises is reported
-with the exception; a window that Ray gives up on is split and re-run until the document that fails is
-alone, and that one is reported with Ray's reason — no document is silently dropped.
+documents (WIREBRIEF_RAY_WINDOW_DOCUMENTS), so memory stays flat on archives larger than RAM. A document whose
+stage raises is reported with the exception. A Ray failure (a node or actor lost) ends that Ray job at once —
+no task waits on an actor that Ray restarts, which hung for good when the nodes left had no room for it — and
+the driver re-runs the documents it did not get back as new jobs, sized for the cluster as it is then: once all
+together, then split in halves until the document that fails is alone, which is tried WIREBRIEF_RAY_RETRIES
+more times and then reported with Ray's reason. No document is silently dropped.
 
 ``import ray`` happens only here, and this module is imported only when the Ray engine is chosen.
 """
@@ -198,7 +200,9 @@ def _quiet_ray_data() -> None:
 def _dataset(docs: Sequence[tuple[int, str]], settings: Settings, options: dict):
     _quiet_ray_data()
     cpus, gpus, most = _actor_resources(settings)
-    retries = settings.ray_retries
+    # `stream` re-runs what a failure leaves (see the top). Ray Data 2.64 drops these keyword arguments (its
+    # RayDeprecationWarning): at that upgrade they move to `ray_remote_args_fn` or the actor class options.
+    fail_fast = {"max_restarts": 0, "max_task_retries": 0}
     blocks = max(1, min(len(docs), most * 4, 200))
     ds = ray.data.from_items([{"key": k, "text": t} for k, t in docs], override_num_blocks=blocks)
     ds = ds.map_batches(
@@ -212,8 +216,7 @@ def _dataset(docs: Sequence[tuple[int, str]], settings: Settings, options: dict)
         batch_size=None,
         num_cpus=settings.ray_task_cpus,
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=max(1, int(ray.cluster_resources().get("CPU", 1)))),
-        max_restarts=retries,
-        max_task_retries=retries,
+        **fail_fast,
     )
     actor_args = dict(
         fn_constructor_kwargs={"settings": settings},
@@ -222,17 +225,28 @@ def _dataset(docs: Sequence[tuple[int, str]], settings: Settings, options: dict)
         num_cpus=cpus,
         num_gpus=gpus,
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=most),
-        max_restarts=retries,
-        max_task_retries=retries,
+        **fail_fast,
     )
     ds = ds.map_batches(TranslateStage, **actor_args)
     return ds.map_batches(SummarizeStage, **actor_args)
 
 
-def stream(docs: Sequence[tuple[int, str]], settings: Settings, options: dict) -> Iterator[Outcome]:
-    """(key, Result JSON, error) for every document of ``docs``, as they finish; every key comes out once."""
+def stream(
+    docs: Sequence[tuple[int, str]],
+    settings: Settings,
+    options: dict,
+    retries: int | None = None,
+    whole_again: bool = True,
+) -> Iterator[Outcome]:
+    """(key, Result JSON, error) for every document of ``docs``, as they finish; every key comes out once.
+
+    After a failure, what did not come back runs again: first all together (a lost node costs one more Ray job,
+    not a split), then in halves (a document that kills its actor is cornered in log2(n) jobs); a document that
+    fails alone is tried ``retries`` more times (WIREBRIEF_RAY_RETRIES at first)."""
     if not docs:
         return
+    if retries is None:
+        retries = settings.ray_retries
     pending = dict(docs)
     try:
         for row in _dataset(docs, settings, options).iter_rows():
@@ -241,7 +255,7 @@ def stream(docs: Sequence[tuple[int, str]], settings: Settings, options: dict) -
                 del pending[key]
                 yield key, row["result"], row["error"]
         failure = None
-    except Exception as exc:  # Ray gave up on a task after its retries
+    except Exception as exc:  # a task failed: a node or an actor was lost (Ray does not retry, see the top)
         failure = exc
     if not pending:
         return
@@ -254,11 +268,17 @@ def stream(docs: Sequence[tuple[int, str]], settings: Settings, options: dict) -
                 yield key, None, error_reason(failure)
             return
     if len(left) == 1:
-        yield left[0][0], None, f"failed on Ray after {settings.ray_retries} retries: {error_reason(failure)}"
+        if retries > 0:
+            yield from stream(left, settings, options, retries - 1, whole_again=False)
+        else:
+            yield left[0][0], None, f"failed on Ray after {settings.ray_retries} retries: {error_reason(failure)}"
+        return
+    if whole_again:
+        yield from stream(left, settings, options, retries, whole_again=False)
         return
     half = len(left) // 2
-    yield from stream(left[:half], settings, options)
-    yield from stream(left[half:], settings, options)
+    yield from stream(left[:half], settings, options, retries, whole_again=False)
+    yield from stream(left[half:], settings, options, retries, whole_again=False)
 
 
 # ------------------------------------------------------------------------------------------------ drivers
