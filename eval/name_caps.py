@@ -12,6 +12,7 @@ name costs in decoding steps) and the pairs that do not fit.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import typer
 import yaml
@@ -65,15 +66,31 @@ def coverage(count_source, count_target, ratio: float, offset: int, pairs: list[
             "misses": misses}
 
 
-def main(model_dir: Path, ratio: float = typer.Option(None), offset: int = typer.Option(None)) -> None:
-    from transformers import AutoTokenizer
+def token_counters(model_dir: Path) -> tuple[Callable[[str], int], Callable[[str], int]]:
+    """(French name → its tokens as the renderer feeds it to the model, the model's input normalization applied;
+    English form → its target tokens), end tokens included."""
+    from transformers import AutoConfig, AutoTokenizer
 
-    from service.pipeline.stack import NAME_TOKENS_OFFSET, NAME_TOKENS_RATIO
+    from service.text.model_input import opus_mt_input
 
     tok = AutoTokenizer.from_pretrained(str(model_dir))
+    marian = AutoConfig.from_pretrained(str(model_dir)).model_type == "marian"  # as input_normalizer_for decides
+
+    def source(text: str) -> int:
+        return len(tok(opus_mt_input(text, "fr") if marian else text)["input_ids"])
+
+    def target(text: str) -> int:
+        return len(tok(text_target=text)["input_ids"])
+
+    return source, target
+
+
+def main(model_dir: Path, ratio: float = typer.Option(None), offset: int = typer.Option(None)) -> None:
+    from service.pipeline.stack import NAME_TOKENS_OFFSET, NAME_TOKENS_RATIO
+
     ratio = NAME_TOKENS_RATIO if ratio is None else ratio
     offset = NAME_TOKENS_OFFSET if offset is None else offset
-    got = coverage(lambda t: len(tok(t)["input_ids"]), lambda t: len(tok(text_target=t)["input_ids"]), ratio, offset)
+    got = coverage(*token_counters(model_dir), ratio, offset)
     print(f"{ratio} × tokens + {offset}: {got['fits']:.2%} of {got['pairs']} pairs fit, mean cap {got['mean_cap']:.1f}")
     for french, english in got["misses"]:
         print(f"  over: {french} → {english}")

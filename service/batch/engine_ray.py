@@ -95,10 +95,14 @@ class PrepareStage:
         from service.pipeline import Pipeline
         from service.text.detect import detect_language
 
-        self.pipeline = Pipeline(settings=settings, stacks={}, summarizer=None)
         self.options = options
         self.pack_sentences = pack_sentences
-        detect_language("Le gouvernement a présenté mardi son projet de loi.")  # build the detector now
+        self.broken = None
+        try:
+            self.pipeline = Pipeline(settings=settings, stacks={}, summarizer=None)
+            detect_language("Le gouvernement a présenté mardi son projet de loi.")  # build the detector now
+        except Exception as exc:
+            self.broken = _broken_reason(exc)
 
     def __call__(self, batch):
         import pyarrow as pa
@@ -108,6 +112,9 @@ class PrepareStage:
         current: list[tuple] = []
         sentences = 0
         for key, text in zip(batch.column("key").to_pylist(), batch.column("text").to_pylist()):
+            if self.broken:
+                current.append((key, None, self.broken))
+                continue
             try:
                 state = self.pipeline.prepare(
                     text,
@@ -128,8 +135,16 @@ class PrepareStage:
         return pa.table({"pack": pa.array(packs, pa.large_binary())})
 
 
+def _broken_reason(exc: BaseException) -> str:
+    return f"a Ray actor could not build the pipeline on its node: {error_reason(exc)}"
+
+
 class _ModelStage:
-    """An actor that builds the Pipeline once (models loaded at actor start, never per batch)."""
+    """An actor that builds the Pipeline once (models loaded at actor start, never per batch).
+
+    A pipeline that cannot be built (a model directory missing on a node, a bad setting) is not raised: Ray would
+    restart the actor, and the driver re-run the documents, over and over for the same cause. The actor stays up
+    instead and answers every document it gets with the reason, once."""
 
     def __init__(self, settings: Settings):
         from service.pipeline import Pipeline
@@ -137,7 +152,14 @@ class _ModelStage:
         if not settings.torch_threads:
             # Several actors share a node: each gets as many threads as the CPUs it reserved.
             settings = settings.model_copy(update={"torch_threads": max(1, round(settings.ray_actor_cpus))})
-        self.pipeline = Pipeline.from_settings(settings)
+        self.broken = None
+        try:
+            self.pipeline = Pipeline.from_settings(settings)
+        except Exception as exc:
+            self.broken = _broken_reason(exc)
+
+    def _fail_all(self, pack: list[tuple]) -> list[tuple]:
+        return [(key, None, error if error is not None else self.broken) for key, _, error in pack]
 
 
 class TranslateStage(_ModelStage):
@@ -147,6 +169,9 @@ class TranslateStage(_ModelStage):
         out = []
         for blob in batch.column("pack").to_pylist():
             pack = pickle.loads(blob)
+            if self.broken:
+                out.append(pickle.dumps(self._fail_all(pack)))
+                continue
             ready = [state for _, state, error in pack if error is None]
             try:
                 self.pipeline.translate_many(ready)
@@ -168,7 +193,8 @@ class SummarizeStage(_ModelStage):
 
         keys, results, errors = [], [], []
         for blob in batch.column("pack").to_pylist():
-            for key, state, error in pickle.loads(blob):
+            pack = pickle.loads(blob)
+            for key, state, error in self._fail_all(pack) if self.broken else pack:
                 result = None
                 if error is None:
                     try:

@@ -29,6 +29,10 @@ class LocalRayCluster:
         self.head: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
         self.env = dict(os.environ, PYTHONPATH=str(ROOT), RAY_USAGE_STATS_ENABLED="0", HF_HUB_OFFLINE="1")
+        # A ~/.ray/auth_token left by any earlier local `ray.init()` (the batch CLI without --address makes one) turns
+        # token authentication on in `ray start`, while clients stay at their default (off) and are refused: the
+        # cluster never came up. This loopback cluster states the mode its clients use.
+        self.env["RAY_AUTH_MODE"] = os.environ.get("RAY_AUTH_MODE", "disabled")
         # A killed node is declared dead after ~3 s instead of Ray's default ~30 s (5 missed checks of 3 s + a 10 s
         # timeout): on loopback a node that misses a check is gone, and the fault tests wait for that detection.
         self.env.update(RAY_health_check_period_ms="1000", RAY_health_check_timeout_ms="1000",

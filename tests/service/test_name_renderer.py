@@ -33,23 +33,15 @@ def test_the_name_cap_fits_the_english_form_of_almost_every_name(production_mode
     the CLDR and gazetteer name pairs fits it (a cap of the name's own length, 1.0 × tokens + 0, fits far fewer),
     at fewer decoding steps than the sentence-like cap it replaced (1.5 × tokens + 4, rounded up to 8). Without the
     news data the fixture's tokenizer has a few hundred pieces and cuts names into letters: no evidence either way."""
-    from transformers import AutoTokenizer
-
     from tests.conftest import require_data
 
     require_data(data_root, "newstest2013-fr-en/newstest2013.fr")
 
-    from eval.name_caps import coverage, name_pairs
+    from eval.name_caps import coverage, name_pairs, token_counters
 
-    tok = AutoTokenizer.from_pretrained(str(production_models["marian"]))
+    src, tgt = token_counters(production_models["marian"])  # names normalized for the model, as the renderer does
     pairs = name_pairs()
     assert len(pairs) > 2000
-
-    def src(t):
-        return len(tok(t)["input_ids"])
-
-    def tgt(t):
-        return len(tok(text_target=t)["input_ids"])
 
     got = coverage(src, tgt, NAME_TOKENS_RATIO, NAME_TOKENS_OFFSET, pairs)
     assert got["fits"] >= 0.995, got["misses"][:20]
