@@ -108,7 +108,9 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     soft = (
         soft
         or (n.approx and not _counted_approximation(text, n, lang, before))
-        or (n.words and n.value <= SOFT_WORD_MAX)
+        # "deux" is "both", "a couple", "un" an article; "deux mètres" is a measure the translation keeps
+        or (n.words and n.value <= SOFT_WORD_MAX and not (n.value == 2 and unit_after(text, n.end)
+                                                             and not re.match(r"\W?\w['’]", after)))  # "deux l'ont"
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
         # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
         # One", "the Big Three"): the name is what a translation keeps or not
@@ -119,6 +121,8 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     if unit and n.kind == "cardinal":
         sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
         data["measure"] = [measure(sign * v, unit) for v in values]
+    if "length_m" in n.extra:
+        data["measure"] = [("length", n.extra["length_m"], "0.0254")]  # 6'7"
     return Fact(
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
         soft=soft, data=data,
@@ -132,19 +136,40 @@ _COUNTED_APPROX = {"vingtaine", "trentaine", "quarantaine", "cinquantaine", "soi
 
 
 def _counted_approximation(text: str, n: Numeral, lang: str, before: str) -> bool:
-    return (lang == "fr" and n.text.lower() in _COUNTED_APPROX
+    """"une vingtaine", and "quelques / plusieurs centaines, milliers" (the order of magnitude a translation keeps:
+    "a few hundred", "several thousand", "hundreds")."""
+    if lang != "fr":
+        return False
+    if n.text.lower() in ("centaines", "milliers"):
+        return re.search(r"\b(?:quelques|plusieurs)\s+$", before, re.IGNORECASE) is not None
+    return (n.text.lower() in _COUNTED_APPROX
             and re.search(r"\b(?:une|un)(?:\s+(?:petite?|bonne|grosse?))?\s+$", before, re.IGNORECASE) is not None)
 
+
+# "le triple", "a triplé": three times, unlike "double" (also "dual", "twin", "en double") a figure the translation
+# keeps ("three times", "tripled", "threefold"): required, not soft
+_TRIPLE_FR = r"\btripl(?:e|es|er|é|ée|és|ées|ent|era|eront|erait|ait|aient)\b"
 
 _IDIOMS = {
     # a word that stands for a number: it supports that number on the other side, nothing more
     "en": [(r"\bdecades?\b", 10), (r"\bfortnight\b", 14), (r"\bfortnight\b", 15), (r"\bcentury\b", 100),
-           (r"\bhalf\b", 0.5), (r"\bquarter\b", 4), (r"\btwice\b", 2), (r"\bdouble\b", 2), (r"\btriple\b", 3),
-           (r"\bpair\b", 2), (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15),
+           (r"\bhalf\b", 0.5), (r"\bquarter\b", 4), (r"\btwice\b", 2), (r"\bdouble\b", 2),
+           (r"\b(?:tripl(?:e|ed|es|ing)|three-?fold|trebl(?:e|ed|es|ing))\b", 3), (r"\bpair\b", 2),
+           (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15),
+           (r"\b(?:several|few)\s+thousand\b", 1000),  # "plusieurs milliers" (a bare "thousand" is no number)
            (r"\bsecondary\b", 2), (r"\btertiary\b", 3)],  # "routes de troisième catégorie" → "tertiary roads"
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
-           (r"\btiers\b", 3), (r"\bdouble\b", 2), (r"\btriple\b", 3), (r"\bsemaines?\b", 7)],
+           (r"\btiers\b", 3), (r"\bdouble\b", 2),
+           (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7)],
 }
+
+
+def _counted_fraction(text: str, m: re.Match) -> bool:
+    """"un quart des …", "d'un tiers": a share of something, said with "un"; "un quart d'heure" (fifteen minutes),
+    "quart de finale", "le tiers monde", "des pays tiers" are not."""
+    return (m.group(0).lower() in ("quart", "tiers")
+            and re.search(r"\bune?\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE) is not None
+            and re.match(r"\s*(?:d['’]\s*heure|de\s+finale|de\s+siècle|-)", text[m.end() : m.end() + 20]) is None)
 
 
 def _idiom_numbers(text: str, lang: str) -> list[Fact]:
@@ -152,8 +177,15 @@ def _idiom_numbers(text: str, lang: str) -> list[Fact]:
     for rx, v in _IDIOMS[lang]:
         for m in re.finditer(rx, text, re.IGNORECASE):
             k = f"n:{key(float(v))}"
-            out.append(Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(float(v)),
-                            keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True}))
+            f = Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(float(v)),
+                     keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True})
+            if lang == "fr" and rx == _TRIPLE_FR:
+                f.soft = False
+            if lang == "fr" and _counted_fraction(text, m):
+                f.soft = False  # "un quart des adolescents": a share the translation keeps ("a fourth", "25%")
+                f.keys = [k, f"n:{key(round(100 / v))}"]
+                f.provides = list(f.keys)
+            out.append(f)
     # "one and a half thousand", "two and a half million"
     if lang == "en":
         for m in re.finditer(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+) and a half (thousand|million|billion)\b", text, re.IGNORECASE):

@@ -83,14 +83,15 @@ def check_translation(
 
 
 def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) -> list[FactIssue]:
-    """A figure written in digits twice in the source ("1-1", "de 12 à 12 ans") must be there twice in the
-    output: presence alone would not see one of them dropped."""
+    """A figure written twice in the source ("1-1", "de 12 à 12 ans", "quatre mois… quatre mètres") must be there
+    twice in the output: presence alone would not see one of them dropped. Words count as digits do, except soft
+    ones ("deux", "un": "both", "a")."""
     from collections import Counter
 
     counts: Counter[str] = Counter()
     first: dict[str, Fact] = {}
     for f in have:
-        if f.type == "number" and not f.soft and not f.data.get("words"):
+        if f.type == "number" and not f.soft:
             counts[f.keys[0]] += 1
             first.setdefault(f.keys[0], f)
     issues = []

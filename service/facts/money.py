@@ -153,5 +153,9 @@ def find_money(text: str, lang: str, numerals: list[Numeral]) -> tuple[list[Fact
             if lang == "en" and cur == "GBP" and re.search(r"pounds?", sm.group(0)) and "sterling" not in sm.group(0):
                 f.data["measure"] = [("mass", a * 0.45359237, "0.453592") for a in amounts]  # "1,000 pounds" may be a weight
             facts.append(f)
+            if lang == "fr" and cur == "GBP" and soft and not (n.approx or (n.words and n.value <= 2)):
+                # "cinq livres", "70 000 livres" are books as often as pounds: the amount stays a number the
+                # translation must keep ("five books", "£5" both do); the soft money fact only supports "£5"
+                continue
             claimed.append((n.start, n.end + sm.end()))
     return facts, claimed

@@ -213,6 +213,8 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 continue  # "Le", "Ce", "Ve" alone are words
             if v and not _overlaps(out, m.start(), m.end()):
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
+    if lang == "en":
+        out = _feet_and_inches(text, out)
     out.extend(n for n in _word_numerals(text, lang) if not _overlaps(out, n.start, n.end))
     out.sort(key=lambda n: n.start)
     for a, b in zip(out, out[1:]):
@@ -226,6 +228,23 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
+
+
+# 6'7" (six feet seven inches): how English writes a height that French gives in metres ("deux mètres")
+_FEET_INCHES_RE = re.compile(r"(?<![\d.,])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|''|['′’]{2})")
+
+
+def _feet_and_inches(text: str, nums: list[Numeral]) -> list[Numeral]:
+    """One numeral for each 6'7" (its feet), measured in metres (``extra['length_m']``) instead of two bare
+    numbers: the height is what a conversion from metres keeps, not its two figures."""
+    for m in _FEET_INCHES_RE.finditer(text):
+        feet, inches = int(m.group(1)), int(m.group(2))
+        if inches >= 12:
+            continue
+        nums = [n for n in nums if not (n.start < m.end() and m.start() < n.end)]
+        nums.append(Numeral(m.start(), m.end(), m.group(0), float(feet), plain=m.group(1),
+                            extra={"length_m": (feet * 12 + inches) * 0.0254}))
+    return nums
 
 
 def _overlaps(nums: list[Numeral], start: int, end: int) -> bool:
@@ -330,6 +349,12 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
                 "et", "ou", "mais", "de", "du", "des", "en", "à", "au", "pour", "par", "avec", "qui", "que", "dans"
             ) and (prev not in ("à", "tout", "flambant", "remis", "remise", "état") or re.fullmatch(r"\w{2,}[sx]", nxt)):
                 # "remis à neuf" is new; "jusqu'à neuf ans", "à neuf heures" count (a plural noun follows)
+                num.extra["confirmed"] = True
+        if lang == "fr" and parts == ["cent"]:
+            # "cent" alone is a coin ("un cent") unless a plural noun follows: "cent fois", "dix à cent ans"
+            after = re.match(rf"{SP}+([^\W\d_]+)", text[last_end : last_end + 30])
+            nxt = after.group(1).lower() if after else ""
+            if re.fullmatch(r"\w{2,}[sx]", nxt) and nxt not in ("des", "les", "mes", "tes", "ses", "nos", "vos", "aux"):
                 num.extra["confirmed"] = True
         # "3 millions" is caught by the digit regex; here only words. Percent after words.
         tail = text[last_end : last_end + 14]

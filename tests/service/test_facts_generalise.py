@@ -179,3 +179,84 @@ def test_a_number_after_a_letter_and_slash_is_a_number():
     fr = "On signale des conditions difficiles sur la route nationale 13 à la frontière entre les régions."
     assert issues(fr, "Adverse conditions are expected on the I/13 road between the regions.", "number") == []
     assert [f.text for f in extract_facts("It opens 24/7 from 12/03/2012.", "en") if f.type == "number"] == ["24"]
+
+
+# --- fourth pass ---------------------------------------------------------------------------------------------------
+
+
+def test_a_number_word_written_twice_must_be_there_twice():
+    fr = "Il a fallu six semaines de préparation et une équipe de 40 pour monter une scène de six mètres de haut."
+    en = "It took six weeks of preparation and a team of 40 to build a stage six metres high."
+    assert issues(fr, en, "number") == []
+    dropped = "It took weeks of preparation and a team of 40 to build a stage six metres high."
+    assert [s for s, _ in issues(fr, dropped, "number")] == ["source"]
+    # soft words ("deux" = both, "un" = a) are not counted
+    assert issues("Les deux frères ont deux chiens.", "Both brothers have two dogs.", "number") == []
+
+
+def test_livres_alone_may_be_books_the_count_is_kept():
+    fr = "La nouvelle médiathèque de Lyon compte déjà 45 000 livres et quatre salles de lecture."
+    assert issues(fr, "The new Lyon media library already holds 45,000 books and four reading rooms.", "number") == []
+    assert issues(fr, "The new Lyon media library already holds books and four reading rooms.", "number") == [
+        ("source", "45 000")]
+    fr = "Il est arrivé au tribunal avec cinq livres sous le bras."
+    assert issues(fr, "He turned up at court with five books under his arm.", "number") == []
+    assert issues(fr, "He turned up at court with books under his arm.", "number") == [("source", "cinq")]
+    # still pounds when the translation says so; "livres sterling" is money as before
+    assert issues(fr, "He turned up at court with £5 under his arm.", "number") == []
+    assert issues("Le billet coûte 30 livres sterling.", "The ticket costs £30.", "money") == []
+
+
+def test_a_height_in_feet_and_inches_is_the_height_in_metres():
+    fr = "Le coach m'a dit: \" J'ai un pivot solide pour toi, il mesure deux mètres. \""
+    assert issues(fr, "The coach told me: \"I've got a solid center for you, 6'7\" tall.\"", "number") == []
+    assert issues(fr, "The coach told me: \"I've got a solid center for you, 5'7\" tall.\"", "number") != []
+    # "deux" with a unit is a measure, not "both": dropped, it is reported
+    assert issues(fr, "The coach told me: \"I've got a solid center for you, tall.\"", "number") == [
+        ("source", "deux")]
+    assert issues(fr, "The coach told me: \"I've got a solid center for you, two metres tall.\"", "number") == []
+
+
+def test_a_share_said_with_un_quart_or_un_tiers_is_kept():
+    fr = "Près d'un quart des étudiants canadiens travaillent dans la restauration rapide."
+    for en in ("Nearly a fourth of Canadian students work in fast food.",
+               "Nearly a quarter of Canadian students work in fast food.",
+               "Nearly 25% of Canadian students work in fast food."):
+        assert issues(fr, en, "number") == []
+    assert issues(fr, "Nearly a of Canadian students work in fast food.", "number") == [("source", "quart")]
+    fr = "Un tiers des électeurs n'ont pas voté."
+    assert issues(fr, "A third of voters did not vote.", "number") == []
+    assert issues(fr, "Voters did not vote.", "number") == [("source", "tiers")]
+    # a quarter of an hour, a quarter-final, third countries: no share
+    assert issues("Le quart de finale a eu lieu hier.", "The quarter-final took place yesterday.", "number") == []
+    assert issues("Les pays tiers protestent.", "Other countries protest.", "number") == []
+
+
+def test_cent_before_a_plural_noun_is_a_hundred():
+    fr = "Ces particules sont dix à cent fois plus petites qu'un grain de sable."
+    assert issues(fr, "These particles are ten to one hundred times smaller than a grain of sand.", "number") == []
+    assert issues(fr, "These particles are ten to times smaller than a grain of sand.", "number") == [
+        ("source", "cent")]
+    assert issues("Il ne lui reste pas un cent.", "He does not have a penny left.", "number") == []
+
+
+def test_triple_is_three_times():
+    fr = "C'est peu pour un tel effort, mais c'est le triple de ce qu'il gagnerait à l'usine."
+    for en in ("It is little for such an effort, but it is three times what he would earn at the factory.",
+               "It is little for such an effort, but it is triple what he would earn at the factory."):
+        assert issues(fr, en, "number") == []
+    assert issues(fr, "It is little for such an effort, but it is times what he would earn at the factory.",
+                  "number") == [("source", "triple")]
+    assert issues("Les ventes ont triplé en un an.", "Sales tripled in a year.", "number") == []
+
+
+def test_a_few_hundred_or_several_thousand_is_an_order_of_magnitude_the_translation_keeps():
+    fr = "Seules quelques centaines de personnes ont manifesté devant la mairie."
+    assert issues(fr, "Only a few hundred people demonstrated in front of the town hall.", "number") == []
+    assert issues(fr, "Only a few people demonstrated in front of the town hall.", "number") == [
+        ("source", "centaines")]
+    fr = "Mais plusieurs milliers de visiteurs viennent voir le chanteur."
+    assert issues(fr, "But several thousand visitors come to see the singer.", "number") == []
+    assert issues(fr, "But thousands of visitors come to see the singer.", "number") == []
+    # "des centaines" stays vague
+    assert issues("Des centaines de personnes sont venues.", "Many people came.", "number") == []
