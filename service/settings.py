@@ -259,7 +259,7 @@ class Settings(BaseSettings):
         1.0, ge=0, description="GPUs per Ray model actor when the cluster has GPUs (fractions share a GPU)."
     )
     ray_task_cpus: float = Field(0.25, gt=0, description="Logical CPUs per Ray normalize/detect/segment actor.")
-    ray_retries: int = Field(3, ge=0, description="Times a document that fails on Ray on its own is run again before it is reported (a Ray failure ends that Ray job; the driver re-runs the documents it did not get back).")
+    ray_retries: int = Field(3, ge=0, description="Times a document that fails on Ray on its own is run again before it is reported (a Ray failure ends that Ray job; the driver re-runs the documents it did not get back), and times in a row an actor whose pipeline cannot be built is replaced.")
     ray_ship_code: bool = Field(
         True, description="Send the service/ and models/ packages to the cluster (runtime_env py_modules); "
         "turn off when the nodes' image already has this version installed."

@@ -13,7 +13,9 @@ stage raises is reported with the exception. A Ray failure (a node or actor lost
 no task waits on an actor that Ray restarts, which hung for good when the nodes left had no room for it — and
 the driver re-runs the documents it did not get back as new jobs, sized for the cluster as it is then: once all
 together, then split in halves until the document that fails is alone, which is tried WIREBRIEF_RAY_RETRIES
-more times and then reported with Ray's reason. No document is silently dropped.
+more times and then reported with Ray's reason. A pipeline that an actor cannot build (a model missing on a
+node) is not re-run: its actor is replaced WIREBRIEF_RAY_RETRIES times in a row, then every document left is
+reported with that reason, once. No document is silently dropped.
 
 ``import ray`` happens only here, and this module is imported only when the Ray engine is chosen.
 """
@@ -85,6 +87,22 @@ def _actor_resources(settings: Settings) -> tuple[float, float, int]:
 
 
 # ------------------------------------------------------------------------------------------------ stages
+UNBUILDABLE = "a Ray actor could not build the pipeline on its node"
+
+
+class PipelineUnbuildable(RuntimeError):
+    """An actor's pipeline could not be built (a model directory missing on a node, a bad setting). Its message is
+    plain text, so it crosses Ray intact (``ModelNotAvailableError`` itself did not unpickle there)."""
+
+
+@contextmanager
+def _unbuildable() -> Iterator[None]:
+    try:
+        yield
+    except Exception as exc:
+        raise PipelineUnbuildable(f"{UNBUILDABLE}: {error_reason(exc)}") from None
+
+
 class PrepareStage:
     """CPU actor: documents → packs of prepared dispatches (normalize, detect, segment; no model).
 
@@ -97,12 +115,9 @@ class PrepareStage:
 
         self.options = options
         self.pack_sentences = pack_sentences
-        self.broken = None
-        try:
+        with _unbuildable():
             self.pipeline = Pipeline(settings=settings, stacks={}, summarizer=None)
             detect_language("Le gouvernement a présenté mardi son projet de loi.")  # build the detector now
-        except Exception as exc:
-            self.broken = _broken_reason(exc)
 
     def __call__(self, batch):
         import pyarrow as pa
@@ -112,9 +127,6 @@ class PrepareStage:
         current: list[tuple] = []
         sentences = 0
         for key, text in zip(batch.column("key").to_pylist(), batch.column("text").to_pylist()):
-            if self.broken:
-                current.append((key, None, self.broken))
-                continue
             try:
                 state = self.pipeline.prepare(
                     text,
@@ -135,16 +147,8 @@ class PrepareStage:
         return pa.table({"pack": pa.array(packs, pa.large_binary())})
 
 
-def _broken_reason(exc: BaseException) -> str:
-    return f"a Ray actor could not build the pipeline on its node: {error_reason(exc)}"
-
-
 class _ModelStage:
-    """An actor that builds the Pipeline once (models loaded at actor start, never per batch).
-
-    A pipeline that cannot be built (a model directory missing on a node, a bad setting) is not raised: Ray would
-    restart the actor, and the driver re-run the documents, over and over for the same cause. The actor stays up
-    instead and answers every document it gets with the reason, once."""
+    """An actor that builds the Pipeline once (models loaded at actor start, never per batch)."""
 
     def __init__(self, settings: Settings):
         from service.pipeline import Pipeline
@@ -152,14 +156,8 @@ class _ModelStage:
         if not settings.torch_threads:
             # Several actors share a node: each gets as many threads as the CPUs it reserved.
             settings = settings.model_copy(update={"torch_threads": max(1, round(settings.ray_actor_cpus))})
-        self.broken = None
-        try:
+        with _unbuildable():
             self.pipeline = Pipeline.from_settings(settings)
-        except Exception as exc:
-            self.broken = _broken_reason(exc)
-
-    def _fail_all(self, pack: list[tuple]) -> list[tuple]:
-        return [(key, None, error if error is not None else self.broken) for key, _, error in pack]
 
 
 class TranslateStage(_ModelStage):
@@ -169,9 +167,6 @@ class TranslateStage(_ModelStage):
         out = []
         for blob in batch.column("pack").to_pylist():
             pack = pickle.loads(blob)
-            if self.broken:
-                out.append(pickle.dumps(self._fail_all(pack)))
-                continue
             ready = [state for _, state, error in pack if error is None]
             try:
                 self.pipeline.translate_many(ready)
@@ -193,8 +188,7 @@ class SummarizeStage(_ModelStage):
 
         keys, results, errors = [], [], []
         for blob in batch.column("pack").to_pylist():
-            pack = pickle.loads(blob)
-            for key, state, error in self._fail_all(pack) if self.broken else pack:
+            for key, state, error in pickle.loads(blob):
                 result = None
                 if error is None:
                     try:
@@ -213,18 +207,21 @@ class SummarizeStage(_ModelStage):
         )
 
 
-def _quiet_ray_data() -> None:
-    """The CLI draws its own progress bar; Ray Data's bars and periodic logs would interleave with it."""
+def _configure_ray_data(settings: Settings) -> None:
+    """Quiet: the CLI draws its own progress bar; Ray Data's bars and periodic logs would interleave with it.
+    An actor whose pipeline cannot be built is replaced (maybe on another node) WIREBRIEF_RAY_RETRIES times in a
+    row before the Ray job fails; then `stream` reports every document with the reason instead of re-running."""
     import logging
 
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.issue_detectors_config.detectors = []
+    context.max_consecutive_actor_init_deaths = settings.ray_retries
     logging.getLogger("ray.data").setLevel(logging.WARNING)
 
 
 def _dataset(docs: Sequence[tuple[int, str]], settings: Settings, options: dict):
-    _quiet_ray_data()
+    _configure_ray_data(settings)
     cpus, gpus, most = _actor_resources(settings)
     # `stream` re-runs what a failure leaves (see the top). Ray Data 2.64 drops these keyword arguments (its
     # RayDeprecationWarning): at that upgrade they move to `ray_remote_args_fn` or the actor class options.
@@ -286,6 +283,13 @@ def stream(
     if not pending:
         return
     left = list(pending.items())
+    if failure is not None and UNBUILDABLE in str(failure):
+        # the same cause for every document, on every re-run: said once per document, not retried
+        reason = next((line.strip() for line in str(failure).splitlines() if UNBUILDABLE in line), str(failure))
+        reason = reason[reason.index(UNBUILDABLE):]
+        for key, _ in left:
+            yield key, None, reason
+        return
     if failure is None:
         # Ray finished without returning these: run them again (rare; a block lost with no error raised).
         failure = RuntimeError("the Ray job ended without a result for this document")
