@@ -72,7 +72,18 @@ class Pipeline(SummaryStage):
         output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
-        preload_ner(settings.fact_ner_model)  # overlaps the model loading below; warm_up() waits for it
+        ner_loading = preload_ner(settings.fact_ner_model)  # overlaps the model loading below; warm_up() waits for it
+        try:
+            return cls._load(settings, decoding, started)
+        except BaseException:
+            # The caller may exit at once (the CLI: "model missing", exit 2); a process that exits while the NER
+            # thread is inside spaCy's native code can abort instead ("terminate called without an active
+            # exception", exit -6, seen once in CI). Let the load finish first.
+            ner_loading.join(timeout=120)
+            raise
+
+    @classmethod
+    def _load(cls, settings: Settings, decoding: DecodingConfig | None, started: float) -> "Pipeline":
         if settings.torch_threads:
             import torch
 

@@ -5,6 +5,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -240,3 +241,21 @@ def test_decoding_settings_are_part_of_the_result_id(pipeline):
     finally:
         base.decoding = original
     assert pipeline.cache_key(DISPATCH, ["headline"], None, "model") == before
+
+
+def test_a_failed_load_lets_the_ner_thread_finish_before_it_raises(monkeypatch, tmp_path):
+    """The CLI exits right after "model missing"; exiting while the NER thread was inside spaCy's native code once
+    aborted the process (exit -6, "terminate called without an active exception") instead of exit 2."""
+    import threading
+
+    import service.facts.ner as ner
+    from service.pipeline import Pipeline
+    from service.settings import Settings
+
+    monkeypatch.setattr(ner, "load_ner", lambda model=None: time.sleep(3.0))  # a load still going when the model fails
+    (tmp_path / "empty").mkdir()
+    started = time.monotonic()
+    with pytest.raises(Exception, match="could not be loaded"):
+        Pipeline.from_settings(Settings(translation_model=str(tmp_path / "empty"), summary_model="extractive"))
+    assert time.monotonic() - started >= 3.0
+    assert not [t for t in threading.enumerate() if t.name == "wirebrief-load-ner" and t.is_alive()]
