@@ -69,15 +69,18 @@ def coverage(count_source, count_target, ratio: float, offset: int, pairs: list[
 def token_counters(model_dir: Path) -> tuple[Callable[[str], int], Callable[[str], int]]:
     """(French name → its tokens as the renderer feeds it to the model, the model's input normalization applied;
     English form → its target tokens), end tokens included."""
+    from types import SimpleNamespace
+
     from transformers import AutoConfig, AutoTokenizer
 
-    from service.text.model_input import opus_mt_input
+    from service.text.model_input import input_normalizer_for
 
     tok = AutoTokenizer.from_pretrained(str(model_dir))
-    marian = AutoConfig.from_pretrained(str(model_dir)).model_type == "marian"  # as input_normalizer_for decides
+    # the translator's own rule, on the directory's config (no registry spec: French, as the renderer's route)
+    normalize = input_normalizer_for(SimpleNamespace(config=AutoConfig.from_pretrained(str(model_dir)), spec=None))
 
     def source(text: str) -> int:
-        return len(tok(opus_mt_input(text, "fr") if marian else text)["input_ids"])
+        return len(tok(normalize(text))["input_ids"])
 
     def target(text: str) -> int:
         return len(tok(text_target=text)["input_ids"])
