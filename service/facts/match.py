@@ -73,7 +73,9 @@ def check_translation(
         elif target_side:
             # a known place the source does not name, nor its people or adjective ("Argentina" for "québécois"):
             # the swapped name a free translation rarely adds (the full check is the setting above)
-            places = [f for f in tgt if f.type == "name" and known_place(f, gaz) and not place_stem_in(f, source_fr)]
+            inside = _words_of_kept_forms(src, translation_en, gaz)
+            places = [f for f in tgt if f.type == "name" and known_place(f, gaz) and not place_stem_in(f, source_fr)
+                      and fold(f.text) not in inside]
             issues += _check_names(places, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
         issues += _check_quotes(src, tgt, translation_en, gaz)
@@ -115,6 +117,8 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
 
         if any(k in pool for k in f.keys):
             continue
+        if side == "source" and _weekday_left_out(f, pool):
+            continue
         if f.data.get("measure") and any(
             same_quantity(tuple(a), tuple(b)) for o in other for b in o.data.get("measure", []) for a in f.data["measure"]
         ):
@@ -130,6 +134,26 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
             detail = f"{f.type} {_describe(f)} ('{f.text}') is not in the {where}"
         issues.append(FactIssue(type=f.type, source=f.text, detail=detail, side=side))
     return issues
+
+
+def _words_of_kept_forms(src: list[Fact], translation_en: str, gaz: Gazetteer) -> set[str]:
+    """The words of the English forms of source names the translation has ("SQ" → "Quebec provincial police"): a
+    place among them ("Quebec") is part of that name, not one the source lacks."""
+    index = TextIndex(translation_en)
+    out: set[str] = set()
+    for f in src:
+        if f.type == "name":
+            for e in gaz.fr2en.get(fold(f.text), []):
+                if " " in e and index.has_phrase(e):
+                    out.update(fold(w) for w in e.split())
+    return out
+
+
+def _weekday_left_out(f: Fact, pool: set[str]) -> bool:
+    """A weekday alone ("a annoncé mardi") that the translation leaves out, naming no other day instead: translators
+    drop it or turn it into "yesterday", "this week" when the context makes it plain. A weekday *changed*
+    ("mardi" → "Friday") is still reported, from both sides."""
+    return f.type == "date" and f.data.get("weekday") is not None and not any(k.startswith("w:") for k in pool)
 
 
 def _check_names(

@@ -7,6 +7,8 @@ not reported when
   another always leaves the other one in the translation, so these two never hide a swap; they do hide a name
   simply dropped where the translation has such a pronoun (the price of not reporting the coreference choices of
   human translators: "l'Allemagne a démontré…" → "the country has shown…");
+- it is a body's acronym written as a word that the translation describes ("Insee" → "the national statistics
+  office"), with the same condition: no other name in its place;
 - it is an acronym, and the translation has an acronym of its own that the source lacks, the gazetteer does not
   know and English text rarely uses ("ISC" → "NKU"): the body's name spelled in another language's letters. Known
   acronyms ("UN", "US", "NATO") and well-known ones ("FBI", "NBC": frequent in English per wordfreq) do not count:
@@ -37,7 +39,8 @@ def left_out_by_choice(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
     the source lacks."""
     if acronym_relettered(f, translation, gaz, source):
         return True
-    if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)):
+    if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)
+            or described(f)):
         return False
     if "other_name" not in context:
         context["other_name"] = names_something_else(translation.text, source, gaz)
@@ -54,6 +57,25 @@ def acronym_relettered(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
 # An acronym at least this frequent in English text (wordfreq's Zipf scale: "FBI" 4.4, "NBC" 4.0, "IMF" 3.5) names
 # a well-known body; a local body's acronym is rare ("NKU" 1.7, "UGC" 2.6, "CBSA" 2.0).
 KNOWN_ACRONYM_ZIPF = 3.0
+
+
+def described(f: Fact) -> bool:
+    """A body's acronym written as a word ("Insee", "Samu", "Fnac") that the translation describes instead ("the
+    national statistics office", "emergency services"): one word, not in capitals, that the model calls an
+    organisation and English text hardly uses. An acronym in capitals dropped for a description is not covered
+    here: "notre ISC" → "an office like ours" is as likely a dropped name (the gazetteer lists the known ones:
+    "SNCF" → "French railways")."""
+    words_ = f.data.get("tokens") or f.text.split()
+    if len(words_) != 1:
+        return False
+    w = words_[0]
+    return f.data.get("label") == "ORG" and len(w) <= 6 and w[:1].isupper() and not w.isupper() and (
+        _zipf(w.lower(), "en") < DESCRIBED_ZIPF)
+
+
+# An organisation's one-word name rarer than this in English ("insee" 1.6, "samu" 1.9) is a local body's acronym
+# written as a word, which an English translation describes; "Renault" (3.2), "Google" are kept as they are.
+DESCRIBED_ZIPF = 2.5
 
 
 def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
@@ -81,10 +103,34 @@ def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:
 
     src_index = TextIndex(source)
     facts = extract_facts(translation, "en", gaz)
-    cands = [t for t in facts if t.type == "name"]
+    # a nationality ("the French railways") makes the speaker explicit; a swap never puts one in
+    cands = [t for t in facts if t.type == "name" and not _nationality(t.text, gaz)]
     covered = [(t.start, t.end) for t in facts]  # "Thursday", "the Forties": dates, not names
     for tok in tokens(translation):
-        if tok.cap and not any(a <= tok.start < b for a, b in covered) and fold(tok.text) not in EN_STOP:
+        if (tok.cap and not any(a <= tok.start < b for a, b in covered) and fold(tok.text) not in EN_STOP
+                and not _nationality(tok.text, gaz) and not _english_word(tok.text, gaz)):
             cands.append(Fact(type="name", text=tok.text, start=tok.start, end=tok.end, value=tok.text,
                               data={"tokens": [tok.text]}))
     return any(name_found(t, src_index, gaz, "en>fr") is False for t in cands)
+
+
+def _nationality(word: str, gaz: Gazetteer) -> bool:
+    """ "French", "Germans": a nationality and not also a place ("Argentina" is listed as both)."""
+    return fold(word) in gaz.en_demonyms and fold(word) not in gaz.en_places
+
+
+def _english_word(word: str, gaz: Gazetteer) -> bool:
+    """A sentence's capitalized first word that is a frequent English word and much rarer in French
+    ("Emergency", "Officials", "Despite"): not a name. Names shared by both languages ("Johnson", "Chicago") and
+    the gazetteer's names are not such words."""
+    w = fold(word)
+    if w in gaz.en2fr:
+        return False
+    en = _zipf(w, "en")
+    return en >= ENGLISH_WORD_ZIPF and en - _zipf(w, "fr") >= ENGLISH_WORD_GAP
+
+
+# "emergency" 4.7 in English, 2.5 in French; "Johnson" 4.7 / 4.1, "Chicago" 4.8 / 4.2, "Finland" 4.0 / 2.3 (a
+# gazetteer place anyway).
+ENGLISH_WORD_ZIPF = 4.0
+ENGLISH_WORD_GAP = 2.0

@@ -220,6 +220,12 @@ class TextIndex:
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
         caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
         self.cap_initials = {"".join(w[0] for w in c.split() if w[0].isupper()) for c in caps}
+        # the same initials in any order, without a leading article: French puts the adjective after the noun, so
+        # "PS" is "Socialist Party", "FN" "National Front", "CNRS" "National Centre for Scientific Research"
+        self.cap_initial_keys = {
+            "".join(sorted(i[1:] if c.split()[0] in ("The", "A", "An") else i))
+            for c, i in zip(caps, map(lambda c: "".join(w[0] for w in c.split() if w[0].isupper()), caps))
+        }
 
     @staticmethod
     def _norm(phrase: str) -> str:
@@ -244,6 +250,7 @@ class TextIndex:
         """ "DNF" ~ "Did Not Finish", "OAS" ~ "Organization of American States"."""
         return 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and (
             word in self.cap_initials or word[::-1] in self.cap_initials
+            or "".join(sorted(word)) in self.cap_initial_keys
         )
 
     def has_acronym_anagram(self, word: str) -> bool:
@@ -283,6 +290,7 @@ def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = 
             k = " ".join(folded[i : i + L])
             if k in acronyms and not " ".join(words_[i : i + L]).isupper():
                 continue
+            k = re.sub(r"(?<=\w)' ", "'", k)  # an elided word is its own token: "Quai d' Orsay" → "quai d'orsay"
             k2 = re.sub(r"^(?:l'|le |la |les )", "", k)
             if k in table or k2 in table:
                 spans.append((i, i + L, k if k in table else k2))
@@ -324,6 +332,8 @@ def name_found(
         span = words_[i:j]
         if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(span)):
             return True
+        if len(span) == 1 and direction == "fr>en" and other.has_expansion(span[0]):
+            return True  # a known acronym spelled out ("CNRS" → "National Centre for Scientific Research")
         if direction == "fr>en" and any(len(t.split()) >= 2 and other.has_initials(t.split()) for t in table[k]):
             return True  # "République tchèque" → "the CR" (Czech Republic), "Nations unies" → "the UN"
         if direction != "en>en" and any(len(w) >= 4 and other.has_cognate(w) for w in span):

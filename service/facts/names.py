@@ -68,9 +68,15 @@ def find_french_names(
         start = _after_capitalized_word(e, starts, gaz, ner, text)
         if start is not None and not _overlaps(claimed, start, e.end) and not _people_or_adjective(e, text, gaz):
             spans.append((start, e.end, e.label))
-    taken = claimed + [(a, b) for a, b, _ in spans]
     words_ = [t.text for t in toks]
-    for i, j, k in _cover(words_, gaz.fr2en, gaz.max_fr_words, gaz.acronyms):
+    known = _cover(words_, gaz.fr2en, gaz.max_fr_words, gaz.acronyms)
+    for i, j, _ in known:
+        if j - i >= 2 and toks[i].cap:
+            # a gazetteer name the model cut in pieces ("Quai d'Orsay" → "Quai", "Orsay") is one name
+            a, b = toks[i].start, toks[j - 1].end
+            spans = [s for s in spans if not (a <= s[0] and s[1] <= b)]
+    taken = claimed + [(a, b) for a, b, _ in spans]
+    for i, j, k in known:
         if toks[i].cap and k not in gaz.demonyms and not _overlaps(taken, toks[i].start, toks[j - 1].end):
             spans.append((toks[i].start, toks[j - 1].end, "GAZ"))
             taken.append((toks[i].start, toks[j - 1].end))
