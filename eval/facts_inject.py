@@ -160,7 +160,7 @@ def _swappable(f, gaz, text: str = "") -> bool:
     word after "in / at / from / to / near"; a person's name of two or more distinctive words, or one after a title
     ("Mr", "President", "Dr"). Titles, nationalities, common words written with a capital ("Standard Model") are
     not names to swap."""
-    from service.facts.name_match import common_word
+    from service.facts.spelling import common_word
 
     words = [w for w in f.data.get("tokens", f.text.split())]
     folded = [fold(w) for w in words]

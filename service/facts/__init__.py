@@ -22,7 +22,7 @@ plus a gazetteer (gazetteer.yaml), CLDR exonyms (Babel), the glossary and word f
 from .extract import extract_facts
 from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
 from .match import check_summary, check_translation
-from .name_match import NameTranslator
+from .name_renderer import NameTranslator
 from .ner import load_ner, preload_ner
 from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
 from .provenance import check_summary_quotes, link_provenance

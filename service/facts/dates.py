@@ -87,7 +87,6 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     facts: list[Fact] = []
     claimed: list[tuple[int, int]] = []
     by_end = {n.end: n for n in numerals}
-    by_start = {n.start: n for n in numerals}
 
     # --- months, with a day before ("le 3 mars", "3 March", "3rd of March") or after ("March 3"), a year after.
     for m in _MONTH_RE[lang].finditer(text):

@@ -15,7 +15,8 @@ from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
 from .name_choice import left_out_by_choice
-from .name_match import NameTranslator, TextIndex, known_place, name_found, place_stem_in, strong_name
+from .name_match import TextIndex, known_place, name_found, place_stem_in, strong_name
+from .name_renderer import NameTranslator
 from .ner import FrenchNER
 from .text import fold
 from .units import same_quantity

@@ -22,7 +22,8 @@ import re
 from .extract import extract_facts
 from .gazetteer import EN_STOP, Gazetteer
 from .model import Fact
-from .name_match import TextIndex, _zipf, name_found
+from .name_match import TextIndex, name_found
+from .spelling import _zipf
 from .text import fold
 
 # Words of an English sentence that refer back to a place or to a person named before.

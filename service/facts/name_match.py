@@ -4,68 +4,15 @@ States"), or — when the pipeline passes one — the translation model's own re
 
 from __future__ import annotations
 
-import logging
 import re
-import threading
-from collections import OrderedDict
-from functools import lru_cache
-from typing import Callable
 
 from rapidfuzz import fuzz
 
 from .gazetteer import _CONNECTORS, EN_STOP, FR_GENERIC, FR_STOP, Gazetteer
 from .model import Fact
+from .name_renderer import NameTranslator, rendering_found
+from .spelling import _root, cognate, common_word, skeleton
 from .text import fold
-
-# --- common words -------------------------------------------------------------------------------------------
-# A name is shared by both languages, so its frequency is about the same in French and English text; a capitalized
-# word that is common in one language and 100 times rarer in the other ("Bancaire", "Journée"; "Dying", "Director")
-# is a common word written with a capital, not a name. Frequencies: wordfreq's large lists (Zipf scale); French
-# surnames that are also words ("Martel", "Fontaine") stay under the gap (about 1 to 2.2), common words are over it.
-COMMON_ZIPF = 3.5
-COMMON_GAP = 2.3
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang, wordlist="large")
-
-
-def common_word(word: str, lang: str) -> bool:
-    """Is ``word`` a common word of ``lang`` (not a name)?"""
-    w = word.lower()
-    if len(w) < 2 or (word.isupper() and len(word) <= 5):
-        return False
-    own = _zipf(w, lang)
-    if own < COMMON_ZIPF:
-        return False
-    other = _zipf(w, "en" if lang == "fr" else "fr")
-    return own - other >= COMMON_GAP
-
-
-# --- skeletons for cognate matching -----------------------------------------------------------------------------
-# Letters English transliterates with two ("Şirali" → "Shirali", "Ceaușescu" → "Ceausescu" keeps one: "sh" and "s"
-# both skeleton to a close form); folding alone would drop the cedilla and leave "Sirali".
-_TRANSLITERATE = str.maketrans({"ş": "sh", "Ş": "Sh", "ș": "sh", "Ș": "Sh", "ţ": "ts", "Ţ": "Ts", "ț": "ts", "Ț": "Ts"})
-_KH = re.compile("kh")
-
-
-def skeleton(word: str) -> str:
-    """A spelling-insensitive key: "Moubarak" and "Mubarak", "Kadhafi" and "Gaddafi" come close."""
-    w = fold(word.translate(_TRANSLITERATE))
-    w = re.sub(r"['\-. ]", "", w)
-    for a, b in (("tch", "ch"), ("sch", "ch"), ("sh", "ch"), ("ou", "u"), ("ph", "f"), ("th", "t"), ("dh", "d"),
-                 ("ck", "k"), ("qu", "k"), ("q", "k"), ("kh", "k"), ("y", "i"), ("dj", "j"), ("w", "v")):
-        w = w.replace(a, b)
-    w = re.sub(r"c(?!h)", "k", w)
-    w = w.replace("ae", "e")
-    w = re.sub(r"(.)\1+", r"\1", w)
-    w = re.sub(r"(?<=\w{3})(?:es|s)$", "", w)
-    w = re.sub(r"(?<=\w{3})[aeo]+h?$", "", w)
-    return w
-
 
 _PARAPHRASE = re.compile(r"\b(?:this|our) (?:country|nation)\b|\bat home\b|\bin this state\b", re.IGNORECASE)
 _TITLE_NOUNS = (
@@ -73,104 +20,8 @@ _TITLE_NOUNS = (
     "officials?|embassy|ambassador|capital|border|economy|parliament|state|leader|leaders|head of state|king|queen|"
     "court|courts|justice|press|media|team|national team|delegation|counterpart|federal government"
 )
-_NAME_SUFFIXES = {"n", "an", "ian", "ean", "ns", "ans", "s", "es", "i", "is", "ese", "ish", "ien", "ienne", "ais", "aise"}
-
-
-_DEMONYM_END = re.compile(r"(?:ienne?s?|aise?s?|oise?s?|aine?s?|ese|ians?|ans?|ish|is?|ennes?|en|ens|ais)$")
-
-
-def _root(w: str) -> str:
-    return _DEMONYM_END.sub("", re.sub(r"[^a-z]", "", w))
-
-
-def cognate(a: str, b: str) -> bool:
-    if len(a) < 4 or len(b) < 4:
-        return fold(a) == fold(b)
-    sa, sb = skeleton(a), skeleton(b)
-    if sa == sb or skeleton(_KH.sub("ch", fold(a))) == skeleton(_KH.sub("ch", fold(b))):
-        return True  # "kh" is "ch" in German and Czech transliteration: "Khaled" ~ "Chaled"
-    short, long_ = sorted((sa, sb), key=len)
-    if len(short) >= 3 and long_.startswith(short) and long_[len(short):] in _NAME_SUFFIXES:
-        return True  # "Maya" ~ "Mayan", "Canaries" ~ "Canarian"
-    ra, rb = _root(fold(a)), _root(fold(b))
-    if len(ra) >= 4 and ra == rb:
-        return True  # "javanais" ~ "Javanese", "tibétain" ~ "Tibetan"
-    if min(len(sa), len(sb)) < 4:
-        return False  # "Higgs" (higs → hig) is not "high"
-    ca, cb = re.sub(r"[aeiouh]", "", sa), re.sub(r"[aeiouh]", "", sb)
-    if ca == cb and (len(ca) >= 4 or len(ca) >= 3 and min(len(a), len(b)) >= 7):
-        return True  # "Hezbollah" ~ "Hizbullah"
-    short, long_ = sorted((sa, sb), key=len)
-    if long_.startswith(short) and (len(short) >= 5 or len(short) >= 3 and long_[len(short):] in _NAME_SUFFIXES):
-        return True  # "Canaries" ~ "Canarian", "Maya" ~ "Mayan"
-    return fuzz.ratio(sa, sb) >= 80
-
 
 # --- matching ---------------------------------------------------------------------------------------------------
-log = logging.getLogger("wirebrief.facts")
-
-
-class NameTranslator:
-    """The translation model's rendering of a name alone ("Sainte-Croix" → "Holy Cross"), asked once per name.
-
-    ``translate`` is any batch translator (``list[str] -> list[str]``), e.g. the pipeline's name renderer
-    (``TranslationStack.name_renderer``: the French model, greedy, capped at about a name's length).
-    A failure (deadline, model error) only means the name is not found this way: it never raises.
-    """
-
-    def __init__(self, translate: Callable[[list[str]], list[str]], max_entries: int = 4096, max_chars: int = 80):
-        self.translate = translate
-        self.max_entries = max_entries
-        self.max_chars = max_chars
-        self._cache: OrderedDict[str, str | None] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def clear(self) -> None:
-        """Forget every rendering (the benchmark times cold checks with it)."""
-        with self._lock:
-            self._cache.clear()
-
-    def prefetch(self, names: list[str]) -> None:
-        """Ask the model for every uncached name of ``names`` in one call (one batch instead of one call per
-        name, as ``__call__`` alone would make). A failure only leaves them uncached: ``__call__`` asks again."""
-        with self._lock:
-            wanted = list(dict.fromkeys(
-                n.strip() for n in names if n.strip() and len(n.strip()) <= self.max_chars and n.strip() not in self._cache
-            ))
-        if not wanted:
-            return
-        try:
-            out = self.translate(wanted)
-        except Exception:
-            log.warning("translating %d names for the fact check failed", len(wanted), exc_info=True)
-            return
-        if len(out) != len(wanted):
-            return
-        with self._lock:
-            for name, rendering in zip(wanted, out):
-                self._cache[name] = (rendering.strip() if isinstance(rendering, str) else "") or None
-            while len(self._cache) > self.max_entries:
-                self._cache.popitem(last=False)
-
-    def __call__(self, name: str) -> str | None:
-        name = name.strip()
-        if not name or len(name) > self.max_chars:
-            return None
-        with self._lock:
-            if name in self._cache:
-                self._cache.move_to_end(name)
-                return self._cache[name]
-        try:
-            out = self.translate([name])
-            rendering = out[0].strip() if out and isinstance(out[0], str) else None
-        except Exception:
-            log.warning("translating the name %r for the fact check failed", name, exc_info=True)
-            return None  # not cached: a passing failure (a deadline) may not repeat
-        with self._lock:
-            self._cache[name] = rendering or None
-            if len(self._cache) > self.max_entries:
-                self._cache.popitem(last=False)
-        return rendering or None
 
 
 def _first_name_replaced(words_: list[str], other: "TextIndex", table: dict) -> bool:
@@ -189,16 +40,6 @@ def _first_name_replaced(words_: list[str], other: "TextIndex", table: dict) -> 
 
 
 _TITLES_EN = {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "general", "judge", "mayor", "senator", "sir"}
-
-
-def _rendering_found(name: str, other: "TextIndex", translate: NameTranslator) -> bool:
-    rendering = translate(name)
-    if not rendering:
-        return False
-    rendering = re.sub(r"^(?:the|a|an)\s+", "", rendering.rstrip(" .!?"), flags=re.IGNORECASE)
-    if fold(rendering) == fold(name):
-        return False  # nothing new: the verbatim form was already looked for
-    return other.has_phrase(rendering)
 
 
 class TextIndex:
@@ -374,7 +215,7 @@ def name_found(
         any(t in gaz.en_places for t in map(fold, table.get(k, []))) for _, _, k in _cover(words_, table, max_words, gaz.acronyms)
     ):
         return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
-    if direction == "fr>en" and translate is not None and _rendering_found(fact.text, other, translate):
+    if direction == "fr>en" and translate is not None and rendering_found(fact.text, other, translate):
         return True  # "Sainte-Croix" → "Holy Cross": the model's own rendering of the name
     if units:
         return False

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from .gazetteer import _CONNECTORS, EN_STOP, FR_STOP, Gazetteer
 from .model import Fact
-from .name_match import _cover, _zipf, common_word
+from .name_match import _cover
+from .spelling import _zipf, common_word
 from .ner import Entity, FrenchNER
 from .text import fold
 

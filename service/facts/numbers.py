@@ -19,7 +19,7 @@ SP = SPACE_CLASS  # one space-like char
 # French: groups of three separated by a space (any kind) or a dot; decimal comma. "3.5" (a dot followed by other
 # than three digits) is read as a decimal too. English: comma groups, decimal point; a stray "3,5" is a decimal.
 _FR_DIGITS = rf"\d{{1,3}}(?:(?:{SP}|\.)\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+|\.\d{{1,2}}(?!\d)|\.\d{{4,}})?"
-_EN_DIGITS = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+(?!\d)|\d+,\d{{1,2}}(?!\d)|\d+(?:\.\d+)?"
+_EN_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)?"
 
 _FR_SCALES = {
     "mille": 1e3,

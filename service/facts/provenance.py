@@ -20,7 +20,6 @@ from .extract import extract_facts
 from .model import Fact, FactIssue, Provenance
 from .gazetteer import gazetteer_with
 from .name_match import TextIndex, name_found
-from .quotes import quote_spans
 from .text import fold
 
 MAX_SUPPORT = 3

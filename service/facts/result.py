@@ -12,7 +12,8 @@ from .glossary import Glossary
 from .extract import extract_facts, shared_extraction
 from .match import check_summary, check_translation
 from .gazetteer import gazetteer_with
-from .name_match import NameTranslator, TextIndex, name_found
+from .name_match import TextIndex, name_found
+from .name_renderer import NameTranslator
 from .memo import SentenceFactsMemo
 from .model import FactIssue
 from .provenance import link_provenance
