@@ -6,8 +6,6 @@ Models are loaded once in ``Pipeline.from_settings`` (start-up, ``service.pipeli
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -15,14 +13,16 @@ from typing import Iterable, Protocol
 
 from models.registry import get, resolve, route_for
 from service.brief.service import BriefService
-from service.facts import Glossary, NameTranslator, check_result, glossary_from_settings, preload_ner
+from service.facts import Glossary, NameTranslator, glossary_from_settings, preload_ner
 from service.facts.memo import SentenceFactsMemo
 from service.errors import GenerationTimeout, InputError, LimitExceeded
 from service.limits import collect_cap_hits, current_deadline
 from service import partial as partial_work
 from service.events import Listener, ParagraphReady, Progress, ignore
 from service.pipeline.build import build_stack, build_summarizer, warm_up
-from service.pipeline.stack import TranslationStack, glossary_hash
+from service.pipeline.stack import TranslationStack
+from service.pipeline.fact_stage import FactStage
+from service.pipeline.identity import ResultIdentity, result_key
 from service.pipeline.summaries import SummaryStage
 from service.pipeline.prepared import Prepared
 from service.pipeline.windows import assemble_paragraphs, glance, passthrough, translate_in_windows
@@ -49,7 +49,7 @@ class Summarizer(Protocol):
 
 
 @dataclass
-class Pipeline(SummaryStage):
+class Pipeline(SummaryStage, ResultIdentity, FactStage):
     settings: Settings
     stacks: dict[str, TranslationStack]
     summarizer: Summarizer | None
@@ -332,48 +332,6 @@ class Pipeline(SummaryStage):
             result.extra["incomplete"] = state.incomplete
         return result
 
-    def _check_facts(self, result: Result) -> None:
-        """The fact checks, as an aid that can fail without costing the user the translation: any error inside
-        them becomes a warning on the Result (and a log line with the trace), never a failed request."""
-        try:
-            result.facts = check_result(
-                result,
-                self.glossary,
-                name_translator=self.name_translator,
-                memo=self.fact_memo,
-                memo_context=glossary_hash(self.glossary) or "",
-            )
-        except Exception as exc:
-            log.exception("fact checks failed")
-            result.warnings.append(
-                Issue(
-                    code="facts.failed",
-                    message=f"the fact checks could not run on this dispatch ({type(exc).__name__}); the translation "
-                    "and summaries are complete, but check numbers, dates, names and quotes by hand",
-                )
-            )
-
-    def _options(self, summaries: list[str], summarizer: str, source_language: str | None) -> dict:
-        """The options that shape a Result (and its id)."""
-        options = {
-            "summaries": summaries,
-            "summarizer": summarizer,
-            "source_language": source_language,
-            "glossary": glossary_hash(self.glossary),
-            "fact_checks": self.settings.fact_checks,
-            # Decoding changes the text: a store hit must not serve a Result made with other beams or caps.
-            "decoding": self.stacks["fr"].base.decoding.signature() if self.stacks["fr"].base else None,
-        }
-        if summarizer == "llm":  # each preset is filled through its prompt template: a new version is a new Result
-            from prompts import load_template
-
-            options["prompts"] = {name: load_template(name).ref for name in summaries}
-        elif summarizer == "model" and "headline" in summaries and self._llm_headline:
-            from prompts import load_template
-
-            options["prompts"] = {"headline": load_template("headline").ref}
-        return options
-
     @property
     def glossary(self) -> Glossary | None:
         protected = self.stacks["fr"].glossary
@@ -383,11 +341,6 @@ class Pipeline(SummaryStage):
         """Replace the newsroom glossary at run time (the app's glossary editor); cached sentences translated
         under the old glossary are no longer served."""
         self.stacks["fr"].set_glossary(glossary)
-
-    def cache_key(self, text: str, summaries: Iterable[str], source_language: str | None, summarizer: str) -> str:
-        """The id ``run`` would give this request, without running it (what the store looks up)."""
-        options = self._options(list(dict.fromkeys(summaries)), summarizer, source_language)
-        return result_key(normalize(text).text, self.models_used(), options)
 
     # ---------------------------------------------------------------- stages
     def _language(self, text: str, given: str | None) -> LanguageInfo:
@@ -403,15 +356,6 @@ class Pipeline(SummaryStage):
             if stack.translator is translator:
                 return key, translator
         raise AssertionError("router returned a translator that is not in the pipeline")
-
-
-def result_key(text: str, models: list[ModelUsed], options: dict) -> str:
-    """Identity of a Result: the normalized text, every model the pipeline holds (id, revision, backend, dtype)
-    and the options. Independent of timings, so identical requests share one stored Result."""
-    payload = json.dumps(
-        {"text": text, "models": [m.model_dump() for m in models], "options": options}, sort_keys=True
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def presets_help() -> str:

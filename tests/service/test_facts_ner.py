@@ -103,7 +103,7 @@ def test_the_ner_is_loaded_once_per_process():
 
 
 def test_a_fact_check_failure_is_a_warning_on_the_result_not_an_error(pipeline, monkeypatch):
-    import service.pipeline.core as pipeline_module
+    import service.pipeline.fact_stage as pipeline_module
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("float division by zero")

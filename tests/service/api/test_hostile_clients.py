@@ -188,12 +188,12 @@ def test_a_range_ending_in_zero_is_translated_not_a_500(api):
 
 def test_a_failing_fact_checker_is_a_warning_on_the_result(api, monkeypatch):
     """Whatever fails inside the fact checks, the user gets the translation and a warning, never a 500."""
-    import service.pipeline.core
+    import service.pipeline.fact_stage
 
     def broken(*_a, **_k):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(service.pipeline.core, "check_result", broken)
+    monkeypatch.setattr(service.pipeline.fact_stage, "check_result", broken)
     body = {"text": "Le conseil a voté le budget mardi.", "summaries": [], "source_language": "fr"}
     response = api.post("/v1/translate", json=body)
     assert response.status_code == 200, response.text
