@@ -8,7 +8,8 @@ from typing import Callable
 from service.errors import InputError, WirebriefError
 
 from .config import BatchProgress, job_config
-from .jobs import JobStore, new_claimer
+from .job_records import new_claimer
+from .jobs import JobStore
 
 ProgressCallback = Callable[[BatchProgress], None]
 PAGE = 100

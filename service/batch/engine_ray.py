@@ -34,7 +34,8 @@ from service.settings import Settings
 
 from .config import BatchProgress
 from .engine_local import check_config, error_reason
-from .jobs import JobStore, new_claimer
+from .job_records import new_claimer
+from .jobs import JobStore
 
 ProgressCallback = Callable[[BatchProgress], None]
 Outcome = tuple[int, "str | None", "str | None"]  # (key, Result JSON, error reason)
