@@ -6,7 +6,8 @@ For each segment, and for each error kind the English reference allows, one copy
 controlled error:
 
 - ``number-change``: one digit of a number changed (12,000 → 17,000), or a number word replaced (five → eight);
-- ``number-drop``: a number deleted ("300 cases" → "cases");
+- ``number-drop``: a number deleted ("300 cases" → "cases") — only one the source has: a number the reference adds
+  ("Seven testing points" for a source without one) is no fact of the source, and dropping it is no error;
 - ``date-change``: a month or a weekday replaced by another one;
 - ``name-swap``: a person's or organisation's name replaced by another person's, a place by another place (from
   fixed lists, never a name already in the segment);
@@ -84,6 +85,8 @@ def inject(ref: str, kind: str, rng: random.Random, facts=None, source: str = ""
             return None
         f = rng.choice(cands)
         if kind == "number-drop":
+            if source and not _source_has(f, source):
+                return None  # a number the reference adds: dropping it brings the translation closer to the source
             start, end = f.start, f.end
             if end < len(ref) and ref[end] == " ":
                 end += 1
@@ -186,6 +189,17 @@ def _swappable(f, gaz, text: str = "") -> bool:
 def _is_place(f, gaz) -> bool:
     ff = fold(f.text)
     return ff in {fold(p) for p in PLACES} or ff in gaz.en_places or len(f.text.split()) == 1
+
+
+def _source_has(f, source: str) -> bool:
+    """Does the French source have this English number (same value, or the same quantity in another unit)?"""
+    from service.facts.units import same_quantity
+
+    src = extract_facts(source, "fr")
+    if any(k in p for k in f.keys for p in (g.provides for g in src)):
+        return True
+    return any(same_quantity(tuple(a), tuple(b)) for g in src for b in g.data.get("measure", [])
+               for a in f.data.get("measure", []))
 
 
 def _key(i) -> tuple:

@@ -23,6 +23,19 @@ def test_injections_are_seeded_and_of_the_right_kind():
         assert any(i.type == kind for i in check_translation(src, bad)), (kind, bad)
 
 
+def test_a_number_the_reference_adds_is_not_dropped_one_the_source_has_is():
+    """Dropping a number the source does not have ("Seven testing points" for "Le réseau des centres") brings the
+    translation closer to the source: no error to plant. The draw is the same either way (the random stream of
+    later injections does not move)."""
+    ref = "Seven testing points will open next year."
+    rng_has, rng_added = random.Random(1), random.Random(1)
+    dropped = inject(ref, "number-drop", rng_has, source="Sept centres d'examen ouvriront l'an prochain.")
+    skipped = inject(ref, "number-drop", rng_added, source="Le réseau des centres d'examen ouvrira l'an prochain.")
+    assert dropped == "testing points will open next year."
+    assert skipped is None
+    assert rng_has.random() == rng_added.random()
+
+
 @pytest.fixture(scope="module")
 def newstest_head():
     from service.settings import get_settings
