@@ -56,3 +56,20 @@ def test_false_alarms_and_recall_on_newstest_head(newstest_head):
     assert by["name"]["injected"] >= 50 and by["name"]["recall"] >= 0.75
     dm = by["date"]["detected"] + by["money"]["detected"]
     assert dm >= 0.8 * (by["date"]["injected"] + by["money"]["injected"])
+
+
+def test_the_dateparser_comparison_turns_its_dates_into_the_checkers_keys():
+    """eval.facts_dates_compare: dateparser's matches become date facts keyed as the checker's own (a day, a
+    weekday), and the filtered variant drops matches that name no date ("25 %")."""
+    from eval.facts_dates_compare import dateparser_dates, dateparser_named_dates
+
+    text = "Le sommet s'ouvre le 3 mars 2021."
+    facts, spans = dateparser_dates(text, "fr", [], set())
+    keys = {k for f in facts for k in f.provides}
+    assert "dm:3-3" in keys and "y:2021" in keys
+    assert all(f.text == text[a:b] for f, (a, b) in zip(facts, spans))
+    weekday, _ = dateparser_dates("Le sommet s'ouvre mardi.", "fr", [], set())
+    assert [f.keys for f in weekday] == [["w:2"]]
+    raw, _ = dateparser_dates("Le chômage touche 25% des jeunes.", "fr", [], set())
+    named, _ = dateparser_named_dates("Le chômage touche 25% des jeunes.", "fr", [], set())
+    assert raw and not named
