@@ -92,4 +92,4 @@ def test_one_check_extracts_each_sentence_once_and_finds_the_same(monkeypatch):
         m.setattr("service.facts.result.shared_extraction", lambda: __import__("contextlib").nullcontext())
         fresh = check_result(make_result(sources=sources, translations=translations))
     assert len([c for c in calls if c[1] == "fr"]) > len(french)
-    assert shared == fresh and shared["counts"]  # the 3 000 → 300 and the missing weekday are still reported
+    assert shared == fresh and shared["counts"]  # the 3 000 → 300 is still reported
