@@ -61,3 +61,18 @@ def test_a_nationality_or_a_common_first_word_does_not_count_as_a_name_put_in_pl
     assert issues(fr, "Indeed, the country has shown French voters it must be taken seriously.", "name") == []
     assert issues(fr, "Erdogan says the country has shown it must be taken seriously.", "name") == [
         ("source", "Allemagne")]
+
+
+def test_a_full_person_name_the_source_lacks_is_reported_a_thing_named_like_one_is_not():
+    fr = "Le président a déclaré que le pays resterait neutre."
+    assert issues(fr, "The president said the country would stay neutral.", "name") == []
+    assert issues(fr, "President Emmanuel Macron said the country would stay neutral.", "name") == [
+        ("target", "President Emmanuel Macron")]
+    # the source names him, in its own spelling or by his surname
+    assert issues("Vladimir Poutine a déclaré que le pays resterait neutre.",
+                  "Vladimir Putin said the country would stay neutral.", "name") == []
+    assert issues("M. Khouchkadamov a déclaré que le pays resterait neutre.",
+                  "Umed Khushkadamov said the country would stay neutral.", "name") == []
+    # after an article or inside quotation marks, two rare capitalized words are a thing's name, not a person's
+    assert issues("Les Pléiades, appelées les sept sœurs, sont visibles.",
+                  "The Pleiades, called the Seven Sisters, are visible.", "name") == []
