@@ -186,7 +186,10 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         if _inside(claimed, s, e):
             continue
         hours = [int(k[2:].split(":")[0]) for k in keys if k.startswith("t:")]
-        f = _fact(text, s, e, keys[0][2:], keys, [f"n:{h}" for h in hours] + [f"n:{h % 12 or 12}" for h in hours])
+        minutes = [int(k.split(":")[2]) for k in keys if k.startswith("t:") and not k.endswith(":00")]
+        f = _fact(text, s, e, keys[0][2:], keys, [f"n:{h}" for h in hours] + [f"n:{h % 12 or 12}" for h in hours]
+                  + [f"n:{mi}" for mi in minutes])  # "2h30" ↔ "2 hours 30 minutes"
+
         f.soft = soft
         facts.append(f)
         claimed.append((s, e))
@@ -291,6 +294,13 @@ _CLOCK_CUE = re.compile(
 )
 
 
+def _duration_cue(text: str, start: int) -> bool:
+    """Whether "1h30" is said as a duration: "pendant 1h30", "le vol dure 2h30", "une durée de 1h15"."""
+    before = text[max(0, start - 20) : start]
+    return re.search(r"\b(?:pendant|durant|dur(?:e|ent|é|ait|era)|durée\s+de)[\s\u00a0\u202f]*$", before,
+                     re.IGNORECASE) is not None
+
+
 def _clock_cue(text: str, start: int) -> bool:
     """Whether "15h30" reads as a clock time ("à 15h30", "vendredi 15h") rather than a duration ("pendant 1h30")."""
     before = text[max(0, start - 20) : start]
@@ -312,6 +322,12 @@ def _times(text: str, lang: str, starts: set[int]):
                 keys = [f"t:{h % 24:02d}:{mi:02d}"]
                 if mi in (15, 30, 45) and not _clock_cue(text, m.start()):
                     keys.append(f"n:{h + mi / 60:g}")  # "pendant 1h30" ↔ "for 1.5 hours"
+                if _duration_cue(text, m.start()):
+                    # "le vol dure 2h30", "pendant 1h30": a duration the translation keeps ("2.5 hours", "two
+                    # hours and a half", "2 hours 30 minutes")
+                    keys += [f"n:{h + mi / 60:g}", f"n:{h}"] if mi not in (15, 30, 45) else [f"n:{h}"]
+                    out.append((m.start(), m.end(), list(dict.fromkeys(keys)), False))
+                    continue
                 out.append((m.start(), m.end(), keys, not _clock_cue(text, m.start())))
         for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h\b(?![\w'’])", text):
             h = int(m.group(1))

@@ -118,6 +118,9 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     )
     data = {"value": n.value, "kind": n.kind, "words": n.words, "approx": n.approx}
     unit = unit_after(text, n.end)
+    scale_of = re.match(rf"{SP}(?:de{SP}|d['’]|of{SP})", text[n.end : n.end + 6]) if n.scaled and not unit else None
+    if scale_of:
+        unit = unit_after(text, n.end + scale_of.end())  # "6,4 milliards de kilomètres", "2 millions d'hectares"
     if unit and n.kind == "cardinal":
         sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
         data["measure"] = [measure(sign * v, unit) for v in values]
@@ -157,7 +160,11 @@ _IDIOMS = {
            (r"\b(?:tripl(?:e|ed|es|ing)|three-?fold|trebl(?:e|ed|es|ing))\b", 3), (r"\bpair\b", 2),
            (r"\bcouple\b", 2), (r"\bboth\b", 2), (r"\bweek\b", 7), (r"\btwo weeks\b", 15),
            (r"\b(?:several|few)\s+thousand\b", 1000),  # "plusieurs milliers" (a bare "thousand" is no number)
-           (r"\bsecondary\b", 2), (r"\btertiary\b", 3)],  # "routes de troisième catégorie" → "tertiary roads"
+           (r"\bsecondary\b", 2), (r"\btertiary\b", 3),  # "routes de troisième catégorie" → "tertiary roads"
+           # durations said in words ("pendant 1h30" → "for an hour and a half")
+           (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5),
+           (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
+           (r"\b(?:an|one) hour\b", 1)],
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2),
            (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7)],

@@ -72,7 +72,7 @@ _FR_ORD_WORDS = {
     "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
     "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
     "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "centième": 100,
-    "millième": 1000,
+    "millième": 1000, "unième": 1,
 }
 _EN_ORD_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -231,18 +231,21 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
 
 
 # 6'7" (six feet seven inches): how English writes a height that French gives in metres ("deux mètres")
-_FEET_INCHES_RE = re.compile(r"(?<![\d.,])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|''|['′’]{2})")
+_FEET_INCHES_RE = re.compile(
+    r"(?<![\d.,])(\d{1,2})\s?['′’]\s?(\d{1,2})\s?(?:\"|″|”|''|['′’]{2})"
+    r"|(?<![\d.,])(\d{1,2})\s?(?:ft|feet|foot)\.?\s(\d{1,2})\s?(?:in\b\.?|inches\b|inch\b)"  # 5 ft 11 in
+)
 
 
 def _feet_and_inches(text: str, nums: list[Numeral]) -> list[Numeral]:
     """One numeral for each 6'7" (its feet), measured in metres (``extra['length_m']``) instead of two bare
     numbers: the height is what a conversion from metres keeps, not its two figures."""
     for m in _FEET_INCHES_RE.finditer(text):
-        feet, inches = int(m.group(1)), int(m.group(2))
+        feet, inches = int(m.group(1) or m.group(3)), int(m.group(2) or m.group(4))
         if inches >= 12:
             continue
         nums = [n for n in nums if not (n.start < m.end() and m.start() < n.end)]
-        nums.append(Numeral(m.start(), m.end(), m.group(0), float(feet), plain=m.group(1),
+        nums.append(Numeral(m.start(), m.end(), m.group(0), float(feet), plain=m.group(1) or m.group(3),
                             extra={"length_m": (feet * 12 + inches) * 0.0254}))
     return nums
 
@@ -356,6 +359,14 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
             nxt = after.group(1).lower() if after else ""
             if re.fullmatch(r"\w{2,}[sx]", nxt) and nxt not in ("des", "les", "mes", "tes", "ses", "nos", "vos", "aux"):
                 num.extra["confirmed"] = True
+        k = last + 1 if last < n and merged[last][2].lower() in ("et", "and") else last
+        if (k < n and not has_scale and value >= 20 and value % 10 == 0 and 1 <= ords.get(merged[k][2].lower(), 0) <= 9
+                and re.fullmatch(rf"-|{SP}|{SP}(?:et|and){SP}", text[last_end : merged[k][0]])):
+            # "forty-fourth", "quarante-quatrième", "vingt et unième": one ordinal, not 40 and 4th
+            end = merged[k][1]
+            out.append(Numeral(s, end, text[s:end], value + ords[merged[k][2].lower()], "ordinal", words=True))
+            i = k + 1
+            continue
         # "3 millions" is caught by the digit regex; here only words. Percent after words.
         tail = text[last_end : last_end + 14]
         pm = re.match(rf"{SP}?(%|pour[ -]?cent\b|per{SP}?cent\b|percent\b)", tail, re.IGNORECASE)
