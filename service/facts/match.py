@@ -15,7 +15,7 @@ from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
 from .name_choice import left_out_by_choice
-from .name_match import _TITLES_EN, TextIndex, known_place, name_found, place_stem_in, strong_name
+from .name_match import TextIndex, full_person_name, known_place, name_found, place_stem_in, strong_name
 from .name_renderer import NameTranslator
 from .ner import FrenchNER
 from .text import fold
@@ -136,31 +136,6 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
             detail = f"{f.type} {_describe(f)} ('{f.text}') is not in the {where}"
         issues.append(FactIssue(type=f.type, source=f.text, detail=detail, side=side))
     return issues
-
-
-_AFTER_ARTICLE_OR_QUOTE = re.compile(r"(?:\b(?:the|a|an)\s+|[\"“«‘'(]\s*)$", re.IGNORECASE)
-
-
-def full_person_name(f: Fact, gaz: Gazetteer, text: str) -> bool:
-    """A person's full name ("Emmanuel Macron", "Jens Stoltenberg"): two or three capitalized words, each distinctive
-    (not a common English word, a title, a nationality or a gazetteer word), none a known place, and not after an
-    article or an opening quotation mark ("the Seven Sisters", "the Main Migrant Labour Administration", a quoted
-    title): what a name is written like, not a thing's."""
-    from .spelling import common_word
-
-    words_ = list(f.data.get("tokens") or f.text.split())
-    if _AFTER_ARTICLE_OR_QUOTE.search(text[max(0, f.start - 8) : f.start]):
-        return False
-    while words_ and fold(words_[0]).rstrip(".") in _TITLES_EN:
-        words_ = words_[1:]  # "President Emmanuel Macron", "Prof. Jens Stoltenberg"
-    if not 2 <= len(words_) <= 3:
-        return False
-    for w in words_:
-        fw = fold(w)
-        if (not w[:1].isupper() or w.isupper() or len(w) < 3 or fw in gaz.en_not_names or fw in gaz.en_demonyms
-                or fw in gaz.words_en2fr or fw in gaz.en_places or common_word(w, "en")):
-            return False
-    return True
 
 
 def _words_of_kept_forms(src: list[Fact], translation_en: str, gaz: Gazetteer) -> set[str]:

@@ -262,3 +262,26 @@ def place_stem_in(fact: Fact, french: str) -> bool:
         if len(root) >= 4 and root[:2] == place[:2] and fuzz.ratio(root, place) >= 80:
             return True
     return False
+
+
+_AFTER_ARTICLE_OR_QUOTE = re.compile(r"(?:\b(?:the|a|an)\s+|[\"“«‘'(]\s*)$", re.IGNORECASE)
+
+
+def full_person_name(f: Fact, gaz: Gazetteer, text: str | None = None) -> bool:
+    """A person's full name ("Emmanuel Macron", "Jens Stoltenberg"): two or three capitalized words, each distinctive
+    (not a common English word, a title, a nationality or a gazetteer word), none a known place, and not after an
+    article or an opening quotation mark ("the Seven Sisters", "the Main Migrant Labour Administration", a quoted
+    title; checked when ``text``, the name's text, is given): what a name is written like, not a thing's."""
+    words_ = list(f.data.get("tokens") or f.text.split())
+    if text is not None and _AFTER_ARTICLE_OR_QUOTE.search(text[max(0, f.start - 8) : f.start]):
+        return False
+    while words_ and fold(words_[0]).rstrip(".") in _TITLES_EN:
+        words_ = words_[1:]  # "President Emmanuel Macron", "Prof. Jens Stoltenberg"
+    if not 2 <= len(words_) <= 3:
+        return False
+    for w in words_:
+        fw = fold(w)
+        if (not w[:1].isupper() or w.isupper() or len(w) < 3 or fw in gaz.en_not_names or fw in gaz.en_demonyms
+                or fw in gaz.words_en2fr or fw in gaz.en_places or common_word(w, "en")):
+            return False
+    return True
