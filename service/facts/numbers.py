@@ -74,6 +74,8 @@ _FR_ORD_WORDS = {
     "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "centième": 100,
     "millième": 1000, "unième": 1,
 }
+# French ordinal words that never end a compound ordinal ("vingt et unième", not "vingt et premier")
+_NOT_IN_COMPOUNDS = {"premier", "première", "premiers", "premières", "second", "seconde"}
 _EN_ORD_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -361,8 +363,10 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
                 num.extra["confirmed"] = True
         k = last + 1 if last < n and merged[last][2].lower() in ("et", "and") else last
         if (k < n and not has_scale and value >= 20 and value % 10 == 0 and 1 <= ords.get(merged[k][2].lower(), 0) <= 9
-                and re.fullmatch(rf"-|{SP}|{SP}(?:et|and){SP}", text[last_end : merged[k][0]])):
-            # "forty-fourth", "quarante-quatrième", "vingt et unième": one ordinal, not 40 and 4th
+                and not (lang == "fr" and merged[k][2].lower() in _NOT_IN_COMPOUNDS)
+                and re.fullmatch(rf"-|{SP}et{SP}", text[last_end : merged[k][0]])):
+            # "forty-fourth", "quarante-quatrième", "vingt et unième": one ordinal, not 40 and 4th; "les vingt
+            # premiers jours" (the first twenty days) is two numbers
             end = merged[k][1]
             out.append(Numeral(s, end, text[s:end], value + ords[merged[k][2].lower()], "ordinal", words=True))
             i = k + 1

@@ -21,6 +21,10 @@ def test_a_compound_ordinal_in_words_is_one_number():
     assert details("Il était le 44e président.", "He was the forty-fourth president.") == []
     assert details("Il était le 44e président.", "He was the forty-fifth president.") != []
     assert numbers("forty four people", "en") == [("forty four", ["n:44"])]  # a cardinal stays one
+    assert numbers("the forty-second street", "en") == [("forty-second", ["n:42"])]
+    # "the first twenty days": two numbers, not the 21st
+    assert numbers("les vingt premiers jours", "fr") == [("vingt", ["n:20"]), ("premiers", ["n:1"])]
+    assert details("Les vingt premiers jours ont été durs.", "The first twenty days were hard.") == []
 
 
 def test_a_scaled_number_before_de_and_its_unit_is_a_measure():
