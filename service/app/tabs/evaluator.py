@@ -206,7 +206,7 @@ def build(ctx: AppContext) -> None:
         def on_run_a(a: str):
             """Run B: only runs of run A's suite (the others cannot be paired with it)."""
             suite = next((r.suite for r in list_runs(ctx.settings.results_dir) if str(r.path) == a), None)
-            return gr.update(choices=run_choices(suite)), ""
+            return gr.update(choices=run_choices(suite))
 
         private = {"api_visibility": "private"}
         shown = [progress, pair_view, pair_id, message, *widgets]
@@ -218,10 +218,11 @@ def build(ctx: AppContext) -> None:
                             concurrency_limit=ctx.settings.concurrency, **private)
         refresh_runs.click(on_refresh, outputs=[run_a, run_b, runs_view], **private)
         tab.select(on_refresh, outputs=[run_a, run_b, runs_view], **private)
-        run_a.input(on_run_a, inputs=run_a, outputs=[run_b, add_message], **private)
-        # An error goes away as soon as the reader changes what it was about.
-        for widget in [run_b, count, dispatch, preset, sum_a, sum_b]:
-            widget.input(lambda: "", outputs=add_message, **private)
+        run_a.input(on_run_a, inputs=run_a, outputs=run_b, **private)
+        # An error goes away as soon as the reader changes what it was about. Cleared in the browser, at once: a
+        # clear sent to the server could come back after a quicker "Make pairs" and wipe its answer.
+        for widget in [run_a, run_b, count, dispatch, preset, sum_a, sum_b]:
+            widget.input(None, outputs=add_message, js="() => ''", **private)
         rater.change(lambda: "", outputs=message, **private)  # only the rater edits it
         for widget in widgets:  # user input only: Next pair / Save reset them without clearing their message
             widget.input(lambda: "", outputs=message, **private)

@@ -114,6 +114,24 @@ def test_the_run_fields_do_not_probe_server_folders(page, live_app):
 
 
 @pytest.mark.browser
+def test_an_answer_stays_until_the_reader_edits_a_field_then_goes(page, live_app):
+    """Make pairs answers in #wb-eval-add-message; typing in a field it was about clears it in the browser at once
+    (a clear sent to the server used to come back after a quick answer and wipe it)."""
+    page.get_by_role("tab", name="Evaluator").click()
+    page.click("#wb-eval-add button, #wb-eval-add .label-wrap")
+    for side in ("a", "b"):
+        page.fill(f"#wb-eval-run-{side} input", "/no/such/folder")
+        page.keyboard.press("Enter")
+    page.click("#wb-eval-from-runs")
+    page.locator("#wb-eval-add-message .wb-error").wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)  # any late event of the typing above has come back by now
+    assert "/no/such/folder" in page.inner_text("#wb-eval-add-message")
+    page.locator("#wb-eval-run-b input").press_sequentially("x")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !document.querySelector('#wb-eval-add-message').innerText.trim()", timeout=5_000)
+
+
+@pytest.mark.browser
 def test_rate_one_blind_pair_and_find_it_stored(page, live_app, served_runs, artifacts):
     runs = served_runs
     db = live_app.runtime.settings.db_path
