@@ -189,6 +189,8 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         minutes = [int(k.split(":")[2]) for k in keys if k.startswith("t:") and not k.endswith(":00")]
         f = _fact(text, s, e, keys[0][2:], keys, [f"n:{h}" for h in hours] + [f"n:{h % 12 or 12}" for h in hours]
                   + [f"n:{mi}" for mi in minutes])  # "2h30" ↔ "2 hours 30 minutes"
+        if lang == "fr" and _duration_cue(text, s):
+            f.data["duration"] = True  # said as a duration: the issue says so, not "date 02:30"
 
         f.soft = soft
         facts.append(f)

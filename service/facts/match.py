@@ -125,7 +125,9 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
             same_quantity(tuple(a), tuple(b)) for o in other for b in o.data.get("measure", []) for a in f.data["measure"]
         ):
             continue  # "10 km" ↔ "six miles"
-        if side == "source":
+        if side == "source" and f.data.get("duration"):
+            detail = f"duration '{f.text}' is missing from the {where}"
+        elif side == "source":
             detail = f"{f.type} {_describe(f)} ('{f.text}') is missing from the {where}"
             if f.type == "money":
                 amount = f.keys[0].rsplit(":", 1)[1]
