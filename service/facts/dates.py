@@ -327,8 +327,7 @@ def _times(text: str, lang: str, starts: set[int]):
                 if _duration_cue(text, m.start()):
                     # "le vol dure 2h30", "pendant 1h30": a duration the translation keeps ("2.5 hours", "two
                     # hours and a half", "2 hours 30 minutes")
-                    keys += [f"n:{h + mi / 60:g}", f"n:{h}"] if mi not in (15, 30, 45) else [f"n:{h}"]
-                    out.append((m.start(), m.end(), list(dict.fromkeys(keys)), False))
+                    out.append((m.start(), m.end(), list(dict.fromkeys(keys + [f"n:{h + mi / 60:g}", f"n:{h}"])), False))
                     continue
                 out.append((m.start(), m.end(), keys, not _clock_cue(text, m.start())))
         for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h\b(?![\w'’])", text):
