@@ -74,9 +74,10 @@ def check_translation(
         elif target_side:
             # a known place the source does not name, nor its people or adjective ("Argentina" for "québécois"):
             # the swapped name a free translation rarely adds (the full check is the setting above)
-            inside = _words_of_kept_forms(src, translation_en, gaz)
-            places = [f for f in tgt if f.type == "name" and known_place(f, gaz) and not place_stem_in(f, source_fr)
-                      and fold(f.text) not in inside]
+            places = [f for f in tgt if f.type == "name" and known_place(f, gaz) and not place_stem_in(f, source_fr)]
+            if places:  # most sentences name no such place: the English forms are only looked up for one
+                inside = _words_of_kept_forms(src, translation_en, gaz)
+                places = [f for f in places if fold(f.text) not in inside]
             people = [f for f in tgt if f.type == "name" and f not in places and full_person_name(f, gaz, translation_en)]
             issues += _check_names(places + people, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:

@@ -60,13 +60,11 @@ class TextIndex:
         }
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
         caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
-        self.cap_initials = {"".join(w[0] for w in c.split() if w[0].isupper()) for c in caps}
+        initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
+        self.cap_initials = {i for i, _ in initials}
         # the same initials in any order, without a leading article: French puts the adjective after the noun, so
         # "PS" is "Socialist Party", "FN" "National Front", "CNRS" "National Centre for Scientific Research"
-        self.cap_initial_keys = {
-            "".join(sorted(i[1:] if c.split()[0] in ("The", "A", "An") else i))
-            for c, i in zip(caps, map(lambda c: "".join(w[0] for w in c.split() if w[0].isupper()), caps))
-        }
+        self.cap_initial_keys = {"".join(sorted(i[1:] if first in ("The", "A", "An") else i)) for i, first in initials}
 
     @staticmethod
     def _norm(phrase: str) -> str:

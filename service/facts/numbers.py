@@ -361,7 +361,7 @@ def _word_numerals(text: str, lang: str) -> list[Numeral]:
             nxt = after.group(1).lower() if after else ""
             if re.fullmatch(r"\w{2,}[sx]", nxt) and nxt not in ("des", "les", "mes", "tes", "ses", "nos", "vos", "aux"):
                 num.extra["confirmed"] = True
-        k = last + 1 if last < n and merged[last][2].lower() in ("et", "and") else last
+        k = last + 1 if last < n and merged[last][2].lower() == "et" else last
         if (k < n and not has_scale and value >= 20 and value % 10 == 0 and 1 <= ords.get(merged[k][2].lower(), 0) <= 9
                 and not (lang == "fr" and merged[k][2].lower() in _NOT_IN_COMPOUNDS)
                 and re.fullmatch(rf"-|{SP}et{SP}", text[last_end : merged[k][0]])):
