@@ -3,11 +3,14 @@ Nothing here runs inside a request."""
 
 from __future__ import annotations
 
+import threading
+from typing import Iterable
+
 from models.load import load
 from models.registry import ModelSpec, resolve
 from service.settings import Settings
 from service.summarize.extractive import CentralitySummarizer, LeadSummarizer
-from service.text.detect import detect_language
+from service.text.detect import WARM_UP_TEXT, detect_language
 from service.text.segment import split_sentences
 from service.profile import ModelOptions, summary_options, translation_options
 from service.facts import Glossary
@@ -91,11 +94,14 @@ def build_summarizer(settings: Settings) -> tuple[object, list[ModelUsed]]:
     return summarizer, summarizer.models_used()
 
 
-def warm_up() -> None:
+def warm_up(preloads: Iterable[threading.Thread] = ()) -> None:
     """Build the lazily-built helpers (language detector, fact-check lexicons) at start-up, so that the first
-    request does not pay for them."""
+    request does not pay for them. ``preloads``: threads already loading some of them (``preload_ner``,
+    ``preload_detector``), waited for first; each helper is then asked for again, which raises a failed load."""
     from service.facts import check_translation, load_ner
 
+    for thread in preloads:
+        thread.join()
     load_ner()  # the fact checker's French NER (WIREBRIEF_FACT_NER_MODEL), loaded once per process
-    detect_language("Les ministres de la Défense se sont réunis vendredi à Bruxelles.")
+    detect_language(WARM_UP_TEXT)
     check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")

@@ -7,6 +7,7 @@ Models are loaded once in ``Pipeline.from_settings`` (start-up, ``service.pipeli
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
@@ -29,7 +30,7 @@ from service.pipeline.windows import assemble_paragraphs, glance, passthrough, t
 from service.result import Issue, LanguageInfo, ModelUsed, Result, Summary
 from service.settings import Settings, get_settings
 from service.summarize.presets import PRESETS, Preset, get_preset
-from service.text.detect import detect_language
+from service.text.detect import detect_language, preload_detector
 from service.text.normalize import normalize
 from service.text.segment import segment
 from service.translate.base import Translator
@@ -72,18 +73,21 @@ class Pipeline(SummaryStage, ResultIdentity, FactStage):
         output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
-        ner_loading = preload_ner(settings.fact_ner_model)  # overlaps the model loading below; warm_up() waits for it
+        # The NER and the language detector load beside the model loading below; warm_up() waits for them.
+        preloads = [preload_ner(settings.fact_ner_model), preload_detector()]
         try:
-            return cls._load(settings, decoding, started)
+            return cls._load(settings, decoding, started, preloads)
         except BaseException:
-            # The caller may exit at once (the CLI: "model missing", exit 2); a process that exits while the NER
-            # thread is inside spaCy's native code can abort instead ("terminate called without an active
-            # exception", exit -6, seen once in CI). Let the load finish first.
-            ner_loading.join(timeout=120)
+            # The caller may exit at once (the CLI: "model missing", exit 2); a process that exits while a preload
+            # thread is inside native code (spaCy, lingua) can abort instead ("terminate called without an active
+            # exception", exit -6, seen once in CI). Let the loads finish first.
+            for thread in preloads:
+                thread.join(timeout=120)
             raise
 
     @classmethod
-    def _load(cls, settings: Settings, decoding: DecodingConfig | None, started: float) -> "Pipeline":
+    def _load(cls, settings: Settings, decoding: DecodingConfig | None, started: float,
+              preloads: list[threading.Thread]) -> "Pipeline":
         if settings.torch_threads:
             import torch
 
@@ -100,7 +104,7 @@ class Pipeline(SummaryStage, ResultIdentity, FactStage):
             stacks["*" if code == "mul" else code] = build_stack(settings, spec, decoding, f"translation:{code}")
         summarizer, summary_models = build_summarizer(settings)
         briefs = BriefService.from_settings(settings)
-        warm_up()
+        warm_up(preloads)
         return cls(
             settings=settings,
             stacks=stacks,
