@@ -76,3 +76,12 @@ def test_a_full_person_name_the_source_lacks_is_reported_a_thing_named_like_one_
     # after an article or inside quotation marks, two rare capitalized words are a thing's name, not a person's
     assert issues("Les Pléiades, appelées les sept sœurs, sont visibles.",
                   "The Pleiades, called the Seven Sisters, are visible.", "name") == []
+
+
+def test_a_name_of_french_words_translated_into_english_words_is_kept_a_name_in_its_place_is_not():
+    fr = "On peut le croiser près du Musée russe ou du Jardin d'été."
+    assert issues(fr, "He can be seen by the Russian Museum or by the Summer Garden.", "name") == []
+    # a person's name (given name and surname rare as English words) or a place put in its place is still reported
+    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Boris Johnson.", "name")
+    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by Madrid.", "name")
+    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Theresa May.", "name")
