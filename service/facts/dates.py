@@ -190,7 +190,10 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         f = _fact(text, s, e, keys[0][2:], keys, [f"n:{h}" for h in hours] + [f"n:{h % 12 or 12}" for h in hours]
                   + [f"n:{mi}" for mi in minutes])  # "2h30" ↔ "2 hours 30 minutes"
         if lang == "fr" and _duration_cue(text, s):
-            f.data["duration"] = True  # said as a duration: the issue says so, not "date 02:30"
+            # said as a duration: an amount of time, a number ("1.5 hours"), not a date; the issue says "duration
+            # '2 h 30'", not "date 02:30", and comes under numbers where a reader filters by type
+            f.type = "number"
+            f.data["duration"] = True
 
         f.soft = soft
         facts.append(f)

@@ -46,6 +46,7 @@ def test_a_duration_in_hours_and_minutes_is_kept_in_any_english_form_and_require
                "The flight lasts 2 hours 30 minutes."):
         assert details(fr, en) == [], en
     assert details(fr, "The flight lasts hours.") == ["duration '2 h 30' is missing from the translation"]
+    assert [i.type for i in check_translation(fr, "The flight lasts hours.")] == ["number"]  # an amount, not a date
     # "durée de" ends in "de", which also reads as a clock cue: still a duration
     assert details("Le film a une durée de 1h30.", "The film is 1.5 hours long.") == []
     fr = "On peut circuler pendant 1h30."
