@@ -85,3 +85,10 @@ def test_a_name_of_french_words_translated_into_english_words_is_kept_a_name_in_
     assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Boris Johnson.", "name")
     assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by Madrid.", "name")
     assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Theresa May.", "name")
+
+
+def test_the_muslim_brotherhood_is_kept_under_its_other_english_forms():
+    fr = "En revanche, les Frères musulmans sont des cousins du Hamas."
+    assert issues(fr, "By contrast, the Brotherhood is a cousin of Hamas.", "name") == []
+    assert issues(fr, "By contrast, the Muslim Brothers are cousins of Hamas.", "name") == []
+    assert ("source", "Frères musulmans") in issues(fr, "By contrast, the Taliban are cousins of Hamas.", "name")
