@@ -104,9 +104,8 @@ def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:
 
     src_index = TextIndex(source)
     facts = extract_facts(translation, "en", gaz)
-    # a nationality ("the French railways") makes the speaker explicit, and a run of English words ("the Summer
-    # Garden", "Holy Cross") is a name translated; a swap puts neither in
-    cands = [t for t in facts if t.type == "name" and not _nationality(t.text, gaz) and not _translated_name(t.text, gaz)]
+    # a nationality ("the French railways") makes the speaker explicit; a swap never puts one in
+    cands = [t for t in facts if t.type == "name" and not _nationality(t.text, gaz)]
     covered = [(t.start, t.end) for t in facts]  # "Thursday", "the Forties": dates, not names
     for tok in tokens(translation):
         if (tok.cap and not any(a <= tok.start < b for a, b in covered) and fold(tok.text) not in EN_STOP
@@ -119,31 +118,6 @@ def names_something_else(translation: str, source: str, gaz: Gazetteer) -> bool:
 def _nationality(word: str, gaz: Gazetteer) -> bool:
     """ "French", "Germans": a nationality and not also a place ("Argentina" is listed as both)."""
     return fold(word) in gaz.en_demonyms and fold(word) not in gaz.en_places
-
-
-def _translated_name(name: str, gaz: Gazetteer) -> bool:
-    """A name of two or more words that are all English vocabulary ("Summer Garden", "Muslim Brothers", "Holy
-    Cross"): what a translator writes for a name made of French words ("Jardin d'été", "Frères musulmans",
-    "Sainte-Croix"). A person's full name has a given name or a surname English text rarely uses as a word
-    ("Theresa May", "Boris Johnson"), and the gazetteer's names ("White House", "New York") are names."""
-    if fold(name) in gaz.en2fr:
-        return False
-    content = [w for w in re.findall(r"[^\W\d_]+", name) if fold(w) not in EN_STOP]
-    return len(content) >= 2 and all(_vocabulary(w, gaz) for w in content)
-
-
-def _vocabulary(word: str, gaz: Gazetteer) -> bool:
-    w = fold(word)
-    if w in gaz.en2fr or w in gaz.en_places:
-        return False
-    en = _zipf(w, "en")
-    return en >= VOCABULARY_ZIPF and en - _zipf(w, "fr") >= VOCABULARY_GAP
-
-
-# "summer" 5.2 in English / 3.6 in French, "holy" 4.9 / 3.1, "brothers" 4.7 / 3.5, "garden" 4.8 / 3.5; given names
-# are rarer or shared ("theresa" 3.7 / 3.2, "boris" 4.0 / 3.9).
-VOCABULARY_ZIPF = 4.0
-VOCABULARY_GAP = 1.0
 
 
 def _english_word(word: str, gaz: Gazetteer) -> bool:

@@ -78,17 +78,17 @@ def test_a_full_person_name_the_source_lacks_is_reported_a_thing_named_like_one_
                   "The Pleiades, called the Seven Sisters, are visible.", "name") == []
 
 
-def test_a_name_of_french_words_translated_into_english_words_is_kept_a_name_in_its_place_is_not():
-    fr = "On peut le croiser près du Musée russe ou du Jardin d'été."
-    assert issues(fr, "He can be seen by the Russian Museum or by the Summer Garden.", "name") == []
-    # a person's name (given name and surname rare as English words) or a place put in its place is still reported
-    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Boris Johnson.", "name")
-    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by Madrid.", "name")
-    assert ("source", "Jardin") in issues(fr, "He can be seen by the Russian Museum or by the Theresa May.", "name")
-
-
 def test_the_muslim_brotherhood_is_kept_under_its_other_english_forms():
     fr = "En revanche, les Frères musulmans sont des cousins du Hamas."
     assert issues(fr, "By contrast, the Brotherhood is a cousin of Hamas.", "name") == []
     assert issues(fr, "By contrast, the Muslim Brothers are cousins of Hamas.", "name") == []
     assert ("source", "Frères musulmans") in issues(fr, "By contrast, the Taliban are cousins of Hamas.", "name")
+
+
+def test_a_source_name_of_french_words_replaced_by_a_body_named_in_english_words_is_reported():
+    # a run of frequent English words is not taken for the name translated (such a rule was tried and dropped: it
+    # hid swaps like these)
+    fr = "On peut le croiser près du Musée russe ou du Jardin d'été."
+    for en in ("He can be seen by the Russian Museum or by the Coast Guard.",
+               "He can be seen by the Russian Museum or by Human Rights Watch."):
+        assert ("source", "Jardin") in issues(fr, en, "name"), en
