@@ -63,7 +63,7 @@ def check_translation(
         # a number the translation writes in words ("Seven testing points", "the ninth wave") when the source has
         # no number at all is the translator's explicitness, not a changed figure; next to a source number it is
         # checked ("trois" → "eleven")
-        src_has_number = any(f.type in ("number", "money") for f in src)
+        src_has_number = any(f.type in ("number", "money") and not f.data.get("duration") for f in src)
         issues += _check_values([f for f in tgt if src_has_number or not (f.type == "number" and f.data.get("words"))],
                                 src, types, "target", "source")
     if "name" in types:
@@ -96,7 +96,8 @@ def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) ->
     counts: Counter[str] = Counter()
     first: dict[str, Fact] = {}
     for f in have:
-        if f.type == "number" and not f.soft:
+        # a duration is matched by any of its forms ("2h30", "2.5 hours"), which do not share one key to count by
+        if f.type == "number" and not f.soft and not f.data.get("duration"):
             counts[f.keys[0]] += 1
             first.setdefault(f.keys[0], f)
     issues = []

@@ -52,3 +52,13 @@ def test_a_duration_in_hours_and_minutes_is_kept_in_any_english_form_and_require
     fr = "On peut circuler pendant 1h30."
     assert details(fr, "You can ride for an hour and a half.") == []
     assert details(fr, "You can ride for hours.") != []
+
+
+def test_a_duration_is_not_counted_like_a_figure_nor_makes_english_number_words_checked():
+    # written twice and kept twice in two forms: no "appears 2 times" issue
+    assert details("Le premier vol dure 2 h 30 et le retour dure 2 h 30.",
+                   "The first flight lasts 2h30 and the return flight 2.5 hours.") == []
+    # a source whose only figure is a duration: the translation's number words are its own explicitness, as for a
+    # source with no figure at all
+    assert details("Ils ont attendu pendant 1h30 devant la préfecture.",
+                   "The three men waited for an hour and a half outside the prefecture.") == []
