@@ -108,9 +108,15 @@ class LocalRayCluster:
         while time.monotonic() < deadline:
             if self.head and self.head.poll() is not None:
                 raise RuntimeError(f"ray head exited: {self.log('head.log')[-2000:]}")
-            done = subprocess.run(
-                [sys.executable, "-c", probe, self.address], env=self.env, capture_output=True, text=True, timeout=30
-            )
+            try:
+                done = subprocess.run(
+                    [sys.executable, "-c", probe, self.address], env=self.env, capture_output=True, text=True,
+                    timeout=30,
+                )
+            except subprocess.TimeoutExpired:
+                # a probe can hang while the head is still starting on a loaded box (seen once in CI): ask again
+                # until the cluster's own deadline
+                continue
             if done.returncode == 0 and done.stdout.strip().isdigit() and int(done.stdout.strip()) >= count:
                 return
             time.sleep(1.0)
