@@ -119,7 +119,7 @@ def fact_flag(issue: dict, number: int | None, terms: dict[str, tuple[str, bool]
         return kind, f"The English does not carry the quotation “{source}”{_where(number)}."
     if kind == "name":
         return kind, f"The English does not mention '{source}'{_where(number)}."
-    noun = _NOUN.get(kind, "")
+    noun = "the duration" if detail.startswith("duration ") else _NOUN.get(kind, "")
     if _STANDARD.search(detail) or not detail:
         return kind, f"The English does not give {noun} '{source}'{_where(number)}.".replace("give  '", "give '")
     times = re.match(r"number (\S+) appears (\d+) times in the (\w+), (\d+) in the", detail)

@@ -105,6 +105,14 @@ def test_glossary_and_keep_terms_are_reported_as_such():
     assert other == ("name", "The English does not mention 'Jens Stoltenberg' (sentence 2).")
 
 
+def test_a_missing_duration_is_called_a_duration():
+    from service.facts import check_translation
+    from service.plain_checks import fact_flag
+
+    [issue] = check_translation("Le vol dure 2 h 30.", "The flight lasts hours.")
+    assert fact_flag(issue.model_dump(), 1, {}) == ("number", "The English does not give the duration '2 h 30' (sentence 1).")
+
+
 def test_result_without_fact_checks_renders_as_before():
     result = make_result(sources=SOURCES, translations=TRANSLATIONS)
     assert result.facts is None
