@@ -18,6 +18,7 @@ from service.facts import Glossary, NameTranslator, glossary_from_settings, prel
 from service.facts.memo import SentenceFactsMemo
 from service.errors import GenerationTimeout, InputError, LimitExceeded
 from service.limits import collect_cap_hits, current_deadline
+from service.memory import release_free_memory
 from service import partial as partial_work
 from service.events import Listener, ParagraphReady, Progress, ignore
 from service.pipeline.build import build_stack, build_summarizer, warm_up
@@ -168,7 +169,11 @@ class Pipeline(SummaryStage, ResultIdentity, FactStage):
         if partial:
             state.incomplete = {}
         self.translate_stage(state, listener)
-        return self.finish(state, listener)
+        release_free_memory()  # the translation batches' freed pages, before the summarizer allocates its own
+        try:
+            return self.finish(state, listener)
+        finally:
+            release_free_memory()
 
     # ---------------------------------------------------------------- stages, callable one by one
     def prepare(
