@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from service.background import load_in_background
+
 from .charset_memo import memoized_charsets
 
 log = logging.getLogger("wirebrief.facts")
@@ -142,16 +144,7 @@ def load_ner(model: str | None = None) -> FrenchNER:
 def preload_ner(model: str | None = None) -> threading.Thread:
     """Start loading the NER in a background thread, so that it overlaps the translation model's loading; a later
     ``load_ner()`` waits for it (and raises its error, if any)."""
-
-    def work() -> None:
-        try:
-            load_ner(model)
-        except Exception:
-            log.exception("loading the French NER failed")  # load_ner() in warm-up raises it again
-
-    thread = threading.Thread(target=work, name="wirebrief-load-ner", daemon=True)
-    thread.start()
-    return thread
+    return load_in_background(lambda: load_ner(model), "wirebrief-load-ner", "the French NER", log)
 
 
 def _setting_model() -> str:

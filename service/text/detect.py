@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from service.background import load_in_background
 from service.errors import InputError
 from service.result import LanguageInfo
 
@@ -51,16 +52,8 @@ def preload_detector() -> threading.Thread:
     holding the GIL (measured: a Python loop in another thread runs at full speed meanwhile), so at start-up this
     runs beside the translation model's loading and spaCy's tokenizer set-up instead of after them (−2.6 s of cold
     start on the 2-core CPU box). ``warm_up()`` joins it; a failure is raised again there."""
-
-    def work() -> None:
-        try:
-            detect_language(WARM_UP_TEXT)
-        except Exception:
-            log.exception("loading the language detector failed")  # warm_up() detects again and raises it
-
-    thread = threading.Thread(target=work, name="wirebrief-load-detector", daemon=True)
-    thread.start()
-    return thread
+    return load_in_background(lambda: detect_language(WARM_UP_TEXT), "wirebrief-load-detector",
+                              "the language detector", log)
 
 
 @lru_cache(maxsize=1)
