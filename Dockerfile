@@ -22,6 +22,10 @@ RUN useradd --create-home --uid 10001 wirebrief \
     && chown wirebrief:wirebrief /data /opt/hf-cache
 WORKDIR /app
 
+# The fact checker's word lexicon (FreeDict fr-en / en-fr, read from /usr/share/dictd: service/facts/lexicon.py).
+RUN apt-get update && apt-get install -y --no-install-recommends dict-freedict-fra-eng dict-freedict-eng-fra \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 

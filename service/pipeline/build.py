@@ -3,6 +3,7 @@ Nothing here runs inside a request."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Iterable
 
@@ -20,6 +21,8 @@ from service.translate.ct2 import CT2Translator
 from service.translate.decoding import DecodingConfig
 from service.translate.hf import HFTranslator
 from service.translate.queue import BatchingQueue
+
+log = logging.getLogger("wirebrief.pipeline")
 
 
 def load_model(settings: Settings, spec: ModelSpec, options: ModelOptions | None = None):
@@ -97,11 +100,13 @@ def build_summarizer(settings: Settings) -> tuple[object, list[ModelUsed]]:
 def warm_up(preloads: Iterable[threading.Thread] = ()) -> None:
     """Build the lazily-built helpers (language detector, fact-check lexicons) at start-up, so that the first
     request does not pay for them. ``preloads``: threads already loading some of them (``preload_ner``,
-    ``preload_detector``), waited for first; each helper is then asked for again, which raises a failed load."""
-    from service.facts import check_translation, load_ner
+    ``preload_lexicon``, ``preload_detector``), waited for first; each helper is then asked for again, which raises
+    a failed load."""
+    from service.facts import check_translation, load_lexicon, load_ner
 
     for thread in preloads:
         thread.join()
     load_ner()  # the fact checker's French NER (WIREBRIEF_FACT_NER_MODEL), loaded once per process
+    log.info("fact checker word lexicon: %s", load_lexicon().signature())  # WIREBRIEF_FACT_LEXICON_DIR
     detect_language(WARM_UP_TEXT)
     check_translation("L'Otan a 500 soldats en Irak depuis le 3 mars.", "NATO has 500 soldiers in Iraq since March 3.")

@@ -45,3 +45,12 @@ def open_app_page(browser, url: str, viewport: dict):
     page.wait_for_selector("#wb-status [data-state='ready']", timeout=60_000)
     page.js_errors = errors
     return context, page
+
+
+@pytest.fixture()
+def no_word_lexicon(monkeypatch, tmp_path):
+    """The fact checker without its FreeDict word lexicon (as on a machine without the Debian packages), for tests of
+    another route to the same name ("Sainte-Croix" → "Holy Cross" through the model's own rendering)."""
+    from service.facts import lexicon
+
+    monkeypatch.setattr(lexicon, "_setting_dir", lambda: str(tmp_path / "no-lexicon"))

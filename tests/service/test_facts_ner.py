@@ -69,7 +69,7 @@ class FakeModel:
         return [self.table.get(s, s) for s in sentences]
 
 
-def test_the_models_own_rendering_of_a_name_counts_as_kept_and_is_asked_once():
+def test_the_models_own_rendering_of_a_name_counts_as_kept_and_is_asked_once(no_word_lexicon):
     fr = "Le cortège a traversé Sainte-Croix."
     en = "The procession went through Holy Cross."
     assert name_issues(fr, en) == ["Sainte-Croix"]
@@ -82,7 +82,7 @@ def test_the_models_own_rendering_of_a_name_counts_as_kept_and_is_asked_once():
     assert name_issues(fr, "The procession went through Dover.", name_translator=names_) == ["Sainte-Croix", "Dover"]
 
 
-def test_a_failing_name_translator_only_loses_that_route():
+def test_a_failing_name_translator_only_loses_that_route(no_word_lexicon):
     model = FakeModel({}, fail=True)
     names_ = NameTranslator(model.translate)
     fr, en = "Le cortège a traversé Sainte-Croix.", "The procession went through Holy Cross."
@@ -90,7 +90,7 @@ def test_a_failing_name_translator_only_loses_that_route():
     assert names_("Sainte-Croix") is None
 
 
-def test_check_result_passes_the_name_translator_on():
+def test_check_result_passes_the_name_translator_on(no_word_lexicon):
     from tests.service.results_factory import make_result
 
     result = make_result(sources=[["Le cortège a traversé Sainte-Croix."]],
