@@ -61,7 +61,9 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     dates, date_spans = find_dates(text, lang, free, starts)
     claimed = money_spans + date_spans
     numbers = [number_fact(text, n, lang, starts) for n in free if not _inside(date_spans, n)]
-    numbers += _idiom_numbers(text, lang)
+    idioms = _idiom_numbers(text, lang)
+    spans = [(f.start, f.end) for f in idioms if re.search(r"quarters? (?:of an|d['’])\s*h", f.text, re.IGNORECASE)]
+    numbers = [f for f in numbers if not any(a <= f.start and f.end <= b for a, b in spans)] + idioms
     if lang == "fr":
         names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
     else:
@@ -96,6 +98,10 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         # "8es de finale" is the round of the last 16
         keys.append(f"n:{key(n.value * 2)}")
         provides += [f"n:{key(n.value * 2)}"]
+    if lang == "fr" and n.kind == "ordinal" and 1 < n.value <= 21 and re.match(rf"{SP}+siècle", after):
+        provides.append(f"dec:{int(n.value - 1) * 100}")  # "le XVIIIe siècle" ↔ "the 1700s"
+    if n.kind == "cardinal" and re.match(rf"{SP}*(?:minutes?|min)\b", after) and n.value % 15 == 0:
+        provides.append(f"n:{key(n.value / 60)}")  # "30 minutes" ↔ "half an hour", "90 minutes" ↔ "an hour and a half"
     if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
         keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"
         provides.append(f"n:{key(n.value * 10)}")
@@ -104,6 +110,7 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         or n.words and re.match(rf"{SP}+(?:ou|or|à|to|-){SP}+\w", after) is not None and n.value <= 10  # "deux ou trois"
         or n.words and re.search(rf"\b(?:ou|or){SP}+$", before) is not None and n.value <= 10
         or lang == "fr" and n.words and n.value in (8, 15) and re.match(rf"{SP}+jours", after) is not None
+        or _always(text, n, lang)
     )
     soft = (
         soft
@@ -130,6 +137,18 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         type="number", text=n.text, start=n.start, end=n.end, value=key(n.value), keys=keys, provides=provides,
         soft=soft, data=data,
     )
+
+
+_ALWAYS_FR = re.compile(rf"\b(24){SP}*(?:heures|h){SP}*(?:sur|/){SP}*(24)\b|\b(7){SP}*(?:jours|j){SP}*(?:sur|/){SP}*(7)\b",
+                        re.IGNORECASE)
+_ALWAYS_EN = re.compile(r"\b(24)/(7)\b|\b(24)/(365)\b|\b(24) hours a day\b|\b(7) days a week\b", re.IGNORECASE)
+
+
+def _always(text: str, n: Numeral, lang: str) -> bool:
+    """ "24 heures sur 24", "7j/7", "24/7", "24 hours a day": a way of saying "always" (or "around the clock"), not
+    figures a translation must keep."""
+    rx = _ALWAYS_FR if lang == "fr" else _ALWAYS_EN
+    return any(m.start(g) == n.start for m in rx.finditer(text) for g in range(1, rx.groups + 1) if m.group(g))
 
 
 # "une vingtaine de personnes", "un petit millier de sites": one figure, said loosely; a translation keeps it ("about
@@ -164,10 +183,26 @@ _IDIOMS = {
            # durations said in words ("pendant 1h30" → "for an hour and a half")
            (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5),
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
-           (r"\b(?:an|one) hour\b", 1)],
+           (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
+           (r"\b(?:an|one) hour\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"
+           # anniversaries and ages said in one word ("the bicentenary", "an octogenarian")
+           (r"\b(?:centenary|centennial)\b", 100), (r"\b(?:bicentenary|bicentennial)\b", 200),
+           (r"\b(?:tercentenary|tricentennial)\b", 300), (r"\bmillenni(?:um|a)\b", 1000),
+           (r"\bsexagenarians?\b", 60), (r"\bseptuagenarians?\b", 70), (r"\boctogenarians?\b", 80),
+           (r"\bnonagenarians?\b", 90), (r"\bcentenarians?\b", 100)],
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2),
-           (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7)],
+           (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7),
+           # durations said in words ("une heure et demie" → "90 minutes")
+           (r"\bune heure et demie\b", 1.5), (r"\bune demi-heure\b", 0.5), (r"\bun quart d['’]heure\b", 0.25),
+           (r"\btrois quarts d['’]heure\b", 0.75),
+           # anniversaries, terms of office and ages said in one word: "le bicentenaire" → "the 200th
+           # anniversary", "un quinquennat" → "a five-year term", "un octogénaire" → "a man in his eighties"
+           (r"\bcinquantenaires?\b", 50), (r"\bcentenaires?\b", 100), (r"\bbicentenaires?\b", 200),
+           (r"\btricentenaires?\b", 300), (r"\bmillénaires?\b", 1000), (r"\bquinquennats?\b", 5),
+           (r"\bseptennats?\b", 7), (r"\bquadragénaires?\b", 40), (r"\bquinquagénaires?\b", 50),
+           (r"\bsexagénaires?\b", 60), (r"\bseptuagénaires?\b", 70), (r"\boctogénaires?\b", 80),
+           (r"\bnonagénaires?\b", 90)],
 }
 
 
@@ -186,6 +221,8 @@ def _idiom_numbers(text: str, lang: str) -> list[Fact]:
             k = f"n:{key(float(v))}"
             f = Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(float(v)),
                      keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True})
+            if re.search(r"hour|heure", m.group(0), re.IGNORECASE):
+                f.provides.append(f"n:{key(float(v) * 60)}")  # "half an hour" ↔ "30 minutes"
             if lang == "fr" and rx == _TRIPLE_FR:
                 f.soft = False
             if lang == "fr" and _counted_fraction(text, m):

@@ -16,6 +16,7 @@ from .ner import Entity, FrenchNER
 from .text import fold
 
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|re|ème)?$")  # "XXe", "Ier", "Élisabeth Ire"
+_ROMAN_ORDINAL = re.compile(r"[IVXLC]{1,7}(?:e|er|re|ème)")  # "Ve", "XXIe": a number at a name's start
 _TOKEN = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]", re.UNICODE)
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
 
@@ -98,8 +99,11 @@ def find_french_names(
         run = [t for t in toks if start <= t.start and t.end <= end]
         # a person's name is one name ("Jean Dupont"); "Cour suprême des États-Unis" is two
         for seg in [run] if label == "PER" else _split_at_connectors(run, gaz, "fr"):
-            while seg and (fold(seg[0].text) in FR_STOP or seg[0].text.endswith(("'", "’")) or not seg[0].cap):
-                seg = seg[1:]  # "l'Otan", "Les Verts", "le journal Libération" → "Otan", "Verts", "Libération"
+            while seg and (fold(seg[0].text) in FR_STOP or seg[0].text.endswith(("'", "’")) or not seg[0].cap
+                           or _ROMAN_ORDINAL.fullmatch(seg[0].text)):
+                # "l'Otan", "Les Verts", "le journal Libération" → "Otan", "Verts", "Libération"; "Ve arrondissement"
+                # → "arrondissement" (a number fact; a common word left alone is no name)
+                seg = seg[1:]
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
             if seg:

@@ -211,14 +211,19 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     if lang == "fr":
         for m in _ROMAN_ORD_RE.finditer(text):
             v = roman_to_int(m.group("num"))
-            if len(m.group("num")) < 2 and m.group("noun") is None:
-                continue  # "Le", "Ce", "Ve" alone are words
+            if len(m.group("num")) < 2 and (
+                m.group("noun") is None or re.match(r"\s+[IVXLC]{1,7}(?:e|ème|er)\b", text[m.end() :])
+            ):
+                continue  # "Le", "Ce", "Ve" alone are words, and so are "Le IIIe Reich", "Ce XXe siècle"
             if v and not _overlaps(out, m.start(), m.end()):
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
     if lang == "en":
         out = _feet_and_inches(text, out)
     out.extend(n for n in _word_numerals(text, lang) if not _overlaps(out, n.start, n.end))
+    out = [n for n in out if not _unit_exponent(text, n)]
     out.sort(key=lambda n: n.start)
+    if lang == "fr":
+        _and_a_half(text, out, scales)
     for a, b in zip(out, out[1:]):
         # "entre 12 et 16 mille": the scale of the second number applies to the first too
         if not a.scaled and b.scaled and a.kind == b.kind == "cardinal" and re.fullmatch(
@@ -230,6 +235,28 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
+
+
+def _unit_exponent(text: str, n: Numeral) -> bool:
+    """The "2" of "km2", the "3" of "m3": a unit's exponent written without superscript, not a number."""
+    return n.text in ("2", "3") and re.search(r"(?<![^\W\d_])[kcdmµ]?m$", text[max(0, n.start - 3) : n.start]) is not None
+
+
+def _and_a_half(text: str, out: list[Numeral], scales: dict[str, float]) -> None:
+    """ "un million et demi", "deux milliards et demi" in words: half of the scale word is added (1.5 million,
+    2.5 billion; digits, "2 millions et demi", are read so in find_numerals)."""
+    for n in out:
+        # "deux ans et demi", "3 heures et demie": the half follows the noun
+        m = re.match(rf"{SP}+[^\W\d_]+{SP}+et{SP}+demie?\b", text[n.end : n.end + 30])
+        if m and not n.scaled and n.kind == "cardinal":
+            n.extra["alts"] = n.extra.get("alts", []) + [n.value + 0.5]
+    for n in (n for n in out if n.words):
+        last = n.text.split()[-1].lower() if n.text.split() else ""
+        m = re.match(rf"{SP}+et{SP}+demie?\b", text[n.end : n.end + 12])
+        if m and scales.get(last, 1.0) > 1:
+            n.value += 0.5 * scales[last]
+            n.end += m.end()
+            n.text = text[n.start : n.end]
 
 
 # 6'7" (six feet seven inches): how English writes a height that French gives in metres ("deux mètres")

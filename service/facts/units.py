@@ -42,7 +42,7 @@ _add("mass", 0.45359237, "lbs", "lb", "pounds", "pound")
 _add("mass", 0.028349523, "ounces", "ounce", "oz", "onces", "once")
 _add("volume", 1, "litres", "litre", "liters", "liter", "l")
 _add("volume", 3.785411784, "gallons", "gallon")
-_add("temperature_c", 1, "°C", "° C", "degrés Celsius", "degrees Celsius", "°")
+_add("temperature_c", 1, "°C", "° C", "degrés Celsius", "degrees Celsius", "°", "degrés")  # French degrees: Celsius
 _add("temperature_f", 1, "°F", "° F", "degrés Fahrenheit", "degrees Fahrenheit", "Fahrenheit")
 
 _UNIT_RE = re.compile(

@@ -62,3 +62,78 @@ def test_a_duration_is_not_counted_like_a_figure_nor_makes_english_number_words_
     # source with no figure at all
     assert details("Ils ont attendu pendant 1h30 devant la préfecture.",
                    "The three men waited for an hour and a half outside the prefecture.") == []
+
+
+def test_an_anniversary_a_term_or_an_age_in_one_word_supports_its_number():
+    assert details("La ville fête son bicentenaire.", "The city celebrates its 200th anniversary.") == []
+    assert details("Il a été élu pour un quinquennat.", "He was elected for a five-year term.") == []
+    assert details("L'octogénaire a été arrêté.", "The 80-year-old was arrested.") == []
+    # it supports its own number only
+    assert details("La ville fête son bicentenaire.", "The city celebrates its 300th anniversary.") == [
+        "number 300 ('300th') is not in the source"]
+
+
+def test_an_article_before_a_roman_ordinal_is_not_a_roman_numeral():
+    """ "Le IIIe Reich": "Le" is the article, not L (50) + "e"; "Le Ve arrondissement" names no one."""
+    assert details("Le IIIe Reich s'effondra en 1945.", "The Third Reich collapsed in 1945.") == []
+    assert details("Ce XXe siècle fut violent.", "This 20th century was violent.") == []
+    assert details("Les Ve et VIe siècles furent troublés.", "The 5th and 6th centuries were troubled.") == []
+    assert details("Le Ve arrondissement est calme.", "The 5th arrondissement is quiet.") == []
+    assert details("Le Ve arrondissement est calme.", "The 6th arrondissement is quiet.") == [
+        "number 5 ('Ve') is missing from the translation", "number 6 ('6th') is not in the source"]
+
+
+def test_a_million_and_a_half_in_words_is_one_and_a_half_million():
+    fr = "La ville compte un million et demi d'habitants."
+    assert details(fr, "The city has 1.5 million inhabitants.") == []
+    assert details(fr, "The city has 2.5 million inhabitants.") != []
+    assert details("La ville compte deux millions et demi d'habitants.",
+                   "The city has two and a half million inhabitants.") == []
+
+
+def test_the_exponent_of_a_unit_written_without_superscript_is_not_a_number():
+    assert details("Le parc s'étend sur 1 000 km2.", "The park covers 1,000 square kilometres.") == []
+    assert details("La superficie est de 643 801 km².", "The area is 643,801 km2.") == []
+    assert details("L'appartement fait 45 m2.", "The flat is 45 square metres.") == []
+    assert details("L'appartement fait 45 m2.", "The flat is 54 square metres.") != []
+
+
+def test_nil_in_a_score_is_zero():
+    assert details("L'équipe a gagné 3 à 0.", "The team won three-nil.") == []
+    assert details("L'équipe a gagné 3 à 1.", "The team won three-nil.") == ["number 1 ('1') is missing from the translation"]
+
+
+def test_round_the_clock_is_no_figure_to_keep():
+    assert details("La boutique est ouverte 24 heures sur 24.", "The shop is open around the clock.") == []
+    assert details("La boutique est ouverte 24h/24 et 7j/7.", "The shop never closes.") == []
+    assert details("La boutique est ouverte 24 heures sur 24.", "The shop is open 24/7.") == []
+    assert details("La boutique est ouverte 24 heures sur 24.", "The shop is open 12 hours a day.") == [
+        "number 12 ('12') is not in the source"]
+
+
+def test_a_century_is_its_hundreds():
+    assert details("Le château date du XVIIIe siècle.", "The castle dates from the 1700s.") == []
+    assert details("Le château date du 18e siècle.", "The castle dates from the 1700s.") == []
+    assert details("Le château date du XVIIIe siècle.", "The castle dates from the 1600s.") != []
+
+
+def test_minutes_and_fractions_of_an_hour_are_one_duration():
+    assert details("Il faut 30 minutes en bus.", "It takes half an hour by bus.") == []
+    assert details("Il faut 45 minutes en bus.", "It takes three quarters of an hour by bus.") == []
+    assert details("Il faut 15 minutes à pied.", "It takes a quarter of an hour on foot.") == []
+    assert details("La visite dure une heure et demie.", "The tour lasts 90 minutes.") == []
+    assert details("La visite dure 90 minutes.", "The tour lasts an hour and a half.") == []
+    assert details("Il faut 30 minutes en bus.", "It takes an hour by bus.") == ["number 30 ('30') is missing from the translation"]
+    assert details("La visite dure une heure et demie.", "The tour lasts 80 minutes.") == ["number 80 ('80') is not in the source"]
+
+
+def test_a_half_after_the_noun_counts():
+    assert details("Il a fallu deux ans et demi.", "It took 2.5 years.") == []
+    assert details("Il a fallu 2 ans et demi.", "It took two and a half years.") == []
+    assert details("Il a fallu deux ans et demi.", "It took 3.5 years.") == ["number 3.5 ('3.5') is not in the source"]
+
+
+def test_french_degrees_are_celsius():
+    assert details("La température moyenne est de 25 degrés.", "The average temperature is 77 °F.") == []
+    assert details("La température moyenne est de 25 degrés.", "The average temperature is 87 °F.") != []
+    assert details("Le virage fait 90 degrés.", "The bend is 90 degrees.") == []
