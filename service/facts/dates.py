@@ -155,7 +155,7 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
             dec = 2000 + d * 10 if d == 0 else 1900 + d * 10
         f = _fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"], decade=dec)
         if lang == "en" and dec % 100 == 0:
-            f.provides.append(f"n:{dec // 100 + 1}")  # "the 1700s" is the eighteenth century ("le XVIIIe siècle")
+            f.provides.append(f"cent:{dec // 100 + 1}")  # "the 1700s" is the eighteenth century ("le XVIIIe siècle")
         f.soft = lang == "en" and not m.group(1)  # "the 60s" may be an age
         facts.append(f)
         claimed.append((m.start(), m.end()))

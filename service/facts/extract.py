@@ -99,9 +99,16 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         keys.append(f"n:{key(n.value * 2)}")
         provides += [f"n:{key(n.value * 2)}"]
     if lang == "fr" and n.kind == "ordinal" and 1 < n.value <= 21 and re.match(rf"{SP}+siècle", after):
-        provides.append(f"dec:{int(n.value - 1) * 100}")  # "le XVIIIe siècle" ↔ "the 1700s"
-    if n.kind == "cardinal" and re.match(rf"{SP}*(?:minutes?|min)\b", after) and n.value % 15 == 0:
-        provides.append(f"n:{key(n.value / 60)}")  # "30 minutes" ↔ "half an hour", "90 minutes" ↔ "an hour and a half"
+        keys.append(f"cent:{int(n.value)}")  # "le XVIIIe siècle" ↔ "the 1700s" (dates.py gives "1700s" cent:18)
+        provides += [f"cent:{int(n.value)}", f"dec:{int(n.value - 1) * 100}"]
+    minutes = _duration_minutes(n, after)
+    if minutes is not None:
+        # "30 minutes" ↔ "half an hour", "90 minutes" ↔ "une heure et demie": a duration key, never a bare number
+        keys.append(f"dur:{key(minutes)}")
+        provides.append(f"dur:{key(minutes)}")
+    if n.kind == "ordinal" and re.match(rf"{SP}+(?:anniversaire|anniversary)\b", after):
+        keys.append(f"ann:{key(n.value)}")  # "le 100e anniversaire" ↔ "the centenary"
+        provides.append(f"ann:{key(n.value)}")
     if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
         keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"
         provides.append(f"n:{key(n.value * 10)}")
@@ -144,6 +151,17 @@ _ALWAYS_FR = re.compile(rf"\b(24){SP}*(?:heures|h){SP}*(?:sur|/){SP}*(24)\b|\b(7
 _ALWAYS_EN = re.compile(r"\b(24)/(7)\b|\b(24)/(365)\b|\b(24) hours a day\b|\b(7) days a week\b", re.IGNORECASE)
 
 
+def _duration_minutes(n: Numeral, after: str) -> float | None:
+    """A number of minutes or hours, in minutes ("30 minutes" → 30, "3 heures" → 180), else None."""
+    if n.kind != "cardinal":
+        return None
+    if re.match(rf"{SP}*(?:minutes?|min)\b", after):
+        return n.value
+    if re.match(rf"{SP}*(?:heures?|hours?|hrs?)\b", after):
+        return n.value * 60
+    return None
+
+
 def _always(text: str, n: Numeral, lang: str) -> bool:
     """ "24 heures sur 24", "7j/7", "24/7", "24 hours a day": a way of saying "always" (or "around the clock"), not
     figures a translation must keep."""
@@ -172,6 +190,16 @@ def _counted_approximation(text: str, n: Numeral, lang: str, before: str) -> boo
 # keeps ("three times", "tripled", "threefold"): required, not soft
 _TRIPLE_FR = r"\btripl(?:e|es|er|é|ée|és|ées|ent|era|eront|erait|ait|aient)\b"
 
+# Anniversaries and ages said in one word ("the bicentenary", "an octogenarian"): they support the same figure said
+# as an anniversary or an age only (key "ann:"), never any 200 or 80 of the source.
+_EN_ANNIVERSARY_FORMS = [
+    (r"\b(?:centenary|centennial)\b", 100), (r"\b(?:bicentenary|bicentennial)\b", 200),
+    (r"\b(?:tercentenary|tricentennial)\b", 300), (r"\bmillenni(?:um|a)\b", 1000),
+    (r"\bsexagenarians?\b", 60), (r"\bseptuagenarians?\b", 70), (r"\boctogenarians?\b", 80),
+    (r"\bnonagenarians?\b", 90), (r"\bcentenarians?\b", 100),
+]
+_EN_ANNIVERSARIES = {rx for rx, _ in _EN_ANNIVERSARY_FORMS}
+
 _IDIOMS = {
     # a word that stands for a number: it supports that number on the other side, nothing more
     "en": [(r"\bdecades?\b", 10), (r"\bfortnight\b", 14), (r"\bfortnight\b", 15), (r"\bcentury\b", 100),
@@ -185,11 +213,7 @@ _IDIOMS = {
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
            (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
            (r"\b(?:an|one) hour\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"
-           # anniversaries and ages said in one word ("the bicentenary", "an octogenarian")
-           (r"\b(?:centenary|centennial)\b", 100), (r"\b(?:bicentenary|bicentennial)\b", 200),
-           (r"\b(?:tercentenary|tricentennial)\b", 300), (r"\bmillenni(?:um|a)\b", 1000),
-           (r"\bsexagenarians?\b", 60), (r"\bseptuagenarians?\b", 70), (r"\boctogenarians?\b", 80),
-           (r"\bnonagenarians?\b", 90), (r"\bcentenarians?\b", 100)],
+           *[(rx, v) for rx, v in _EN_ANNIVERSARY_FORMS]],
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2),
            (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7),
@@ -222,7 +246,9 @@ def _idiom_numbers(text: str, lang: str) -> list[Fact]:
             f = Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value=key(float(v)),
                      keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True})
             if re.search(r"hour|heure", m.group(0), re.IGNORECASE):
-                f.provides.append(f"n:{key(float(v) * 60)}")  # "half an hour" ↔ "30 minutes"
+                f.provides.append(f"dur:{key(float(v) * 60)}")  # "half an hour" ↔ "30 minutes"
+            if lang == "en" and rx in _EN_ANNIVERSARIES:
+                f.keys = f.provides = [f"ann:{key(float(v))}"]  # "the centenary" ↔ "le 100e anniversaire", not any 100
             if lang == "fr" and rx == _TRIPLE_FR:
                 f.soft = False
             if lang == "fr" and _counted_fraction(text, m):

@@ -18,7 +18,6 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from service.background import load_in_background
@@ -31,6 +30,8 @@ DEFAULT_DIR = "/usr/share/dictd"
 FRENCH_ENGLISH = "freedict-fra-eng"
 ENGLISH_FRENCH = "freedict-eng-fra"
 PACKAGES = "dict-freedict-fra-eng dict-freedict-eng-fra"
+# A word with more renderings than this is too ambiguous to vouch for a name ("dame" → lady, queen, king…).
+MAX_SENSES = 2
 # Translations longer than this many words are explanations ("personne qui ne boit jamais d'alcool"), not renderings.
 MAX_TRANSLATION_WORDS = 3
 
@@ -45,13 +46,13 @@ class Lexicon:
     sources: tuple[str, ...] = ()  # "freedict-fra-eng 0.4.1", one per dictionary read
 
     def translations(self, word: str) -> frozenset[str]:
-        """The English renderings of a French word, tried as written and without a plural or feminine ending
-        ("Flandres" → "Flanders", "Sainte" → "Holy")."""
+        """The English renderings of a French word, tried as written, then without a plural ending ("Flandres" →
+        "Flanders"); none for a word of more than ``MAX_SENSES`` renderings. Other endings are not stripped: "Seine"
+        is no "sein", "Loire" no "loir"."""
         f = fold(word)
-        found: set[str] = set()
-        for form in {f, f[:-1] if f.endswith(("s", "x", "e")) else f, f[:-2] if f.endswith("es") else f}:
-            found |= self.fr2en.get(form, frozenset())
-        return frozenset(found)
+        found = self.fr2en.get(f) or (self.fr2en.get(f[:-1], frozenset()) if f.endswith(("s", "x")) else frozenset())
+        # a word with many senses ("dame": lady, queen, king at draughts…) renders nothing reliably
+        return found if len(found) <= MAX_SENSES else frozenset()
 
     def signature(self) -> str:
         """What a score computed with this lexicon was computed with (printed beside the fact checker's figures)."""
@@ -94,28 +95,33 @@ def read_dictd(index: Path, data: Path) -> tuple[str, list[tuple[str, list[str]]
 
 
 _read_lock = threading.Lock()
+_loaded: dict[str, Lexicon] = {}
 
 
 def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     """The lexicon from ``directory`` (default: the WIREBRIEF_FACT_LEXICON_DIR setting), read once per process and
-    folder. Missing dictionaries give an empty lexicon and one warning naming the packages to install."""
+    folder; never raises. Missing or damaged dictionaries give an empty lexicon and a warning naming the packages."""
     folder = str(directory or _setting_dir())
+    found = _loaded.get(folder)  # the checks ask for every name: no lock once read
+    if found is not None:
+        return found
     with _read_lock:
-        return _read(folder)
+        if folder not in _loaded:
+            _loaded[folder] = _read(folder)
+        return _loaded[folder]
 
 
-@lru_cache(maxsize=4)
 def _read(directory: str) -> Lexicon:
     folder = Path(directory)
     table: dict[str, set[str]] = {}
     sources = []
     for name, backwards in ((FRENCH_ENGLISH, False), (ENGLISH_FRENCH, True)):
         index, data = folder / f"{name}.index", folder / f"{name}.dict.dz"
-        if not (index.is_file() and data.is_file()):
-            continue
         try:
+            if not (index.is_file() and data.is_file()):
+                continue
             short, entries = read_dictd(index, data)
-        except (OSError, ValueError, EOFError, gzip.BadGzipFile) as exc:  # a damaged file loses the lexicon only
+        except Exception as exc:  # unreadable, damaged (zlib.error, bad index): the lexicon is lost, never the app
             log.warning("could not read the word lexicon %s: %s", data, exc)
             continue
         for head, translations in entries:

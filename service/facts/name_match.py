@@ -60,7 +60,10 @@ class TextIndex:
             "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
         }
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
-        self.capitalized_words = {fold(w) for w in re.findall(r"(?<![\w'’])[A-Z][^\W\d_]+", text)}
+        # capitalized inside a sentence: a word a sentence starts with ("Spring is coming.") names nothing
+        self.capitalized_words = {
+            fold(m.group(0)) for m in re.finditer(r"(?<![\w'’])[A-Z][^\W\d_]+", text)
+            if not re.search(r"(?:^|[.!?:]\s+|[\"“«]\s*)$", text[: m.start()])}
         caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
         initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
         self.cap_initials = {i for i, _ in initials}
@@ -220,8 +223,9 @@ def name_found(
         return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
     if direction == "fr>en" and translate is not None and rendering_found(fact.text, other, translate):
         return True  # "Sainte-Croix" → "Holy Cross": the model's own rendering of the name
-    if direction == "fr>en" and rendered_word_by_word(words_, other, lexicon if lexicon is not None else load_lexicon()):
-        return True
+    if (direction == "fr>en" and fact.data.get("label") != "PER" and not fact.data.get("after_title")
+            and rendered_word_by_word(words_, other, lexicon if lexicon is not None else load_lexicon())):
+        return True  # a person's name is not translated word for word: "M. Meunier" is no "Mr Miller"
     if units:
         return False
     for w in weak + common:

@@ -16,6 +16,7 @@ from .ner import Entity, FrenchNER
 from .text import fold
 
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|re|ème)?$")  # "XXe", "Ier", "Élisabeth Ire"
+_TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Mgr|Me|Dr|Pr|MM|Mmes)\.?\s+$")
 _ROMAN_ORDINAL = re.compile(r"[IVXLC]{1,7}(?:e|er|re|ème)")  # "Ve", "XXIe": a number at a name's start
 _TOKEN = re.compile(r"[\w][\w'’\-.]*[\w]|[\w]", re.UNICODE)
 _ELISION = re.compile(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)", re.IGNORECASE)
@@ -183,6 +184,8 @@ def _name_fact(text: str, seg: list[Tok], gaz: Gazetteer, lang: str, label: str 
     data = {"tokens": [r.text for r in seg], "known": _in_gazetteer(gaz, [r.text for r in seg], lang)}
     if label:
         data["label"] = label
+    if lang == "fr" and _TITLE_BEFORE.search(text[max(0, s - 6) : s]):
+        data["after_title"] = True  # "M. Meunier", "Mme Brun": a person, whatever the NER's label
     return Fact(type="name", text=surface, start=s, end=e, value=surface, keys=[fold(surface)], provides=[fold(surface)],
                 data=data)
 

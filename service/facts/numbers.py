@@ -211,7 +211,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     if lang == "fr":
         for m in _ROMAN_ORD_RE.finditer(text):
             v = roman_to_int(m.group("num"))
-            if len(m.group("num")) < 2 and (
+            if m.group(0) in ("Le", "Ce") or len(m.group("num")) < 2 and (
                 m.group("noun") is None or re.match(r"\s+[IVXLC]{1,7}(?:e|ème|er)\b", text[m.end() :])
             ):
                 continue  # "Le", "Ce", "Ve" alone are words, and so are "Le IIIe Reich", "Ce XXe siècle"
@@ -224,6 +224,11 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
     out.sort(key=lambda n: n.start)
     if lang == "fr":
         _and_a_half(text, out, scales)
+    else:
+        for n in out:  # "two and a half years", "5 and a half hours" ("… and a half million" is an idiom: extract.py)
+            if n.kind == "cardinal" and not n.scaled and re.match(
+                    rf"{SP}+and{SP}+a{SP}+half\b(?!{SP}+(?:thousand|million|billion))", text[n.end : n.end + 40]):
+                n.value += 0.5
     for a, b in zip(out, out[1:]):
         # "entre 12 et 16 mille": the scale of the second number applies to the first too
         if not a.scaled and b.scaled and a.kind == b.kind == "cardinal" and re.fullmatch(
@@ -239,7 +244,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
 
 def _unit_exponent(text: str, n: Numeral) -> bool:
     """The "2" of "km2", the "3" of "m3": a unit's exponent written without superscript, not a number."""
-    return n.text in ("2", "3") and re.search(r"(?<![^\W\d_])[kcdmµ]?m$", text[max(0, n.start - 3) : n.start]) is not None
+    return n.text in ("2", "3") and re.search(rf"\d{SP}?[kcdmµ]?m$", text[max(0, n.start - 5) : n.start]) is not None
 
 
 def _and_a_half(text: str, out: list[Numeral], scales: dict[str, float]) -> None:
@@ -247,12 +252,12 @@ def _and_a_half(text: str, out: list[Numeral], scales: dict[str, float]) -> None
     2.5 billion; digits, "2 millions et demi", are read so in find_numerals)."""
     for n in out:
         # "deux ans et demi", "3 heures et demie": the half follows the noun
-        m = re.match(rf"{SP}+[^\W\d_]+{SP}+et{SP}+demie?\b", text[n.end : n.end + 30])
+        m = re.match(rf"{SP}+[^\W\d_]+{SP}+et{SP}+demie?\b(?!-)", text[n.end : n.end + 30])
         if m and not n.scaled and n.kind == "cardinal":
-            n.extra["alts"] = n.extra.get("alts", []) + [n.value + 0.5]
+            n.value += 0.5  # the figure is two and a half: "two years" loses the half
     for n in (n for n in out if n.words):
         last = n.text.split()[-1].lower() if n.text.split() else ""
-        m = re.match(rf"{SP}+et{SP}+demie?\b", text[n.end : n.end + 12])
+        m = re.match(rf"{SP}+et{SP}+demie?\b(?!-)", text[n.end : n.end + 12])
         if m and scales.get(last, 1.0) > 1:
             n.value += 0.5 * scales[last]
             n.end += m.end()

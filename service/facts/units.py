@@ -21,6 +21,7 @@ def _add(dim: str, factor: float, *forms: str) -> None:
 
 
 _add("speed", 1 / 3.6, "km/h", "kmh", "km/heure", "kilomètres/heure", "kilomètres par heure", "kilometres per hour",
+     "km à l'heure", "km à l’heure", "kilomètres à l'heure", "kilomètres à l’heure",
      "kilometers per hour")
 _add("speed", 0.44704, "mph", "miles per hour", "miles an hour")
 _add("area", 1e6, "km²", "km2", "kilomètres carrés", "square kilometres", "square kilometers", "sq km")
@@ -42,7 +43,7 @@ _add("mass", 0.45359237, "lbs", "lb", "pounds", "pound")
 _add("mass", 0.028349523, "ounces", "ounce", "oz", "onces", "once")
 _add("volume", 1, "litres", "litre", "liters", "liter", "l")
 _add("volume", 3.785411784, "gallons", "gallon")
-_add("temperature_c", 1, "°C", "° C", "degrés Celsius", "degrees Celsius", "°", "degrés")  # French degrees: Celsius
+_add("temperature_c", 1, "°C", "° C", "degrés Celsius", "degrees Celsius", "°")
 _add("temperature_f", 1, "°F", "° F", "degrés Fahrenheit", "degrees Fahrenheit", "Fahrenheit")
 
 _UNIT_RE = re.compile(
