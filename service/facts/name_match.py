@@ -239,10 +239,10 @@ def name_found(
 
 def rendered_word_by_word(words_: list[str], other: TextIndex, lexicon: Lexicon) -> bool:
     """Is the name in the translation word for word ("Troie" → "Troy", "Jardin d'été" → "the Summer Garden",
-    "Droit commercial international" → "International Trade Law")? More than half of its words (generic ones such
-    as "Centre" or "Sainte" aside) are in the translation as written, as cognates or as the lexicon's renderings,
-    and at least one as a rendering. A rendering must be written with capitals, as part of a name: "the garden"
-    renders no name. A name swapped for another loses its words with it ("Centre Brennan" → "the Merkel Centre"),
+    "Sainte-Croix" → "Holy Cross")? More than half of its words (generic ones such as "Centre" or "Sainte" aside) are
+    in the translation as written, as cognates or as the lexicon's renderings, and at least one as a rendering. A
+    rendering must be capitalized inside a sentence, as part of a name: "the garden" renders no name, nor does a
+    sentence's first word. The caller keeps people's names out ("M. Meunier" is no "Mr Miller"). A name swapped for another loses its words with it ("Centre Brennan" → "the Merkel Centre"),
     and a name half changed ("Jardin d'été" → "the Winter Garden") keeps only half: both are still reported."""
     if not len(lexicon):
         return False
