@@ -340,10 +340,13 @@ def _times(text: str, lang: str, starts: set[int]):
             if h <= 24:
                 out.append((m.start(), m.end(), [f"t:{h % 24:02d}:00", f"n:{h}"], not _clock_cue(text, m.start())))
         for m in re.finditer(
-            rf"\b(?:à|a|vers|dès|jusqu'à|jusqu’à|avant|après){SP}+(\d{{1,2}}){SP}?heures?(?:{SP}?(\d{{2}}))?\b",
+            rf"\b(?:à|a|vers|dès|jusqu'à|jusqu’à|avant|après){SP}+(\d{{1,2}}){SP}?heures?"
+            rf"(?:{SP}?(\d{{2}})\b|{SP}+et{SP}+(demie|quart)\b)?",
             text, re.IGNORECASE,
         ):
-            h, mi = int(m.group(1)), int(m.group(2) or 0)
+            # "à 14 heures 30", "à 14 heures et demie" (14:30), "à 9 heures et quart" (9:15)
+            h = int(m.group(1))
+            mi = int(m.group(2)) if m.group(2) else {"demie": 30, "quart": 15}.get((m.group(3) or "").lower(), 0)
             if h <= 24 and mi < 60:
                 out.append((m.start(1), m.end(), [f"t:{h % 24:02d}:{mi:02d}", f"n:{h}"], False))
         for m in re.finditer(r"\b(midi|minuit)\b", text):

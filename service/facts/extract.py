@@ -89,9 +89,11 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     provides = keys + [f"bare:{key(v)}" for v in values]
     if n.value == int(n.value) and 1800 <= n.value <= 2100:
         provides.append(f"y:{int(n.value)}")
-    if lang == "fr" and n.value == int(n.value) and 0 <= n.value <= 24 and re.match(r"\s?h(?:eures?)?\b", text[n.end : n.end + 8]):
-        # "pendant 10 heures", "à partir de 21 heures": a duration or a clock time; either way it supports "9pm"
-        provides += [f"t:{int(n.value) % 24:02d}:00", f"t:{(int(n.value) + 12) % 24:02d}:00"]
+    if lang == "fr" and n.value * 2 == int(n.value * 2) and 0 <= n.value <= 24 and re.match(r"\s?h(?:eures?)?\b", text[n.end : n.end + 8]):
+        # "pendant 10 heures", "à partir de 21 heures": a duration or a clock time; either way it supports "9pm";
+        # "14 heures et demie" (14.5) supports "2:30 pm"
+        h, mm = int(n.value), "30" if n.value != int(n.value) else "00"
+        provides += [f"t:{h % 24:02d}:{mm}", f"t:{(h + 12) % 24:02d}:{mm}"]
     after = text[n.end : n.end + 20]
     before = text[max(0, n.start - 12) : n.start]
     if lang == "fr" and n.kind == "ordinal" and re.match(rf"{SP}de{SP}finale", after):

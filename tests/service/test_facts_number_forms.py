@@ -166,3 +166,9 @@ def test_the_equivalences_still_hold_both_ways():
     # "Le millénaire" is the article and a noun, not L (50); "au km2" is a kilometre post, not an exponent
     assert details("Le millénaire a commencé en l'an 1001.", "The millennium began in the year 1001.") == []
     assert details("La route passe au km2 du parcours.", "The road passes kilometre 2 of the course.") == []
+
+
+def test_a_clock_time_and_a_half_or_a_quarter():
+    assert details("Le train part à 14 heures et demie.", "The train leaves at 2:30 pm.") == []
+    assert details("Le train part à 9 heures et quart.", "The train leaves at 9:15.") == []
+    assert details("Le train part à 14 heures et demie.", "The train leaves at 2 pm.") != []
