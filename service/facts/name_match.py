@@ -43,6 +43,9 @@ def _first_name_replaced(words_: list[str], other: "TextIndex", table: dict) -> 
 _TITLES_EN = {"mr", "mrs", "ms", "dr", "prof", "president", "minister", "general", "judge", "mayor", "senator", "sir"}
 
 
+_AFTER_SENTENCE_END = re.compile(r"[.!?:]\s+|[\"“«]\s*")
+
+
 class TextIndex:
     """A text's folded form, word set and skeletons, for repeated name look-ups."""
 
@@ -61,9 +64,9 @@ class TextIndex:
         }
         self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
         # capitalized inside a sentence: a word a sentence starts with ("Spring is coming.") names nothing
+        starts = {0} | {m.end() for m in _AFTER_SENTENCE_END.finditer(text)}  # one pass, not a prefix per word
         self.capitalized_words = {
-            fold(m.group(0)) for m in re.finditer(r"(?<![\w'’])[A-Z][^\W\d_]+", text)
-            if not re.search(r"(?:^|[.!?:]\s+|[\"“«]\s*)$", text[: m.start()])}
+            fold(m.group(0)) for m in re.finditer(r"(?<![\w'’])[A-Z][^\W\d_]+", text) if m.start() not in starts}
         caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
         initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
         self.cap_initials = {i for i, _ in initials}
