@@ -45,6 +45,18 @@ class ModelNotAvailableError(RuntimeError):
         super().__init__(msg)
         self.spec = spec
 
+    def __reduce__(self):
+        """Pickle by message and spec: the default would call ``__init__`` with the message alone and fail, so the
+        error crossing a process (Ray, multiprocessing) arrived as an unreadable "UnserializableException"."""
+        return _rebuild_not_available, (str(self), self.spec)
+
+
+def _rebuild_not_available(message: str, spec: ModelSpec) -> ModelNotAvailableError:
+    error = ModelNotAvailableError.__new__(ModelNotAvailableError)
+    RuntimeError.__init__(error, message)
+    error.spec = spec
+    return error
+
 
 @dataclass
 class LoadedModel:

@@ -17,6 +17,19 @@ class WirebriefError(Exception):
     def to_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
 
+    def __reduce__(self):
+        """Pickle by message and attributes, whatever the subclass's ``__init__`` takes: an error raised in a Ray
+        actor or a worker process must arrive as itself (``LimitExceeded(...)`` has four arguments, and the
+        default pickling would call it with the message alone)."""
+        return _rebuild, (type(self), self.args, dict(self.__dict__))
+
+
+def _rebuild(cls: type[WirebriefError], args: tuple, state: dict) -> WirebriefError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class InputError(WirebriefError):
     """The request itself is wrong (empty, unknown option, undecodable)."""

@@ -93,7 +93,8 @@ UNBUILDABLE = "a Ray actor could not build the pipeline on its node"
 
 class PipelineUnbuildable(RuntimeError):
     """An actor's pipeline could not be built (a model directory missing on a node, a bad setting). Its message is
-    plain text, so it crosses Ray intact (``ModelNotAvailableError`` itself did not unpickle there)."""
+    plain text, so it crosses Ray intact whatever raised it (``ModelNotAvailableError`` once arrived as
+    "UnserializableException"; it now pickles, but a third-party error may not)."""
 
 
 @contextmanager

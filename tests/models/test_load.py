@@ -109,6 +109,18 @@ def test_missing_model_error_says_what_to_do(tmp_path):
     assert "`python -m models fetch opus-mt-tc-big-fr-en`" in message
 
 
+def test_missing_model_error_crosses_a_process_boundary_intact(tmp_path):
+    """Ray and multiprocessing pickle a worker's exception: the user must still read the fix, not a pickling error."""
+    import pickle
+
+    spec = get("opus-mt-tc-big-fr-en")
+    with pytest.raises(ModelNotAvailableError) as info:
+        load(spec, device="cpu", cache_dir=tmp_path)
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert isinstance(copy, ModelNotAvailableError)
+    assert str(copy) == str(info.value) and copy.spec == spec
+
+
 def test_missing_pinned_revision_is_named(tmp_path):
     spec = get("distilbart-cnn-12-6")
     with pytest.raises(ModelNotAvailableError, match=spec.revision):
