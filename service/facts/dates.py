@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .model import Fact
-from .numbers import SP, Numeral
+from .numeral import SP, Numeral
 from .text import fold
 
 FR_MONTHS = {

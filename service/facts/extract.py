@@ -13,7 +13,9 @@ from .money import find_money
 from .gazetteer import Gazetteer, load_gazetteer
 from .names import find_english_names, find_french_names
 from .ner import FrenchNER, load_ner
-from .numbers import AMBIGUOUS_WORDS, SP, Numeral, find_numerals, key
+from .number_words import AMBIGUOUS_WORDS
+from .numbers import find_numerals
+from .numeral import SP, Numeral, key
 from .quotes import find_quotes
 from .text import sentence_starts
 from .units import measure, unit_after

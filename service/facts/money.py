@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import Fact
-from .numbers import ABBREV_SCALES, SP, Numeral, key
+from .numeral import ABBREV_SCALES, SP, Numeral, key
 
 # (regex, currency code), tried in order; the regexes match right after the amount (suffix) or right before it.
 _SUFFIX = {
