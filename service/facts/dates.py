@@ -43,7 +43,8 @@ _EN_PART = {"early": "early", "beginning": "early", "start": "early", "late": "l
             "middle": "mid"}
 # English words after which a capitalized "May" is the month.
 _MAY_CUES = {"in", "on", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
-             "from", "to", "between", "during", "before", "after", "throughout", "end", "beginning", "and"}
+             "from", "to", "between", "during", "before", "after", "throughout", "end", "beginning", "and", "every",
+             "each", "through", "or"}
 
 
 def _alt(words: dict[str, int]) -> str:
@@ -263,7 +264,8 @@ def _range_day(text: str, n: Numeral, numerals: list[Numeral], month: int, facts
     for o in numerals:
         if o.end <= n.start and o.end >= n.start - 6 and re.fullmatch(
             rf"{SP}?{gap}{SP}?", text[o.end : n.start]
-        ) and 1 <= o.value <= 31 and o.value == int(o.value) and not o.words:
+        ) and 1 <= o.value <= 31 and o.value == int(o.value) and not o.words and o.kind != "percent":
+            # "revalorisé de 2 % au 1er janvier": a rate, not the first day of a range
             d = int(o.value)
             facts.append(_fact(text, o.start, o.end, f"{month:02d}-{d:02d}", [f"dm:{d}-{month}"],
                                [f"m:{month}", f"n:{d}"], month=month, day=d))
@@ -284,7 +286,8 @@ def _month_ok(text: str, word: str, s: int, e: int, lang: str, starts: set[int],
         return True
     if lang == "fr":
         # French months are lower-case; a capitalized "Mars" mid-sentence is the planet or a name.
-        return word[0].islower() or s in starts
+        # At a sentence's start "Mars" without a day or year is the planet far more often than the month.
+        return word[0].islower() or s in starts and word != "Mars"
     if word == "May":
         prev = re.search(r"(\w+)\W*$", text[max(0, s - 20) : s])
         return bool(prev and prev.group(1).lower() in _MAY_CUES)

@@ -98,7 +98,7 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         provides += [f"t:{h % 24:02d}:{mm}", f"t:{(h + 12) % 24:02d}:{mm}"]
     after = text[n.end : n.end + 20]
     before = text[max(0, n.start - 12) : n.start]
-    if lang == "fr" and n.kind == "ordinal" and re.match(rf"{SP}de{SP}finale", after):
+    if lang == "fr" and n.kind == "ordinal" and re.match(rf"{SP}+de{SP}+finale", after):
         # "8es de finale" is the round of the last 16
         keys.append(f"n:{key(n.value * 2)}")
         provides += [f"n:{key(n.value * 2)}"]
@@ -110,7 +110,11 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         # "30 minutes" ↔ "half an hour", "90 minutes" ↔ "une heure et demie": a duration key, never a bare number
         keys.append(f"dur:{key(minutes)}")
         provides.append(f"dur:{key(minutes)}")
-    if n.kind == "ordinal" and re.match(rf"{SP}+(?:anniversaire|anniversary)\b", after):
+    if (n.kind == "ordinal" and re.match(rf"{SP}+(?:anniversaire|anniversary)\b", after)
+            or lang == "fr" and n.kind == "cardinal" and re.match(rf"{SP}+ans\b", after)
+            and re.search(r"\b(?:f[êe]te|f[êe]tent|f[êe]ter|c[ée]l[èe]bre|c[ée]l[èe]brent|c[ée]l[ée]brer)\s+(?:ses|leurs|son|les)\s+$",
+                          text[max(0, n.start - 30) : n.start])):
+        # "le 100e anniversaire", "fête ses 100 ans" ↔ "the centenary"
         keys.append(f"ann:{key(n.value)}")  # "le 100e anniversaire" ↔ "the centenary"
         provides.append(f"ann:{key(n.value)}")
     if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
@@ -122,13 +126,22 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         or n.words and re.search(rf"\b(?:ou|or){SP}+$", before) is not None and n.value <= 10
         or lang == "fr" and n.words and n.value in (8, 15) and re.match(rf"{SP}+jours", after) is not None
         or _always(text, n, lang)
+        or lang == "fr" and re.match(rf"{SP}+nages\b", after) is not None  # "le 200 m quatre nages": the medley
+        # "Saint Louis" → "Louis IX": a regnal number the translator adds; one changed ("Henry VII" for "Henri
+        # VIII") is still reported from the source side
+        or lang == "en" and n.extra.get("regnal", False)
     )
     soft = (
         soft
         or (n.approx and not _counted_approximation(text, n, lang, before))
         # "deux" is "both", "a couple", "un" an article; "deux mètres" is a measure the translation keeps
         or (n.words and n.value <= SOFT_WORD_MAX and not (n.value == 2 and unit_after(text, n.end)
-                                                             and not re.match(r"\W?\w['’]", after)))  # "deux l'ont"
+                                                             and not re.match(r"\W?\w['’]", after))  # "deux l'ont"
+            # "à une heure de bus", "pendant deux heures": a duration the translation keeps ("an hour", "two
+            # hours"; "two hours" for "une heure" is reported); "à une heure du matin" is a clock time (dates.py)
+            # ("une heure et demie", "an hour and a quarter" are idioms: _IDIOMS)
+            and not (minutes is not None and not re.search(rf"\b(?:à|at|vers){SP}*$", before)
+                     and not re.match(rf"{SP}*(?:heures?|hours?){SP}+(?:et|and){SP}", after)))
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
         # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
         # One", "the Big Three"): the name is what a translation keeps or not
@@ -213,7 +226,8 @@ _IDIOMS = {
            (r"\b(?:several|few)\s+thousand\b", 1000),  # "plusieurs milliers" (a bare "thousand" is no number)
            (r"\bsecondary\b", 2), (r"\btertiary\b", 3),  # "routes de troisième catégorie" → "tertiary roads"
            # durations said in words ("pendant 1h30" → "for an hour and a half")
-           (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5),
+           (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5), (r"\bhalf[- ]hours?\b", 0.5),
+           (r"\bhat[- ]tricks?\b", 3), (r"\bbrace\b", 2),  # "un triplé", "un doublé": three or two goals
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
            (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
            (r"\b(?:an|one) hour\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"

@@ -9,6 +9,8 @@ not reported when
   human translators: "l'Allemagne a démontré…" → "the country has shown…");
 - it is a body's acronym written as a word that the translation describes ("Insee" → "the national statistics
   office"), with the same condition: no other name in its place;
+- it is part of a body's name spelled out before the body's acronym in brackets ("Fonds des Nations unies pour
+  l'enfance (Unicef)"), and the translation has the acronym ("UNICEF"), with the same condition;
 - it is an acronym, and the translation has an acronym of its own that the source lacks, the gazetteer does not
   know and English text rarely uses ("ISC" → "NKU"): the body's name spelled in another language's letters. Known
   acronyms ("UN", "US", "NATO") and well-known ones ("FBI", "NBC": frequent in English per wordfreq) do not count:
@@ -41,7 +43,7 @@ def left_out_by_choice(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
     if acronym_relettered(f, translation, gaz, source):
         return True
     if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)
-            or described(f)):
+            or described(f) or spelled_out_before_its_acronym(f, translation, gaz, source)):
         return False
     if "other_name" not in context:
         context["other_name"] = names_something_else(translation.text, source, gaz)
@@ -53,6 +55,27 @@ def acronym_relettered(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
         return False
     return any(a not in source and fold(a) not in gaz.en2fr and _zipf(a.lower(), "en") < KNOWN_ACRONYM_ZIPF
                for a in translation.acronyms)
+
+
+# "Fonds des Nations unies pour l'enfance (Unicef)": the rest of the body's spelled-out name, then its acronym in
+# brackets. A translation that writes only the acronym ("UNICEF warns…") keeps the body and so every name inside.
+_ACRONYM_AFTER = re.compile(r"[^.;:!?()«»\"\n]{0,80}?\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+
+
+def spelled_out_before_its_acronym(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str) -> bool:
+    """Is the name ``f`` part of a body's name spelled out before its acronym in brackets, and is that acronym (or
+    its English form: "HCR" in "UNHCR", "OMS" ~ "WHO") in the translation?"""
+    m = _ACRONYM_AFTER.match(source, f.end) if 0 < f.end <= len(source) and source[f.start : f.end] == f.text else None
+    if not m:
+        return False
+    acronym = m.group(1)
+    if any(acronym.upper() in a for a in translation.acronyms):
+        return True  # "(Unicef)" ~ "UNICEF", "(HCR)" ~ "UNHCR"
+    if sum(c.isupper() for c in acronym) < 2:
+        return False  # "(Paris)": a word, not an acronym
+    found = name_found(Fact(type="name", text=acronym, start=m.start(1), end=m.end(1), value=acronym), translation,
+                       gaz, "fr>en")
+    return found is True
 
 
 # An acronym at least this frequent in English text (wordfreq's Zipf scale: "FBI" 4.4, "NBC" 4.0, "IMF" 3.5) names

@@ -12,7 +12,7 @@ from .gazetteer import _CONNECTORS, EN_STOP, FR_GENERIC, FR_STOP, Gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .model import Fact
 from .name_renderer import NameTranslator, rendering_found
-from .spelling import _root, cognate, common_word, skeleton
+from .spelling import _root, cognate, common_word, function_word, skeleton
 from .text import fold
 
 _PARAPHRASE = re.compile(r"\b(?:this|our) (?:country|nation)\b|\bat home\b|\bin this state\b", re.IGNORECASE)
@@ -197,8 +197,11 @@ def name_found(
             # a French name's lower-case words ("Observatoire austral", "Frères musulmans") are translated
             weak.append(w)
             continue
-        if common_word(w, lang):
-            common.append(w)  # a first name such as "Christiane" also reads as a common word
+        if common_word(w, lang) and not (lang == "fr" and fact.data.get("label") in ("LOC", "PER", "ORG")
+                                          and function_word(w)):
+            # a first name such as "Christiane" also reads as a common word; "Sienne" (Siena, not "hers") is a
+            # place the model found, whatever the pronoun's frequency
+            common.append(w)
             continue
         units += 1
         if other.has_acronym_anagram(w) or other.has_expansion(w):

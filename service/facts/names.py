@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .gazetteer import _CONNECTORS, EN_STOP, FR_STOP, Gazetteer
 from .model import Fact
 from .name_match import _cover
-from .spelling import _zipf, common_word
+from .spelling import _zipf, common_word, function_word
 from .ner import Entity, FrenchNER
 from .text import fold
 
@@ -58,6 +58,9 @@ def _is_candidate(t: Tok) -> bool:
     if _ROMAN.match(w) and len(w) > 1:
         return False
     return any(c.isalpha() for c in w)
+
+
+_TEMPERATURE_SCALES = {"celsius", "fahrenheit", "kelvin"}
 
 
 def find_french_names(
@@ -107,6 +110,9 @@ def find_french_names(
                 seg = seg[1:]
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
+            if len(seg) == 1 and fold(seg[0].text) in _TEMPERATURE_SCALES and re.search(
+                    r"(?:degr[ée]s?|°)\s*$", text[max(0, seg[0].start - 10) : seg[0].start], re.IGNORECASE):
+                continue  # "100 degrés Celsius" ~ "100°C": a unit, not a name
             if seg:
                 fact = _name_fact(text, seg, gaz, "fr", label)
                 fact.data["dictionary"] = _dictionary_words(seg, fact, ner)
@@ -121,6 +127,8 @@ def _dictionary_words(seg: list[Tok], fact: Fact, ner: FrenchNER) -> bool:
     if fact.data.get("known") or not hasattr(ner, "is_word"):
         return False
     words_ = [t.text for t in seg if fold(t.text) not in _CONNECTORS and fold(t.text) not in FR_STOP]
+    if len(words_) == 1 and function_word(words_[0]):
+        return False  # "Sienne" (Siena) is no translated word "sienne" (hers): a function word names nothing
     return bool(words_) and all(len(w) >= 3 and not w.isupper() and ner.is_word(w) and _french_side(w) for w in words_)
 
 

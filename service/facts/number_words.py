@@ -31,6 +31,7 @@ _FR_ORD_WORDS = {
     "dixième": 10, "onzième": 11, "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15,
     "seizième": 16, "vingtième": 20, "trentième": 30, "quarantième": 40, "cinquantième": 50, "centième": 100,
     "millième": 1000, "unième": 1,
+    "huitièmes": 8, "seizièmes": 16,  # "les huitièmes de finale": the rounds of the last 16 and 32 (extract.py)
 }
 # French ordinal words that never end a compound ordinal ("vingt et unième", not "vingt et premier")
 _NOT_IN_COMPOUNDS = {"premier", "première", "premiers", "premières", "second", "seconde"}
@@ -46,6 +47,7 @@ _FR_APPROX = {
     "trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "centaines": 100,
     "millier": 1000, "milliers": 1000,
 }
+_APPROX_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9, "thousands": 1e3, "billions": 1e9}
 _EN_APPROX = {"dozen": 12, "dozens": 12, "score": 20, "scores": 20, "hundreds": 100, "thousands": 1000}
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -102,8 +104,20 @@ def word_numerals(text: str, lang: str) -> list[Numeral]:
         s, e, w = merged[i]
         lw = w.lower()
         if lw in approx:
-            out.append(Numeral(s, e, text[s:e], float(approx[lw]), words=True, approx=True))
-            i += 1
+            num = Numeral(s, e, text[s:e], float(approx[lw]), words=True, approx=True)
+            scale = re.match(rf"{SP}+(?:de|of){SP}+(milliers|millions|milliards|thousands|millions|billions)\b",
+                             text[e : e + 20], re.IGNORECASE)
+            if scale:  # "une cinquantaine de milliers" ~ "around 50,000"
+                num.value *= _APPROX_SCALES[scale.group(1).lower()]
+                num.end = e + scale.end()
+                num.text = text[s : num.end]
+                num.scaled = True
+                i += 1
+                while i < n and merged[i][0] < num.end:
+                    i += 1
+            else:
+                i += 1
+            out.append(num)
             continue
         if lw in ords:
             out.append(Numeral(s, e, text[s:e], float(ords[lw]), "ordinal", words=True))

@@ -75,6 +75,12 @@ _ROMAN_ORD_RE = re.compile(
 )
 
 
+# "Henri VIII", "Jean-Paul II", "Louis XIV", "Apollo XI": a Roman numeral after a capitalized word, in both languages
+# ("Henry VIII"), so a changed king or pope ("Henry VII") is a changed number. Two letters or more, of I, V and X
+# only: a lone "V" or "X" is an initial ("Malcolm X"), and "DC", "CV", "XL" are not numerals there.
+_REGNAL_RE = re.compile(r"(?<=[^\W\d_])[\s\u00a0](?P<num>(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))(?![\w'’-])")
+
+
 def find_numerals(text: str, lang: str) -> list[Numeral]:
     lang = "fr" if lang.startswith("fr") else "en"
     out: list[Numeral] = []
@@ -124,12 +130,19 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 continue  # "Le", "Ce", "Ve" alone are words, and so are "Le IIIe Reich", "Ce XXe siècle"
             if v and not _overlaps(out, m.start(), m.end()):
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
+    for m in _REGNAL_RE.finditer(text):
+        v = roman_to_int(m.group("num"))
+        before = re.search(r"([^\W\d_][\w'’-]*)\W?$", text[max(0, m.start() - 40) : m.start() + 1])
+        if v and before and before.group(1)[0].isupper() and not _overlaps(out, m.start("num"), m.end("num")):
+            out.append(Numeral(m.start("num"), m.end("num"), m.group("num"), float(v), plain=m.group("num"),
+                               extra={"regnal": True}))
     if lang == "en":
         out = _feet_and_inches(text, out)
     out.extend(n for n in word_numerals(text, lang) if not _overlaps(out, n.start, n.end))
     out = [n for n in out if not _unit_exponent(text, n)]
     out.sort(key=lambda n: n.start)
     if lang == "fr":
+        out = _sports_times(text, out)
         _and_a_half(text, out, scales)
     else:
         for n in out:  # "two and a half years", "5 and a half hours" ("… and a half million" is an idiom: extract.py)
@@ -146,6 +159,27 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
             if factor > 1:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
+    return out
+
+
+_SECONDS_AND_HUNDREDTHS = re.compile(rf"{SP}*(?:secondes?|sec\.?|s|''|\"){SP}*$")
+_FRACTION_NOUNS = {"dixièmes": 10, "centièmes": 100, "millièmes": 1000}
+
+
+def _sports_times(text: str, nums: list[Numeral]) -> list[Numeral]:
+    """How French writes a race time: "9 secondes 58", "9 s 58" (9.58 s), "35 centièmes" (0.35 s): one number."""
+    out: list[Numeral] = []
+    for n in nums:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == n.kind == "cardinal" and not prev.words and not n.words
+                and re.fullmatch(r"\d{2}", n.text) and _SECONDS_AND_HUNDREDTHS.match(text[prev.end : n.start])):
+            prev.value += n.value / 100
+            prev.end, prev.text = n.end, text[prev.start : n.end]
+            continue
+        noun = re.match(rf"{SP}+(dixièmes|centièmes|millièmes)\b", text[n.end : n.end + 12])
+        if noun and n.kind == "cardinal" and not n.words:
+            n.extra["alts"] = n.extra.get("alts", []) + [n.value / _FRACTION_NOUNS[noun.group(1)]]
+        out.append(n)
     return out
 
 

@@ -38,6 +38,14 @@ def common_word(word: str, lang: str) -> bool:
     return own - other >= COMMON_GAP
 
 
+def function_word(word: str) -> bool:
+    """Is ``word`` a French function word (spaCy's French stop words: "sienne", "vers", "leur")? Capitalized inside
+    a sentence it is a name ("Sienne" is Siena), however frequent the word."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS
+
+
 # --- skeletons for cognate matching -----------------------------------------------------------------------------
 # Letters English transliterates with two ("Şirali" → "Shirali", "Ceaușescu" → "Ceausescu" keeps one: "sh" and "s"
 # both skeleton to a close form); folding alone would drop the cedilla and leave "Sirali".

@@ -62,3 +62,23 @@ def test_changed_date_is_flagged(fr, wrong):
 def test_may_the_verb_is_not_a_month():
     assert keys("It may rain. Theresa May spoke.", "en") == set()
     assert "m:5" in keys("It happened in May.", "en")
+
+
+@pytest.mark.parametrize(
+    "fr, en",
+    [
+        ("La pension est revalorisée de 2 % au 1er janvier.", "The pension is raised by 2% on 1 January."),
+        ("Mars met 687 jours à faire le tour du Soleil.", "Mars takes 687 days to orbit the Sun."),
+        ("Le festival a lieu chaque année en mai.", "The festival takes place every May."),
+    ],
+)
+def test_a_rate_the_planet_and_every_may_are_read_right(fr, en):
+    """Invented pairs (second probe): "2 % au 1er janvier" is no day range, "Mars" opening a sentence without a day
+    is the planet, "every May" is the month."""
+    assert [i.brief() for i in check_translation(fr, en)] == []
+
+
+def test_a_month_or_range_day_changed_is_still_flagged():
+    assert any(i.type == "date" for i in check_translation("Le festival a lieu en mai.", "The festival takes place every June."))
+    assert any(i.type == "date" for i in check_translation("Du 3 au 5 mars.", "From 4 to 5 March."))
+    assert "m:3" in keys("Il est arrivé en mars. Mars 2020 fut pluvieux.", "fr")
