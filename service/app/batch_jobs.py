@@ -151,9 +151,6 @@ class BatchService:
     ) -> str:
         """Store a job from uploaded files and queue it; returns its id. The same files with the same models and
         options give the existing job back (finished: nothing to do; unfinished: it is resumed)."""
-        from service.batch import api as batch_api
-        from service.batch.inputs import iter_uploads
-
         from service.app.uploads import uploaded_file
         from service.limits import check_file_count, check_file_size, safe_label
 

@@ -12,7 +12,7 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 # An all-capitals place of two letters or more: "PARIS", "LE CAIRE", "SAINT-ÉTIENNE", "N'DJAMENA".
 _PLACE = rf"[{_UPPER}][{_UPPER}'’.\- ]*[{_UPPER}]"
 # ", 12 mars", ", mardi 1er décembre 2020", ", 12 janv." — a day number, a month word, maybe a year.
-_DATE = rf",\s+(?:[a-zé]+\s+)?\d{{1,2}}(?:er)?\s+[A-Za-zéû]+\.?(?:\s+\d{{4}})?"
+_DATE = r",\s+(?:[a-zé]+\s+)?\d{1,2}(?:er)?\s+[A-Za-zéû]+\.?(?:\s+\d{4})?"
 _AGENCY = r"\s*\([A-Za-z][\w&./ -]{0,30}\)"
 _SEPARATOR = r"\s*[:\-–—]"
 
