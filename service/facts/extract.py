@@ -230,7 +230,7 @@ _IDIOMS = {
            (r"\bhat[- ]tricks?\b", 3), (r"\bbrace\b", 2),  # "un triplé", "un doublé": three or two goals
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
            (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
-           (r"\b(?:an|one) hour\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"
+           (r"\b(?:an|one) hour\b", 1), (r"\b(?:a|one) minute\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"
            *[(rx, v) for rx, v in _EN_ANNIVERSARY_FORMS]],
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2),
@@ -265,6 +265,8 @@ def _idiom_numbers(text: str, lang: str) -> list[Fact]:
                      keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True})
             if re.search(r"hour|heure", m.group(0), re.IGNORECASE):
                 f.provides.append(f"dur:{key(float(v) * 60)}")  # "half an hour" ↔ "30 minutes"
+            elif re.search(r"minute", m.group(0), re.IGNORECASE):
+                f.provides.append(f"dur:{key(float(v))}")  # "a minute's silence" ↔ "une minute de silence"
             if lang == "en" and rx in _EN_ANNIVERSARIES:
                 f.keys = f.provides = [f"ann:{key(float(v))}"]  # "the centenary" ↔ "le 100e anniversaire", not any 100
             if lang == "fr" and rx == _TRIPLE_FR:

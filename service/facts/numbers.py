@@ -78,7 +78,7 @@ _ROMAN_ORD_RE = re.compile(
 # "Henri VIII", "Jean-Paul II", "Louis XIV", "Apollo XI": a Roman numeral after a capitalized word, in both languages
 # ("Henry VIII"), so a changed king or pope ("Henry VII") is a changed number. Two letters or more, of I, V and X
 # only: a lone "V" or "X" is an initial ("Malcolm X"), and "DC", "CV", "XL" are not numerals there.
-_REGNAL_RE = re.compile(r"(?<=[^\W\d_])[\s\u00a0](?P<num>(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))(?![\w'’-])")
+_REGNAL_RE = re.compile(r"(?<=[^\W\d_])[\s\u00a0](?P<num>(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3}))(?=['’]s\b|[^\w'’-]|$)")
 
 
 def find_numerals(text: str, lang: str) -> list[Numeral]:

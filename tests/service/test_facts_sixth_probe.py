@@ -84,3 +84,11 @@ def test_one_or_two_hours_of_travel_is_a_duration_to_keep():
     assert details(fr, "Siena is one hour by bus from Florence.") == []
     assert details("Il est parti il y a une heure.", "He left an hour ago.") == []
     assert details("Il est rentré à une heure du matin.", "He came home at 1 am.") == []
+
+
+def test_a_regnal_number_with_a_possessive_and_a_minute_with_an_article():
+    """Two defects of the rules above, found when a reviewer adjudicated their new flags on FLORES-200."""
+    assert details("Henri VIII a épousé six femmes.", "Henry VIII's six wives.") == []
+    assert details("Henri VIII a épousé six femmes.", "Henry VII's six wives.") != []
+    assert details("Ils ont observé une minute de silence.", "They observed a minute's silence.") == []
+    assert details("Ils ont observé une minute de silence.", "They observed two minutes of silence.") != []
