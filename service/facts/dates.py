@@ -44,7 +44,7 @@ _EN_PART = {"early": "early", "beginning": "early", "start": "early", "late": "l
 # English words after which a capitalized "May" is the month.
 _MAY_CUES = {"in", "on", "of", "since", "until", "till", "by", "early", "late", "mid", "last", "next", "this",
              "from", "to", "between", "during", "before", "after", "throughout", "end", "beginning", "and", "every",
-             "each", "through", "or"}
+             "each", "through"}
 
 
 def _alt(words: dict[str, int]) -> str:

@@ -137,11 +137,7 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         # "deux" is "both", "a couple", "un" an article; "deux mètres" is a measure the translation keeps
         or (n.words and n.value <= SOFT_WORD_MAX and not (n.value == 2 and unit_after(text, n.end)
                                                              and not re.match(r"\W?\w['’]", after))  # "deux l'ont"
-            # "à une heure de bus", "pendant deux heures": a duration the translation keeps ("an hour", "two
-            # hours"; "two hours" for "une heure" is reported); "à une heure du matin" is a clock time (dates.py)
-            # ("une heure et demie", "an hour and a quarter" are idioms: _IDIOMS)
-            and not (minutes is not None and not re.search(rf"\b(?:à|at|vers){SP}*$", before)
-                     and not re.match(rf"{SP}*(?:heures?|hours?){SP}+(?:et|and){SP}", after)))
+            and not _kept_duration(minutes, before, after))
         or (n.text.lower() in AMBIGUOUS_WORDS and not n.extra.get("confirmed"))
         # a number word capitalized inside a sentence is part of a title or a name ("Ocean's Eleven", "Formula
         # One", "the Big Three"): the name is what a translation keeps or not
@@ -166,6 +162,19 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
 _ALWAYS_FR = re.compile(rf"\b(24){SP}*(?:heures|h){SP}*(?:sur|/){SP}*(24)\b|\b(7){SP}*(?:jours|j){SP}*(?:sur|/){SP}*(7)\b",
                         re.IGNORECASE)
 _ALWAYS_EN = re.compile(r"\b(24)/(7)\b|\b(24)/(365)\b|\b(24) hours a day\b|\b(7) days a week\b", re.IGNORECASE)
+
+
+_DURATION_BEFORE = re.compile(rf"(?:\b(?:pendant|durant|depuis|dans|en|pour|y a|de|for|in|within)|d['’]){SP}*$")
+_TRAVEL_TIME = re.compile(rf"{SP}*heures?{SP}+de{SP}+(?:bus|route|train|voiture|marche|vol|avion|bateau|trajet)\b")
+
+
+def _kept_duration(minutes: float | None, before: str, after: str) -> bool:
+    """ "pendant une heure", "à une heure de bus", "for two hours": a duration a translation keeps ("two hours" for
+    "une heure" is reported), said with "un"/"deux", which are otherwise soft. Not "à une heure" (a clock time),
+    "une heure historique" (a moment), nor "une heure et demie" (an idiom: _IDIOMS)."""
+    if minutes is None or re.match(rf"{SP}*(?:heures?|hours?){SP}+(?:et|and){SP}", after):
+        return False
+    return bool(_DURATION_BEFORE.search(before) or re.search(rf"\bà{SP}*$", before) and _TRAVEL_TIME.match(after))
 
 
 def _duration_minutes(n: Numeral, after: str) -> float | None:
@@ -227,7 +236,7 @@ _IDIOMS = {
            (r"\bsecondary\b", 2), (r"\btertiary\b", 3),  # "routes de troisième catégorie" → "tertiary roads"
            # durations said in words ("pendant 1h30" → "for an hour and a half")
            (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5), (r"\bhalf[- ]hours?\b", 0.5),
-           (r"\bhat[- ]tricks?\b", 3), (r"\bbrace\b", 2),  # "un triplé", "un doublé": three or two goals
+           (r"\bhat[- ]tricks?\b", 3),  # "un triplé": three goals
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
            (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
            (r"\b(?:an|one) hour\b", 1), (r"\b(?:a|one) minute\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"

@@ -59,21 +59,24 @@ def acronym_relettered(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
 
 # "Fonds des Nations unies pour l'enfance (Unicef)": the rest of the body's spelled-out name, then its acronym in
 # brackets. A translation that writes only the acronym ("UNICEF warns…") keeps the body and so every name inside.
-_ACRONYM_AFTER = re.compile(r"[^.;:!?()«»\"\n]{0,80}?\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
+_ACRONYM_AFTER = re.compile(r"((?:[\s'’-]+[^\W\d_]+){0,4}?)\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 
 
 def spelled_out_before_its_acronym(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str) -> bool:
     """Is the name ``f`` part of a body's name spelled out before its acronym in brackets, and is that acronym (or
     its English form: "HCR" in "UNHCR", "OMS" ~ "WHO") in the translation?"""
-    m = _ACRONYM_AFTER.match(source, f.end) if 0 < f.end <= len(source) and source[f.start : f.end] == f.text else None
-    if not m:
-        return False
-    acronym = m.group(1)
-    if any(acronym.upper() in a for a in translation.acronyms):
+    if f.data.get("label") == "PER" or source[f.start : f.end] != f.text:
+        return False  # a person is no part of a body's name: "Jean Dupont (PS)" is his party
+    m = _ACRONYM_AFTER.match(source, f.end)
+    if not m or any(w[:1].isupper() for w in re.split(r"[\s'’-]+", m.group(1))):
+        return False  # at most four lower-case words between the name and the bracket, no comma, no other name
+    acronym = m.group(2)
+    if any(a == acronym.upper() or a.endswith(acronym.upper()) and len(a) - len(acronym) <= 2
+           for a in translation.acronyms):
         return True  # "(Unicef)" ~ "UNICEF", "(HCR)" ~ "UNHCR"
     if sum(c.isupper() for c in acronym) < 2:
         return False  # "(Paris)": a word, not an acronym
-    found = name_found(Fact(type="name", text=acronym, start=m.start(1), end=m.end(1), value=acronym), translation,
+    found = name_found(Fact(type="name", text=acronym, start=m.start(2), end=m.end(2), value=acronym), translation,
                        gaz, "fr>en")
     return found is True
 

@@ -166,6 +166,9 @@ def name_found(
     words_ = list(fact.data.get("tokens") or fact.text.split())
     if other.has_phrase(fact.text):
         return True
+    symbol = fact.data.get("unit_symbol")
+    if symbol and re.search(rf"\d\s?(?:°|º|degrees?\s)\s?{symbol}\b", other.text):
+        return True  # "degrés Celsius" ~ "°C", "degrees C"
     if direction == "fr>en":
         table, max_words, wtable, generic, lang = gaz.fr2en, gaz.max_fr_words, gaz.words_fr2en, FR_GENERIC, "fr"
     elif direction == "en>fr":

@@ -60,7 +60,7 @@ def _is_candidate(t: Tok) -> bool:
     return any(c.isalpha() for c in w)
 
 
-_TEMPERATURE_SCALES = {"celsius", "fahrenheit", "kelvin"}
+_TEMPERATURE_SCALES = {"celsius": "C", "fahrenheit": "F", "kelvin": "K"}
 
 
 def find_french_names(
@@ -110,12 +110,12 @@ def find_french_names(
                 seg = seg[1:]
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
-            if len(seg) == 1 and fold(seg[0].text) in _TEMPERATURE_SCALES and re.search(
-                    r"(?:degr[ée]s?|°)\s*$", text[max(0, seg[0].start - 10) : seg[0].start], re.IGNORECASE):
-                continue  # "100 degrés Celsius" ~ "100°C": a unit, not a name
             if seg:
                 fact = _name_fact(text, seg, gaz, "fr", label)
                 fact.data["dictionary"] = _dictionary_words(seg, fact, ner)
+                scale = _TEMPERATURE_SCALES.get(fold(fact.text))
+                if scale and re.search(r"(?:degr[ée]s?|°)\s*$", text[max(0, fact.start - 10) : fact.start], re.I):
+                    fact.data["unit_symbol"] = scale  # "100 degrés Celsius" is kept by "100°C", not by "100°F"
                 out.append(fact)
     return out
 

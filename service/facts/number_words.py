@@ -33,6 +33,7 @@ _FR_ORD_WORDS = {
     "millième": 1000, "unième": 1,
     "huitièmes": 8, "seizièmes": 16,  # "les huitièmes de finale": the rounds of the last 16 and 32 (extract.py)
 }
+_ROUND_WORDS = {"huitièmes", "seizièmes"}  # only before "de finale": "trois huitièmes" is a fraction
 # French ordinal words that never end a compound ordinal ("vingt et unième", not "vingt et premier")
 _NOT_IN_COMPOUNDS = {"premier", "première", "premiers", "premières", "second", "seconde"}
 _EN_ORD_WORDS = {
@@ -119,7 +120,7 @@ def word_numerals(text: str, lang: str) -> list[Numeral]:
                 i += 1
             out.append(num)
             continue
-        if lw in ords:
+        if lw in ords and (lw not in _ROUND_WORDS or re.match(rf"{SP}+de{SP}+finale", text[e : e + 14])):
             out.append(Numeral(s, e, text[s:e], float(ords[lw]), "ordinal", words=True))
             i += 1
             continue

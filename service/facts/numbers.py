@@ -132,7 +132,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                 out.append(Numeral(m.start(), m.end(), m.group(0), float(v), "ordinal", plain=m.group("num")))
     for m in _REGNAL_RE.finditer(text):
         v = roman_to_int(m.group("num"))
-        before = re.search(r"([^\W\d_][\w'’-]*)\W?$", text[max(0, m.start() - 40) : m.start() + 1])
+        before = re.search(r"([^\W\d_][\w-]*)\W?$", text[max(0, m.start() - 40) : m.start() + 1])
         if v and before and before.group(1)[0].isupper() and not _overlaps(out, m.start("num"), m.end("num")):
             out.append(Numeral(m.start("num"), m.end("num"), m.group("num"), float(v), plain=m.group("num"),
                                extra={"regnal": True}))
@@ -172,9 +172,12 @@ def _sports_times(text: str, nums: list[Numeral]) -> list[Numeral]:
     for n in nums:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == n.kind == "cardinal" and not prev.words and not n.words
-                and re.fullmatch(r"\d{2}", n.text) and _SECONDS_AND_HUNDREDTHS.match(text[prev.end : n.start])):
+                and re.fullmatch(r"\d{2}", n.text) and _SECONDS_AND_HUNDREDTHS.match(text[prev.end : n.start])
+                and not prev.extra.get("race_time")
+                and not re.match(rf"{SP}+[^\W\d_]{{3,}}", text[n.end : n.end + 20])):  # "30 secondes 12 personnes"
             prev.value += n.value / 100
             prev.end, prev.text = n.end, text[prev.start : n.end]
+            prev.extra["race_time"] = True
             continue
         noun = re.match(rf"{SP}+(dixièmes|centièmes|millièmes)\b", text[n.end : n.end + 12])
         if noun and n.kind == "cardinal" and not n.words:
