@@ -115,7 +115,7 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
             and re.search(r"\b(?:f[êe]te|f[êe]tent|f[êe]ter|c[ée]l[èe]bre|c[ée]l[èe]brent|c[ée]l[ée]brer)\s+(?:ses|leurs|son|les)\s+$",
                           text[max(0, n.start - 30) : n.start])):
         # "le 100e anniversaire", "fête ses 100 ans" ↔ "the centenary"
-        keys.append(f"ann:{key(n.value)}")  # "le 100e anniversaire" ↔ "the centenary"
+        keys.append(f"ann:{key(n.value)}")
         provides.append(f"ann:{key(n.value)}")
     if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
         keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"

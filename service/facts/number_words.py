@@ -49,6 +49,8 @@ _FR_APPROX = {
     "millier": 1000, "milliers": 1000,
 }
 _APPROX_SCALES = {"milliers": 1e3, "millions": 1e6, "milliards": 1e9, "thousands": 1e3, "billions": 1e9}
+# "une cinquantaine de milliers", "dozens of thousands": the approximate amount times the scale
+_APPROX_SCALE_RE = re.compile(rf"{SP}+(?:de|of){SP}+({'|'.join(_APPROX_SCALES)})\b", re.IGNORECASE)
 _EN_APPROX = {"dozen": 12, "dozens": 12, "score": 20, "scores": 20, "hundreds": 100, "thousands": 1000}
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -106,11 +108,10 @@ def word_numerals(text: str, lang: str) -> list[Numeral]:
         lw = w.lower()
         if lw in approx:
             num = Numeral(s, e, text[s:e], float(approx[lw]), words=True, approx=True)
-            scale = re.match(rf"{SP}+(?:de|of){SP}+(milliers|millions|milliards|thousands|millions|billions)\b",
-                             text[e : e + 20], re.IGNORECASE)
+            scale = _APPROX_SCALE_RE.match(text, e)
             if scale:  # "une cinquantaine de milliers" ~ "around 50,000"
                 num.value *= _APPROX_SCALES[scale.group(1).lower()]
-                num.end = e + scale.end()
+                num.end = scale.end()
                 num.text = text[s : num.end]
                 num.scaled = True
                 i += 1

@@ -164,6 +164,7 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
 
 _SECONDS_AND_HUNDREDTHS = re.compile(rf"{SP}*(?:secondes?|sec\.?|s|''|\"){SP}*$")
 _FRACTION_NOUNS = {"dixièmes": 10, "centièmes": 100, "millièmes": 1000}
+_FRACTION_NOUN_RE = re.compile(rf"{SP}+({'|'.join(_FRACTION_NOUNS)})\b")
 
 
 def _sports_times(text: str, nums: list[Numeral]) -> list[Numeral]:
@@ -179,7 +180,7 @@ def _sports_times(text: str, nums: list[Numeral]) -> list[Numeral]:
             prev.end, prev.text = n.end, text[prev.start : n.end]
             prev.extra["race_time"] = True
             continue
-        noun = re.match(rf"{SP}+(dixièmes|centièmes|millièmes)\b", text[n.end : n.end + 12])
+        noun = _FRACTION_NOUN_RE.match(text, n.end)
         if noun and n.kind == "cardinal" and not n.words:
             n.extra["alts"] = n.extra.get("alts", []) + [n.value / _FRACTION_NOUNS[noun.group(1)]]
         out.append(n)
