@@ -83,23 +83,37 @@ class LocalRayCluster:
             ],
             "head.log",
         )
-        self._wait_nodes(1)
+        self._wait_nodes(1, self.head, "head.log")
         return self
 
-    def add_worker(self, cpus: float = 1) -> subprocess.Popen:
-        worker = self._spawn(
-            [f"--address={self.address}", "--node-ip-address=127.0.0.1", f"--num-cpus={cpus}", *self._ports()],
-            f"worker{len(self.workers)}.log",
-        )
-        self.workers.append(worker)
-        self._wait_nodes(1 + len([w for w in self.workers if w.poll() is None]))
-        return worker
+    def add_worker(self, cpus: float = 1, attempts: int = 2) -> subprocess.Popen:
+        """Start a worker node and wait until the head counts it. A node that exits or never joins (a port taken
+        between `free_port()` and the raylet's bind, a start slowed by a loaded box) is killed and started again
+        on fresh ports, up to `attempts` times; the last failure carries the tail of that node's log."""
+        for attempt in range(1, attempts + 1):
+            log = f"worker{len(self.workers)}-{attempt}.log"
+            worker = self._spawn(
+                [f"--address={self.address}", "--node-ip-address=127.0.0.1", f"--num-cpus={cpus}", *self._ports()],
+                log,
+            )
+            alive = 1 + len([w for w in self.workers if w.poll() is None])
+            try:
+                self._wait_nodes(alive + 1, worker, log)
+            except (RuntimeError, TimeoutError):
+                _kill_group(worker)
+                if attempt == attempts:
+                    raise
+                continue
+            self.workers.append(worker)
+            return worker
+        raise AssertionError("unreachable")
 
     def kill_worker(self, worker: subprocess.Popen) -> None:
         """SIGKILL the worker node's whole process group: raylet, its workers and actors."""
         _kill_group(worker)
 
-    def _wait_nodes(self, count: int) -> None:
+    def _wait_nodes(self, count: int, node: subprocess.Popen | None = None, log: str = "head.log") -> None:
+        """Wait until `count` nodes are alive; fail at once when the head or the `node` being started exits."""
         deadline = time.monotonic() + self.timeout
         probe = (
             "import ray,sys; ray.init(address=sys.argv[1], log_to_driver=False, configure_logging=False);"
@@ -108,6 +122,8 @@ class LocalRayCluster:
         while time.monotonic() < deadline:
             if self.head and self.head.poll() is not None:
                 raise RuntimeError(f"ray head exited: {self.log('head.log')[-2000:]}")
+            if node is not None and node.poll() is not None:
+                raise RuntimeError(f"ray node exited (code {node.returncode}): {self.log(log)[-2000:]}")
             try:
                 done = subprocess.run(
                     [sys.executable, "-c", probe, self.address], env=self.env, capture_output=True, text=True,
@@ -120,7 +136,9 @@ class LocalRayCluster:
             if done.returncode == 0 and done.stdout.strip().isdigit() and int(done.stdout.strip()) >= count:
                 return
             time.sleep(1.0)
-        raise TimeoutError(f"Ray cluster did not reach {count} node(s) in {self.timeout:.0f} s")
+        raise TimeoutError(
+            f"Ray cluster did not reach {count} node(s) in {self.timeout:.0f} s; {log}: {self.log(log)[-2000:]}"
+        )
 
     def log(self, name: str) -> str:
         path = Path(self.temp_dir) / name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,56 @@ def test_the_wait_still_ends_at_the_clusters_deadline(cluster, monkeypatch):
     monkeypatch.setattr(localcluster.time, "monotonic", lambda: next(clock))
     with pytest.raises(TimeoutError, match="did not reach 2 node"):
         cluster._wait_nodes(2)
+
+
+class FakeNode:
+    """A `ray start --block` process that has exited (code 1) or is still running (None)."""
+
+    def __init__(self, code):
+        self.code, self.pid = code, -1
+
+    def poll(self):
+        return self.code
+
+    @property
+    def returncode(self):
+        return self.code
+
+    def wait(self, timeout=None):
+        return self.code
+
+
+def fake_spawn(cluster, nodes, spawned):
+    def spawn(args, log):
+        spawned.append((args, log))
+        (Path(cluster.temp_dir) / log).write_text(f"raylet log of {log}: bind failed\n")
+        return nodes.pop(0)
+
+    return spawn
+
+
+def test_a_worker_node_that_exits_is_started_again_on_fresh_ports(cluster, monkeypatch):
+    exited, running = FakeNode(1), FakeNode(None)
+    spawned, killed = [], []
+    monkeypatch.setattr(localcluster, "_kill_group", killed.append)
+    monkeypatch.setattr(cluster, "_spawn", fake_spawn(cluster, [exited, running], spawned))
+    monkeypatch.setattr(localcluster.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "2\n", ""))
+    monkeypatch.setattr(localcluster.time, "sleep", lambda s: None)
+    assert cluster.add_worker() is running
+    assert cluster.workers == [running]
+    ports = [[a for a in args if a.startswith("--node-manager-port=")] for args, _ in spawned]
+    assert len(ports) == 2 and ports[0] != ports[1]
+    assert killed == [exited]
+
+
+def test_a_worker_node_that_never_joins_fails_with_its_log(cluster, monkeypatch):
+    spawned, killed, nodes = [], [], [FakeNode(None), FakeNode(None)]
+    monkeypatch.setattr(localcluster, "_kill_group", killed.append)
+    monkeypatch.setattr(cluster, "_spawn", fake_spawn(cluster, list(nodes), spawned))
+    monkeypatch.setattr(localcluster.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "1\n", ""))
+    monkeypatch.setattr(localcluster.time, "sleep", lambda s: None)
+    clock = iter(range(0, 1000, 2))
+    monkeypatch.setattr(localcluster.time, "monotonic", lambda: next(clock))
+    with pytest.raises(TimeoutError, match="did not reach 2 node.*worker0-2.log: raylet log of worker0-2.log"):
+        cluster.add_worker(attempts=2)
+    assert len(spawned) == 2 and cluster.workers == [] and killed == nodes

@@ -18,13 +18,13 @@ from service.batch.jobs import JobStore
 from .helpers import comparable, documents, write_jsonl
 from service.batch.localcluster import LocalRayCluster
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(400)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    c = LocalRayCluster(head_cpus=1, timeout=90)
+    c = LocalRayCluster(head_cpus=1, timeout=150)
     try:
         c.start()
         c.add_worker(cpus=1)
