@@ -18,7 +18,7 @@ from .numbers import find_numerals
 from .numeral import SP, Numeral, key
 from .quotes import find_quotes
 from .text import sentence_starts
-from .units import measure, unit_after
+from .units import alternative_units, measure, time_unit_after, unit_after, unit_text_after
 
 # Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
 # the other side they support a number, missing there they are not reported.
@@ -148,9 +148,12 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
     scale_of = re.match(rf"{SP}(?:de{SP}|d['’]|of{SP})", text[n.end : n.end + 6]) if n.scaled and not unit else None
     if scale_of:
         unit = unit_after(text, n.end + scale_of.end())  # "6,4 milliards de kilomètres", "2 millions d'hectares"
+    if not unit and not n.scaled:
+        unit = time_unit_after(text, n.end, lang)  # "2 heures" is not "2 minutes"; "48 heures" is "two days"
     if unit and n.kind == "cardinal":
+        data["unit_text"] = unit_text_after(text, n.end, lang)
         sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
-        data["measure"] = [measure(sign * v, unit) for v in values]
+        data["measure"] = [measure(sign * v, u) for u in [unit, *alternative_units(text, n.end, lang)] for v in values]
     if "length_m" in n.extra:
         data["measure"] = [("length", n.extra["length_m"], "0.0254")]  # 6'7"
     return Fact(
@@ -274,8 +277,10 @@ def _idiom_numbers(text: str, lang: str) -> list[Fact]:
                      keys=[k], provides=[k], soft=True, data={"value": float(v), "kind": "idiom", "words": True})
             if re.search(r"hour|heure", m.group(0), re.IGNORECASE):
                 f.provides.append(f"dur:{key(float(v) * 60)}")  # "half an hour" ↔ "30 minutes"
+                f.data.update(measure=[("time", float(v) * 3600, "3600")], unit_text="")
             elif re.search(r"minute", m.group(0), re.IGNORECASE):
                 f.provides.append(f"dur:{key(float(v))}")  # "a minute's silence" ↔ "une minute de silence"
+                f.data.update(measure=[("time", float(v) * 60, "60")], unit_text="")
             if lang == "en" and rx in _EN_ANNIVERSARIES:
                 f.keys = f.provides = [f"ann:{key(float(v))}"]  # "the centenary" ↔ "le 100e anniversaire", not any 100
             if lang == "fr" and rx == _TRIPLE_FR:

@@ -51,6 +51,36 @@ _UNIT_RE = re.compile(
 )
 
 
+# Units of time, per language (an English "an" or "s" after a number is no unit), in seconds. Kept apart from
+# ``_UNITS``: "deux heures" stays a soft "deux" (unit_after makes "deux mètres" hard), while "2 heures" and "2 minutes"
+# are told apart and "48 heures" is "two days".
+_DAY = 86400.0
+_TIME_UNITS: dict[str, dict[str, float]] = {
+    "fr": {"secondes": 1, "seconde": 1, "minutes": 60, "minute": 60, "min": 60, "mn": 60, "heures": 3600,
+           "heure": 3600, "h": 3600, "jours": _DAY, "jour": _DAY, "semaines": 7 * _DAY, "semaine": 7 * _DAY,
+           "mois": 30.44 * _DAY, "ans": 365.25 * _DAY, "an": 365.25 * _DAY, "années": 365.25 * _DAY,
+           "année": 365.25 * _DAY},
+    "en": {"seconds": 1, "second": 1, "secs": 1, "sec": 1, "minutes": 60, "minute": 60, "mins": 60, "min": 60,
+           "hours": 3600, "hour": 3600, "hrs": 3600, "hr": 3600, "h": 3600, "days": _DAY, "day": _DAY,
+           "weeks": 7 * _DAY, "week": 7 * _DAY, "months": 30.44 * _DAY, "month": 30.44 * _DAY,
+           "years": 365.25 * _DAY, "year": 365.25 * _DAY, "yrs": 365.25 * _DAY},
+}
+_TIME_RE = {
+    lang: re.compile(r"^[\s\u00a0\u202f-]?(" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![^\W\d_]|/)",
+                     re.IGNORECASE)
+    for lang, forms in _TIME_UNITS.items()
+}
+
+
+def time_unit_after(text: str, end: int, lang: str) -> tuple[str, float] | None:
+    """("time", seconds) of a unit of time written right after position ``end`` ("3 heures", "a 30-year-old"), if
+    any; "km/h" is a speed, not hours."""
+    m = _TIME_RE[lang].match(text[end : end + 12])
+    if not m:
+        return None
+    return "time", _TIME_UNITS[lang][m.group(1).lower()]
+
+
 def unit_after(text: str, end: int) -> tuple[str, float] | None:
     """(dimension, factor) of the unit written right after position ``end``, if any."""
     m = _UNIT_RE.match(text[end : end + 30])
@@ -67,6 +97,34 @@ def measure(value: float, unit: tuple[str, float]) -> tuple[str, float, str]:
     if dim == "temperature_c":
         return "temperature", value, "C"
     return dim, value * factor, f"{factor:g}"
+
+
+def unit_text_after(text: str, end: int, lang: str) -> str:
+    """The unit as written after position ``end`` (measure or time), for messages; "" when there is none."""
+    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    return m.group(1) if m else ""
+
+
+def alternative_units(text: str, end: int, lang: str) -> list[tuple[str, float]]:
+    """Units offered as alternatives after the first one, joined by a slash ("12 m/ft", "3 h/hours"): the figure
+    may be read in any of them, so none of them is a changed unit."""
+    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    out: list[tuple[str, float]] = []
+    pos = end + (m.end() if m else 0)
+    while m and text[pos : pos + 1] == "/":
+        pos += 1
+        m = _UNIT_RE.match(text[pos : pos + 30]) or _TIME_RE[lang].match(text[pos : pos + 12])
+        if m:
+            form = m.group(1)
+            out.append(_UNITS[form] if form in _UNITS else ("time", _TIME_UNITS[lang][form.lower()]))
+            pos += m.end()
+    return out
+
+
+def unit_changed(a: tuple, b: tuple) -> bool:
+    """The same figure in two units of one dimension that are not a conversion of each other ("10 km" and "10
+    miles", "2 heures" and "2 minutes")."""
+    return a[0] == b[0] and a[2] != b[2] and not same_quantity(a, b)
 
 
 def same_quantity(a: tuple, b: tuple) -> bool:
