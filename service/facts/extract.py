@@ -18,6 +18,7 @@ from .numbers import find_numerals
 from .numeral import SP, Numeral, key
 from .quotes import find_quotes
 from .text import sentence_starts
+from .bounds import bound_before
 from .units import alternative_units, measure, time_unit_after, unit_after, unit_text_after
 
 # Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
@@ -66,6 +67,10 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     idioms = _idiom_numbers(text, lang)
     spans = [(f.start, f.end) for f in idioms if re.search(r"quarters? (?:of an|d['’])\s*h", f.text, re.IGNORECASE)]
     numbers = [f for f in numbers if not any(a <= f.start and f.end <= b for a, b in spans)] + idioms
+    for f in money + numbers:
+        bound = bound_before(text, f.start, lang)  # "plus de 400" is not "less than 400"
+        if bound:
+            f.data["bound"], f.data["bound_text"] = bound
     if lang == "fr":
         names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
     else:

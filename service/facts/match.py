@@ -19,7 +19,8 @@ from .name_match import TextIndex, full_person_name, known_place, name_found, pl
 from .name_renderer import NameTranslator
 from .ner import FrenchNER
 from .text import fold
-from .units import same_quantity, unit_changed
+from .qualifiers import qualifier_changed
+from .units import same_quantity
 
 # Which checks run; a caller (or the eval CLI) may narrow them.
 DEFAULT_TYPES = ("number", "date", "money", "name", "quote")
@@ -120,10 +121,9 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
             continue
         matched = [k for k in f.keys if k in pool]
         if matched:
-            other_unit = _other_unit(f, matched, other) if side == "source" else None
-            if other_unit is not None:
-                issues.append(FactIssue(type="number", source=f.text, side=side, detail=(
-                    f"unit changed: '{_with_unit(f)}' became '{_with_unit(other_unit)}' in the {where}")))
+            changed = qualifier_changed(f, matched, other, where) if side == "source" else None
+            if changed:
+                issues.append(FactIssue(type=f.type, source=f.text, side=side, detail=changed))
             continue
         if side == "source" and _weekday_left_out(f, pool):
             continue
@@ -144,27 +144,6 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
             detail = f"{f.type} {_describe(f)} ('{f.text}') is not in the {where}"
         issues.append(FactIssue(type=f.type, source=f.text, detail=detail, side=side))
     return issues
-
-
-def _other_unit(f: Fact, matched: list[str], other: list[Fact]) -> Fact | None:
-    """The figure the other side has for ``f`` in another unit that is no conversion of it ("10 km" → "10 miles",
-    "2 heures" → "2 minutes"): the number alone matched, the quantity did not. None when any fact giving the
-    matched key has no unit of that kind, the same unit, or the same quantity."""
-    mine = f.data.get("measure") if f.type == "number" else None
-    if not mine:
-        return None
-    givers = [o for o in other if any(k in o.provides for k in matched)]
-    for o in givers:
-        theirs = o.data.get("measure") or []
-        if not any(unit_changed(tuple(a), tuple(b)) for a in mine for b in theirs) or any(
-            a[0] == b[0] and (a[2] == b[2] or same_quantity(tuple(a), tuple(b))) for a in mine for b in theirs
-        ):
-            return None
-    return givers[0] if givers else None
-
-
-def _with_unit(f: Fact) -> str:
-    return f"{f.text} {f.data.get('unit_text', '')}".strip()
 
 
 def _words_of_kept_forms(src: list[Fact], translation_en: str, gaz: Gazetteer) -> set[str]:
