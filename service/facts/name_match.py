@@ -259,11 +259,24 @@ def rendered_word_by_word(words_: list[str], other: TextIndex, lexicon: Lexicon)
                and fold(w) not in _CONNECTORS and fold(w) not in FR_STOP and fold(w) not in FR_GENERIC]
     rendered = kept = 0
     for w in content:
-        if any(_capitalized_rendering(r, other) for r in lexicon.translations(w) if r != fold(w)):
+        renderings = [r for r in lexicon.translations(w) if r != fold(w)]
+        if w[-1:] in ("s", "x"):  # the lexicon gives singulars: "Cent Ans" → "Hundred Years"
+            renderings += [_plural(r) for r in renderings]
+        if any(_capitalized_rendering(r, other) for r in renderings):
             rendered += 1
         elif other.has_cognate(w):
             kept += 1
     return rendered > 0 and 2 * (rendered + kept) > len(content)
+
+
+def _plural(word: str) -> str:
+    """The English plural of a lexicon rendering's last word, by the regular rules ("year" → "years", "city" →
+    "cities", "church" → "churches")."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
 
 
 def _capitalized_rendering(rendering: str, other: TextIndex) -> bool:

@@ -48,6 +48,8 @@ FRENCH_ENGLISH = [
     ("meunier", "meunier /mønje/ <n, masc>\nmiller\n"),
     ("dame", "dame /dam/ <n, fem>\nlady, queen, king\n"),
     ("botanique", "botanique /bɔtanik/ <adj>\nbotanical\n"),
+    ("cent", "cent /sɑ̃/ <num>\nhundred\n"),
+    ("an", "an /ɑ̃/ <n, masc>\nyear\n"),
 ]
 ENGLISH_FRENCH = [("garden", "garden /gɑːdn/\njardin\n"), ("summer", "summer /sʌmər/\nété\n")]
 
@@ -109,6 +111,8 @@ def test_a_damaged_dictionary_is_skipped_with_a_warning_and_the_other_still_read
         ("Les touristes se promènent dans le Jardin d'été de Saint-Pétersbourg.",
          "Tourists stroll in the Summer Garden of St Petersburg."),
         ("Le musée expose la Pierre de Rosette depuis 1802.", "The museum has shown the Rosetta Stone since 1802."),
+        # the lexicon gives singulars ("ans" → "year"): a plural word of a name is found in its English plural
+        ("La guerre de Cent Ans dura en réalité cent seize ans.", "The Hundred Years' War actually lasted 116 years."),
     ],
 )
 def test_a_name_rendered_word_by_word_is_kept_only_with_the_lexicon(french, english, use_lexicon, monkeypatch):
@@ -124,6 +128,8 @@ def test_a_name_rendered_word_by_word_is_kept_only_with_the_lexicon(french, engl
          "The comet crosses the Orion constellation this week.", "Verseau"),
         ("Le musée expose la Pierre de Rosette depuis 1802.", "The museum has shown the Rosetta papyrus since 1802.",
          "Pierre"),
+        ("La guerre de Cent Ans dura en réalité cent seize ans.", "The Thirty Years' War actually lasted 116 years.",
+         "Cent Ans"),
     ],
 )
 def test_a_name_swapped_for_another_is_still_reported(french, english, name, use_lexicon):
