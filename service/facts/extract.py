@@ -18,7 +18,7 @@ from .numbers import find_numerals
 from .numeral import SP, Numeral, key
 from .quotes import find_quotes
 from .text import sentence_starts
-from .bounds import bound_before
+from .bounds import bound_after, bound_before
 from .units import alternative_units, measure, time_unit_after, unit_after, unit_text_after
 
 # Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
@@ -68,9 +68,11 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     spans = [(f.start, f.end) for f in idioms if re.search(r"quarters? (?:of an|d['’])\s*h", f.text, re.IGNORECASE)]
     numbers = [f for f in numbers if not any(a <= f.start and f.end <= b for a, b in spans)] + idioms
     for f in money + numbers:
-        bound = bound_before(text, f.start, lang)  # "plus de 400" is not "less than 400"
-        if bound:
-            f.data["bound"], f.data["bound_text"] = bound
+        # "plus de 400" is not "less than 400"
+        before, after = bound_before(text, f.start, lang), bound_after(text, f.end, lang)
+        if before or after:
+            f.data["bound"], words = before or after
+            f.data["bound_said"] = f"{words}{_glue(words)}{f.text}" if before else f"{f.text}{_glue(words)}{words}"
     if lang == "fr":
         names = find_french_names(text, starts, claimed, gaz, ner or load_ner())
     else:
@@ -79,6 +81,10 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     facts = money + dates + numbers + names + quotes
     facts.sort(key=lambda f: (f.start, f.type))
     return facts
+
+
+def _glue(words: str) -> str:
+    return "" if words.endswith(("'", "’")) or words.startswith(("-", "+")) else " "
 
 
 def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:

@@ -117,13 +117,15 @@ def _check_values(have: list[Fact], other: list[Fact], types: set[str], side: st
     pool = _pool(other)
     issues = _count_issues(have, other, side, where) if "number" in types and side == "source" else []
     for f in have:
-        if f.type not in types or f.type not in ("number", "date", "money") or f.soft:
+        if f.type not in types or f.type not in ("number", "date", "money"):
             continue
         matched = [k for k in f.keys if k in pool]
-        if matched:
-            changed = qualifier_changed(f, matched, other, where) if side == "source" else None
+        if matched and side == "source":
+            # a soft figure too: "deux ans" → "two months" changed what "deux" counts, though "deux" alone is soft
+            changed = qualifier_changed(f, matched, other, where, have)
             if changed:
                 issues.append(FactIssue(type=f.type, source=f.text, side=side, detail=changed))
+        if matched or f.soft:
             continue
         if side == "source" and _weekday_left_out(f, pool):
             continue

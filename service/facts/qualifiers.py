@@ -8,29 +8,47 @@ from .model import Fact
 from .units import same_quantity, unit_changed
 
 
-def qualifier_changed(f: Fact, matched: list[str], other: list[Fact], where: str) -> str | None:
-    """The issue's detail when every fact of ``other`` giving one of ``matched`` (keys of ``f`` found there) says
-    the figure with another unit or the opposite bound; None when any of them agrees or says nothing."""
+def qualifier_changed(f: Fact, matched: list[str], other: list[Fact], where: str, siblings: list[Fact]) -> str | None:
+    """The issue's detail when the facts of ``other`` giving one of ``matched`` (keys of ``f`` found there) say the
+    figure only with another unit or the opposite bound; None when one of them agrees. A fact with no unit or no
+    bound says nothing either way ("3 victims" does not excuse "3 heures" → "3 minutes"), nor does one that agrees
+    with another figure of the source (``siblings``: the "72-year-old" of "72 ans", next to "72 heures")."""
     givers = [o for o in other if any(k in o.provides for k in matched)]
-    if not givers:
-        return None
-    if f.type == "number" and f.data.get("measure") and all(_other_unit(f, o) for o in givers):
-        return f"unit changed: '{_with_unit(f)}' became '{_with_unit(givers[0])}' in the {where}"
+    same_number = [s for s in siblings if s is not f and any(k in s.keys for k in matched)]
+    mine = f.data.get("measure") if f.type == "number" else None
+    if mine and not any(_same(a, b) for o in other for b in o.data.get("measure") or [] for a in mine):
+        said = [o for o in givers if o.data.get("measure") and not any(_agrees_in_unit(s, o) for s in same_number)]
+        if said and all(_other_unit(f, o) for o in said):
+            return f"unit changed: '{_with_unit(f)}' became '{_with_unit(said[0])}' in the {where}"
     bound = f.data.get("bound")
-    if bound and all(o.data.get("bound") not in (None, bound) for o in givers):
-        o = givers[0]
-        return (f"bound changed: '{f.data['bound_text']} {f.text}' became '{o.data['bound_text']} {o.text}' in the "
-                f"{where}")
+    if bound and not any(o.data.get("bound") == bound for o in givers):
+        said = [o for o in givers if o.data.get("bound") and _comparable(f, o)
+                and not any(s.data.get("bound") == o.data["bound"] and _comparable(s, o) for s in same_number)]
+        if said:
+            return f"bound changed: '{f.data['bound_said']}' became '{said[0].data['bound_said']}' in the {where}"
     return None
+
+
+def _same(a, b) -> bool:
+    return a[0] == b[0] and (a[2] == b[2] or same_quantity(tuple(a), tuple(b)))
+
+
+def _agrees_in_unit(s: Fact, o: Fact) -> bool:
+    return any(_same(a, b) for a in s.data.get("measure") or [] for b in o.data.get("measure") or [])
 
 
 def _other_unit(f: Fact, o: Fact) -> bool:
     """``o`` says ``f``'s figure in another unit of the same kind that is no conversion of it ("10 km" → "10
-    miles", "2 heures" → "2 minutes"); not when it has no such unit, the same unit, or the same quantity."""
+    miles", "2 heures" → "2 minutes")."""
     mine, theirs = f.data["measure"], o.data.get("measure") or []
-    return any(unit_changed(tuple(a), tuple(b)) for a in mine for b in theirs) and not any(
-        a[0] == b[0] and (a[2] == b[2] or same_quantity(tuple(a), tuple(b))) for a in mine for b in theirs
-    )
+    return any(unit_changed(tuple(a), tuple(b)) for a in mine for b in theirs) and not _agrees_in_unit(f, o)
+
+
+def _comparable(f: Fact, o: Fact) -> bool:
+    """Bounds of two figures compare when both have no unit or their units measure the same thing: "plus de 10 km"
+    says nothing of "under 10 minutes"."""
+    mine, theirs = f.data.get("measure") or [], o.data.get("measure") or []
+    return (not mine and not theirs) or any(a[0] == b[0] for a in mine for b in theirs)
 
 
 def _with_unit(f: Fact) -> str:

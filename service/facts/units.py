@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 TOLERANCE = 0.05  # relative difference allowed between a value and its converted, rounded counterpart
+TIME_TOLERANCE = 0.02  # "un mois" ~ "30 days" (1.4 %); "35 mois" is no "three years" (2.8 %)
 
 # surface form → (dimension, factor to the SI unit); longest forms first in the regex
 _UNITS: dict[str, tuple[str, float]] = {}
@@ -26,6 +27,9 @@ _add("speed", 1 / 3.6, "km/h", "kmh", "km/heure", "kilomètres/heure", "kilomèt
 _add("speed", 0.44704, "mph", "miles per hour", "miles an hour")
 _add("area", 1e6, "km²", "km2", "kilomètres carrés", "square kilometres", "square kilometers", "sq km")
 _add("area", 2.589988e6, "square miles", "sq miles", "sq mi")
+_add("area", 1, "m²", "m2", "mètres carrés", "mètre carré", "square metres", "square meters", "square metre",
+     "square meter", "sq m")
+_add("area", 0.09290304, "square feet", "square foot", "sq ft")
 _add("area", 1e4, "hectares", "hectare", "ha")
 _add("area", 4046.86, "acres", "acre")
 _add("length", 1000, "km", "kilomètres", "kilomètre", "kilometres", "kilometre", "kilometers", "kilometer")
@@ -66,7 +70,7 @@ _TIME_UNITS: dict[str, dict[str, float]] = {
            "years": 365.25 * _DAY, "year": 365.25 * _DAY, "yrs": 365.25 * _DAY},
 }
 _TIME_RE = {
-    lang: re.compile(r"^[\s\u00a0\u202f-]?(" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![^\W\d_]|/)",
+    lang: re.compile(r"^[\s\u00a0\u202f-]?(" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![^\W\d_]|/\d)",
                      re.IGNORECASE)
     for lang, forms in _TIME_UNITS.items()
 }
@@ -76,9 +80,8 @@ def time_unit_after(text: str, end: int, lang: str) -> tuple[str, float] | None:
     """("time", seconds) of a unit of time written right after position ``end`` ("3 heures", "a 30-year-old"), if
     any; "km/h" is a speed, not hours."""
     m = _TIME_RE[lang].match(text[end : end + 12])
-    if not m:
-        return None
-    return "time", _TIME_UNITS[lang][m.group(1).lower()]
+    seconds = _TIME_UNITS[lang].get(m.group(1).lower()) if m else None  # "ſecondes" matches "s" without case
+    return ("time", seconds) if seconds else None
 
 
 def unit_after(text: str, end: int) -> tuple[str, float] | None:
@@ -106,17 +109,17 @@ def unit_text_after(text: str, end: int, lang: str) -> str:
 
 
 def alternative_units(text: str, end: int, lang: str) -> list[tuple[str, float]]:
-    """Units offered as alternatives after the first one, joined by a slash ("12 m/ft", "3 h/hours"): the figure
-    may be read in any of them, so none of them is a changed unit."""
-    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    """Units offered as alternatives after the first one, joined by a slash ("12 m/ft"): the figure may be read in
+    any of them, so none of them is a changed unit. Units of time are never alternatives: "3 jours/semaine" is a
+    rate."""
+    m = _UNIT_RE.match(text[end : end + 30])
     out: list[tuple[str, float]] = []
     pos = end + (m.end() if m else 0)
     while m and text[pos : pos + 1] == "/":
         pos += 1
-        m = _UNIT_RE.match(text[pos : pos + 30]) or _TIME_RE[lang].match(text[pos : pos + 12])
+        m = _UNIT_RE.match(text[pos : pos + 30])
         if m:
-            form = m.group(1)
-            out.append(_UNITS[form] if form in _UNITS else ("time", _TIME_UNITS[lang][form.lower()]))
+            out.append(_UNITS[m.group(1)])
             pos += m.end()
     return out
 
@@ -136,4 +139,6 @@ def same_quantity(a: tuple, b: tuple) -> bool:
         return abs(a[1] - b[1]) <= 1.5
     if a[1] == 0 or b[1] == 0:
         return a[1] == b[1]
-    return abs(a[1] - b[1]) / max(abs(a[1]), abs(b[1])) <= TOLERANCE
+    # Conversions of time are exact ("48 heures", "two days"; a month is 30.44 days): "35 mois" is not "three years"
+    tolerance = TIME_TOLERANCE if a[0] == "time" else TOLERANCE
+    return abs(a[1] - b[1]) / max(abs(a[1]), abs(b[1])) <= tolerance

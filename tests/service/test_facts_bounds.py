@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from service.facts import check_translation
-from service.facts.bounds import bound_before
+from service.facts.bounds import bound_after, bound_before
 
 
 def details(fr: str, en: str) -> list[str]:
@@ -21,6 +21,19 @@ def details(fr: str, en: str) -> list[str]:
         ("Pas moins de 20 personnes sont mortes.", "Fewer than 20 people died.", "'Pas moins de 20' became 'Fewer than 20'"),
         ("Moins de 3 millions d'euros ont été versés.", "More than €3 million was paid.", "became 'More than €3 million'"),
         ("Le taux est inférieur à 2 %.", "The rate is above 2%.", "'inférieur à 2 %' became 'above 2%'"),
+        # found by a review: another use of the number, unbounded, does not excuse the swap
+        ("Plus de 3 morts et 3 blessés.", "Fewer than 3 dead and 3 injured.", "'Plus de 3' became 'Fewer than 3'"),
+        # a soft "deux" is checked for its bound
+        ("Il y a plus de deux ans.", "Less than two years ago.", "'plus de deux' became 'Less than two'"),
+        # a negation outside the bound's reach leaves it known
+        ("Ce n'est pas un hasard si plus de 400 personnes sont venues.",
+         "It is no coincidence that fewer than 400 people came.", "'plus de 400' became 'fewer than 400'"),
+        ("Les sans-abri, plus de 400, dorment dehors.", "The homeless, fewer than 400, sleep outside.",
+         "became 'fewer than 400'"),
+        # more forms of a bound, before and after the figure
+        ("Au maximum 400 personnes.", "A minimum of 400 people.", "'Au maximum 400' became 'A minimum of 400'"),
+        ("Plus de 400 personnes sont venues.", "400 people or fewer came.", "became '400 people or fewer'"),
+        ("Moins de 400 personnes sont venues.", "400-plus people came.", "'Moins de 400' became '400-plus'"),
     ],
 )
 def test_a_reversed_bound_is_reported(fr, en, said):
@@ -39,12 +52,22 @@ def test_a_reversed_bound_is_reported(fr, en, said):
         ("Jusqu'à 300 personnes pourront entrer.", "Up to 300 people will be admitted."),
         # under a negation the bound is unknown: "not smaller than 14 cm" is "at least 14 cm"
         ("Les bananes ne doivent pas être d'une taille inférieure à 14 cm.", "Bananas must measure at least 14 cm."),
-        # the figure is also said elsewhere without the opposite bound
-        ("Plus de 40 % des votants, soit 40 % des inscrits.", "Less than 40% of those who voted, 40% of the registered."),
+        ("Plus de 400 personnes sont venues.", "400-plus people came."),
+        ("Plus de 400 personnes sont venues.", "400 people or more came."),
+        ("Les enfants de moins de 5 ans.", "Children under 5."),
+        ("Les plus de 65 ans.", "The over-65s."),
     ],
 )
 def test_the_same_bound_or_none_is_no_alarm(fr, en):
     assert details(fr, en) == []
+
+
+def test_the_opposite_bound_of_another_figure_is_not_this_ones():
+    """ "Plus de 10 km … en moins de 10 minutes" → "More than six miles … in under 10 minutes": 'under 10' is the
+    minutes' bound (the count of 10s is still compared: one 10 became six miles)."""
+    said = details("Plus de 10 km de bouchons se sont formés en moins de 10 minutes.",
+                   "More than six miles of traffic jams formed in under 10 minutes.")
+    assert not [d for d in said if d.startswith("bound changed")], said
 
 
 def test_bounds_are_read_longest_first():
@@ -52,3 +75,10 @@ def test_bounds_are_read_longest_first():
     assert bound_before("pas plus de 20", 12, "fr") == ("max", "pas plus de")
     assert bound_before("no more than 20", 13, "en") == ("max", "no more than")
     assert bound_before("de 20", 3, "fr") is None
+
+
+def test_bounds_after_the_figure_stop_before_another_phrase():
+    assert bound_after("400 ou plus.", 3, "fr") == ("min", "ou plus")
+    assert bound_after("400 personnes ou plus tard", 3, "fr") is None
+    assert bound_after("400 morts et plus de 20 blessés", 3, "fr") is None  # the next figure's bound
+    assert bound_after("400 or more than that", 3, "en") is None

@@ -23,6 +23,14 @@ def details(fr: str, en: str) -> list[str]:
         ("Il a couru pendant une heure.", "He ran for a minute.", "'une heure' became 'a minute'"),
         ("Le colis pèse 20 kg.", "The parcel weighs 20 pounds.", "'20 kg' became '20 pounds'"),
         ("La grève a duré 12 jours.", "The strike lasted 12 weeks.", "'12 jours' became '12 weeks'"),
+        # found by a review: another use of the number, without a unit, does not excuse the change
+        ("Les secours ont mis 3 heures à arriver, 3 victimes sont mortes.",
+         "Rescuers took 3 minutes to arrive; 3 victims died.", "'3 heures' became '3 minutes'"),
+        # a soft "deux" is checked for its unit
+        ("Il a été condamné à deux ans de prison.", "He was sentenced to two months in prison.",
+         "'deux ans' became 'two months'"),
+        ("L'appartement fait 50 m².", "The flat is 50 square feet.", "'50 m²' became '50 square feet'"),
+        ("Il travaille 3 jours/semaine.", "He works 3 weeks a day.", "'3 jours' became '3 weeks'"),  # a rate
     ],
 )
 def test_a_figure_kept_with_another_unit_is_reported(fr, en, said):
@@ -49,6 +57,9 @@ def test_a_figure_kept_with_another_unit_is_reported(fr, en, said):
         ("La vitesse était de 130 km/h.", "The speed was 130 km/h."),
         ("Rendez-vous à 20 h.", "Meet at 8 pm."),
         ("Il a purgé 2 ans, soit 24 mois.", "He served 2 years, or 24 months."),
+        ("Il a été condamné à deux ans de prison.", "He got a two-year prison sentence."),
+        ("L'appartement fait 50 m².", "The flat is 50 square metres."),
+        ("Un homme de 45 ans a été tué, 45 minutes après.", "A 45-year-old man was killed 45 minutes later."),
         # units offered as alternatives after a slash: the figure may be read in either
         ("Le mur fait 12 pieds.", "The wall is 12 m/ft high."),
     ],
@@ -60,6 +71,31 @@ def test_the_same_quantity_in_any_unit_is_no_alarm(fr, en):
 def test_a_slash_alternative_does_not_hide_a_changed_unit_elsewhere():
     assert details("Le mur fait 12 pieds.", "The wall is 12 m high.")[0].startswith("unit changed")
     assert details("La vitesse était de 130 km/h.", "The speed was 130 km/h.") == []  # a speed, no alternative
+
+
+@pytest.mark.parametrize(
+    "fr, en",
+    [
+        # time converts exactly: a 5 % margin (right for rounded miles) hid a changed prison term
+        ("Il a été condamné à 35 mois de prison.", "He was sentenced to three years in prison."),
+        ("Il a été condamné à 23 mois de prison.", "He was sentenced to two years in prison."),
+    ],
+)
+def test_a_time_is_no_rounded_conversion(fr, en):
+    assert "number 35 ('35') is missing from the translation" in details(fr, en) or \
+        "number 23 ('23') is missing from the translation" in details(fr, en)
+
+
+def test_the_other_figure_with_that_number_is_not_called_a_changed_unit():
+    """ "72 ans … 72 heures" → "72-year-old … three days": the '72-year-old' is the age, the hours became days."""
+    said = details("Une femme de 72 ans a été sauvée après 72 heures sous les décombres.",
+                   "A 72-year-old woman was rescued after three days under the rubble.")
+    assert not [d for d in said if d.startswith("unit changed")]
+
+
+def test_odd_letters_that_match_a_unit_without_case_do_not_raise():
+    assert time_unit_after("2 ſecondes", 1, "fr") is None and time_unit_after("2 MİN", 1, "en") is None
+    assert details("2 ſecondes plus tard, 3 moıs après.", "2 seconds later, 3 months after.") == []
 
 
 def test_units_of_time_are_read_per_language():
