@@ -8,10 +8,21 @@ import re
 
 from .numeral import SP
 
+# "handed over 3 suspects", "came under 2 attacks": "over" and "under" after these verbs are particles, not bounds.
+_PARTICLE_VERBS = ("hand|hands|handed|take|takes|took|taken|turn|turns|turned|win|wins|won|get|gets|got|come|comes|"
+                   "came|go|goes|went|carry|carries|carried|hold|holds|held|pass|passes|passed|look|looks|looked|"
+                   "fall|falls|fell|run|runs|ran|think|thought|fight|fought|left|give|gives|gave|given|put|puts")
+_PARTICLE_BEFORE = re.compile(rf"\b(?:{_PARTICLE_VERBS}){SP}+$", re.IGNORECASE)
 # Longest first: "pas moins de" is a lower bound although it ends like "moins de".
 _BOUNDS = {
     "fr": [
         ("min", r"pas{SP}+moins{SP}+d(?:e{SP}+|['’])"), ("max", r"pas{SP}+plus{SP}+d(?:e{SP}+|['’])"),
+        ("max", r"au{SP}+plus{SP}+d(?:e{SP}+|['’])"), ("min", r"au{SP}+moins{SP}+d(?:e{SP}+|['’])"),
+        ("min", r"au-dessus{SP}+d(?:e{SP}+|['’]|es{SP}+)"), ("min", r"au-delà{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
+        ("max", r"en{SP}+dessous{SP}+d(?:e{SP}+|['’]|es{SP}+)"), ("max", r"en{SP}+deçà{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
+        ("max", r"sous{SP}+la{SP}+barre{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
+        ("min", r"au-dessus{SP}+de{SP}+la{SP}+barre{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
+        ("min", r"à{SP}+partir{SP}+d(?:e{SP}+|['’])"),
         ("min", r"au{SP}+moins{SP}+"), ("max", r"au{SP}+plus{SP}+"), ("max", r"au{SP}+maximum{SP}+"),
         ("min", r"au{SP}+minimum{SP}+"), ("min", r"un{SP}+minimum{SP}+d(?:e{SP}+|['’])"),
         ("max", r"un{SP}+maximum{SP}+d(?:e{SP}+|['’])"), ("min", r"plus{SP}+d(?:e{SP}+|['’])"),
@@ -23,6 +34,7 @@ _BOUNDS = {
         ("min", r"more{SP}+than{SP}+"), ("max", r"(?:fewer|less){SP}+than{SP}+"), ("min", r"at{SP}+least{SP}+"),
         ("max", r"at{SP}+most{SP}+"), ("max", r"up{SP}+to{SP}+"), ("min", r"upwards{SP}+of{SP}+"),
         ("min", r"a{SP}+minimum{SP}+of{SP}+"), ("max", r"a{SP}+maximum{SP}+of{SP}+"),
+        ("max", r"as{SP}+(?:many|much|high|long){SP}+as{SP}+"),
         ("min", r"in{SP}+excess{SP}+of{SP}+"), ("min", r"over{SP}+"), ("max", r"under{SP}+"),
         ("min", r"above{SP}+"), ("max", r"below{SP}+"),
     ],
@@ -62,7 +74,11 @@ def bound_before(text: str, start: int, lang: str) -> tuple[str, str] | None:
         m = rx.search(text[window:start])
         if m:
             clause = _CLAUSE_BREAK[lang].split(text[max(0, start - 120) : window + m.start()])[-1]
-            return None if _NEGATION[lang].search(clause) else (bound, m.group(0).strip())
+            if _NEGATION[lang].search(clause):
+                return None
+            if lang == "en" and m.group(0).split()[0].lower() in ("over", "under") and _PARTICLE_BEFORE.search(clause):
+                return None
+            return bound, m.group(0).strip()
     return None
 
 

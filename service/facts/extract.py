@@ -163,8 +163,13 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         unit = time_unit_after(text, n.end, lang)  # "2 heures" is not "2 minutes"; "48 heures" is "two days"
     if unit and n.kind == "cardinal":
         data["unit_text"] = unit_text_after(text, n.end, lang)
-        sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$|\b(?:moins|minus)\s$", before) else 1
+        # "moins 5 degrés" is -5; "au moins 5", "du moins 5", "plus ou moins 5" are no sign
+        word_sign = re.search(r"\b(?:moins|minus)\s$", before) and not re.search(
+            r"\b(?:au|du|ou|le)\s+moins\s$", before, re.IGNORECASE)
+        sign = -1 if re.search(r"(?:^|[\s(])[-−–]\s?$", before) or word_sign else 1
         data["measure"] = [measure(sign * v, u) for u in [unit, *alternative_units(text, n.end, lang)] for v in values]
+        if lang == "fr" and unit == ("time", 86400.0) and n.value in (8, 15):
+            data["measure"].append(("time", (n.value - 1) * 86400.0, "604800"))  # "huit jours" is a week, "15" two
     if "length_m" in n.extra:
         data["measure"] = [("length", n.extra["length_m"], "0.0254")]  # 6'7"
     return Fact(

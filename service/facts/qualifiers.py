@@ -11,26 +11,29 @@ from .units import same_quantity, unit_changed
 def qualifier_changed(f: Fact, matched: list[str], other: list[Fact], where: str, siblings: list[Fact]) -> str | None:
     """The issue's detail when the facts of ``other`` giving one of ``matched`` (keys of ``f`` found there) say the
     figure only with another unit or the opposite bound; None when one of them agrees. A fact with no unit or no
-    bound says nothing either way ("3 victims" does not excuse "3 heures" → "3 minutes"), nor does one that agrees
-    with another figure of the source (``siblings``: the "72-year-old" of "72 ans", next to "72 heures")."""
+    bound says nothing either way ("3 victims" does not excuse "3 heures" → "3 minutes"), nor does one that is
+    another figure of the source (``siblings``): "A boy, 2, missing for two days" renders "2 ans" and "48 heures".
+    A soft figure ("deux", "un") is held to more: any fact giving its number excuses it, an article is no figure."""
     givers = [o for o in other if any(k in o.provides for k in matched)]
-    same_number = [s for s in siblings if s is not f and any(k in s.keys for k in matched)]
+    rest = [s for s in siblings if s is not f]
     mine = f.data.get("measure") if f.type == "number" else None
     if mine and not any(_same(a, b) for o in other for b in o.data.get("measure") or [] for a in mine):
-        said = [o for o in givers if o.data.get("measure") and not any(_agrees_in_unit(s, o) for s in same_number)]
+        said = [o for o in givers if (f.soft or o.data.get("measure")) and not any(_agrees_in_unit(s, o) for s in rest)]
         if said and all(_other_unit(f, o) for o in said):
             return f"unit changed: '{_with_unit(f)}' became '{_with_unit(said[0])}' in the {where}"
     bound = f.data.get("bound")
-    if bound and not any(o.data.get("bound") == bound for o in givers):
-        said = [o for o in givers if o.data.get("bound") and _comparable(f, o)
-                and not any(s.data.get("bound") == o.data["bound"] and _comparable(s, o) for s in same_number)]
-        if said:
+    if bound and not (f.soft and f.data.get("value", 0) <= 1) and not any(o.data.get("bound") == bound for o in givers):
+        said = [o for o in givers if (f.soft or o.data.get("bound")) and _comparable(f, o)
+                and not any(s.data.get("bound") == o.data.get("bound") and _comparable(s, o)
+                            and any(k in o.provides for k in s.keys) for s in rest)]
+        if said and all(o.data.get("bound") not in (None, bound) for o in said):
             return f"bound changed: '{f.data['bound_said']}' became '{said[0].data['bound_said']}' in the {where}"
     return None
 
 
 def _same(a, b) -> bool:
-    return a[0] == b[0] and (a[2] == b[2] or same_quantity(tuple(a), tuple(b)))
+    """The same quantity: the same unit and value, or a conversion."""
+    return a[0] == b[0] and (a[2] == b[2] and a[1] == b[1] or same_quantity(tuple(a), tuple(b)))
 
 
 def _agrees_in_unit(s: Fact, o: Fact) -> bool:
@@ -45,10 +48,10 @@ def _other_unit(f: Fact, o: Fact) -> bool:
 
 
 def _comparable(f: Fact, o: Fact) -> bool:
-    """Bounds of two figures compare when both have no unit or their units measure the same thing: "plus de 10 km"
-    says nothing of "under 10 minutes"."""
+    """Bounds of two figures compare unless their units measure different things: "plus de 10 km" says nothing of
+    "under 10 minutes"; "moins de 18 ans" and "over 18" do compare."""
     mine, theirs = f.data.get("measure") or [], o.data.get("measure") or []
-    return (not mine and not theirs) or any(a[0] == b[0] for a in mine for b in theirs)
+    return not mine or not theirs or any(a[0] == b[0] for a in mine for b in theirs)
 
 
 def _with_unit(f: Fact) -> str:

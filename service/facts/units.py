@@ -61,7 +61,8 @@ _UNIT_RE = re.compile(
 _DAY = 86400.0
 _TIME_UNITS: dict[str, dict[str, float]] = {
     "fr": {"secondes": 1, "seconde": 1, "minutes": 60, "minute": 60, "min": 60, "mn": 60, "heures": 3600,
-           "heure": 3600, "h": 3600, "jours": _DAY, "jour": _DAY, "semaines": 7 * _DAY, "semaine": 7 * _DAY,
+           "heure": 3600, "h": 3600, "jours": _DAY, "jour": _DAY, "journées": _DAY, "journée": _DAY,
+           "semaines": 7 * _DAY, "semaine": 7 * _DAY,
            "mois": 30.44 * _DAY, "ans": 365.25 * _DAY, "an": 365.25 * _DAY, "années": 365.25 * _DAY,
            "année": 365.25 * _DAY},
     "en": {"seconds": 1, "second": 1, "secs": 1, "sec": 1, "minutes": 60, "minute": 60, "mins": 60, "min": 60,
@@ -70,8 +71,9 @@ _TIME_UNITS: dict[str, dict[str, float]] = {
            "years": 365.25 * _DAY, "year": 365.25 * _DAY, "yrs": 365.25 * _DAY},
 }
 _TIME_RE = {
-    lang: re.compile(r"^[\s\u00a0\u202f-]?(" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?![^\W\d_]|/\d)",
-                     re.IGNORECASE)
+    # not "second-half", "hour-by-hour"; yes "30-year-old", "2-hour-long"; "jours/semaine" is a rate, "7j/7" none
+    lang: re.compile(r"^[\s\u00a0\u202f-]?(" + "|".join(sorted(forms, key=len, reverse=True))
+                     + r")(?![^\W\d_]|/\d|-(?!old\b|long\b)[^\W\d_])", re.IGNORECASE)
     for lang, forms in _TIME_UNITS.items()
 }
 
@@ -109,19 +111,31 @@ def unit_text_after(text: str, end: int, lang: str) -> str:
 
 
 def alternative_units(text: str, end: int, lang: str) -> list[tuple[str, float]]:
-    """Units offered as alternatives after the first one, joined by a slash ("12 m/ft"): the figure may be read in
-    any of them, so none of them is a changed unit. Units of time are never alternatives: "3 jours/semaine" is a
-    rate."""
-    m = _UNIT_RE.match(text[end : end + 30])
+    """Units offered as alternatives after the first one, joined by a slash ("12 m/ft", "100 minutes/hours"): the
+    figure may be read in any of them, so none of them is a changed unit. A larger unit of time in the singular is
+    a rate's period, no alternative: "3 jours/semaine", "8 heures/jour"."""
+    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    first = _unit_of(m.group(1), lang) if m else None
     out: list[tuple[str, float]] = []
     pos = end + (m.end() if m else 0)
     while m and text[pos : pos + 1] == "/":
         pos += 1
-        m = _UNIT_RE.match(text[pos : pos + 30])
-        if m:
-            out.append(_UNITS[m.group(1)])
-            pos += m.end()
+        m = _UNIT_RE.match(text[pos : pos + 30]) or _TIME_RE[lang].match(text[pos : pos + 12])
+        unit = _unit_of(m.group(1), lang) if m else None
+        if unit is None:
+            break
+        if first and first[0] == unit[0] == "time" and unit[1] > first[1] and not m.group(1).lower().endswith("s"):
+            break
+        out.append(unit)
+        pos += m.end()
     return out
+
+
+def _unit_of(form: str, lang: str) -> tuple[str, float] | None:
+    if form in _UNITS:
+        return _UNITS[form]
+    seconds = _TIME_UNITS[lang].get(form.lower())
+    return ("time", seconds) if seconds else None
 
 
 def unit_changed(a: tuple, b: tuple) -> bool:

@@ -34,6 +34,8 @@ def details(fr: str, en: str) -> list[str]:
         ("Au maximum 400 personnes.", "A minimum of 400 people.", "'Au maximum 400' became 'A minimum of 400'"),
         ("Plus de 400 personnes sont venues.", "400 people or fewer came.", "became '400 people or fewer'"),
         ("Moins de 400 personnes sont venues.", "400-plus people came.", "'Moins de 400' became '400-plus'"),
+        # a second review: an age's bound against a bare English number
+        ("Les moins de 18 ans ne peuvent pas voter.", "Those over 18 cannot vote.", "'moins de 18' became 'over 18'"),
     ],
 )
 def test_a_reversed_bound_is_reported(fr, en, said):
@@ -55,6 +57,14 @@ def test_a_reversed_bound_is_reported(fr, en, said):
         ("Plus de 400 personnes sont venues.", "400-plus people came."),
         ("Plus de 400 personnes sont venues.", "400 people or more came."),
         ("Les enfants de moins de 5 ans.", "Children under 5."),
+        # a second review: "as much as" is "jusqu'à"; "au-dessus de" is read; "handed over" is no bound; "plus d'un"
+        # is "many"; "au plus de" is "at most"
+        ("La Bourse a perdu jusqu'à 5 % avant de terminer au-dessus de 5 %.",
+         "The stock market lost as much as 5% before closing above 5%."),
+        ("Jusqu'à 3 personnes ont été arrêtées ; la police a remis 3 suspects.",
+         "As many as 3 people were arrested; police handed over 3 suspects."),
+        ("Plus d'un habitant vit sous un même toit.", "Many residents live under one roof."),
+        ("Le déficit devra être au plus de 3 % du PIB.", "The deficit must be at most 3% of GDP."),
         ("Les plus de 65 ans.", "The over-65s."),
     ],
 )

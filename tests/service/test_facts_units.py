@@ -31,6 +31,10 @@ def details(fr: str, en: str) -> list[str]:
          "'deux ans' became 'two months'"),
         ("L'appartement fait 50 m².", "The flat is 50 square feet.", "'50 m²' became '50 square feet'"),
         ("Il travaille 3 jours/semaine.", "He works 3 weeks a day.", "'3 jours' became '3 weeks'"),  # a rate
+        # a second review: two figures whose units were swapped
+        ("Il a dormi 2 heures puis couru 5 minutes.", "He slept 2 minutes then ran 5 hours.",
+         "'2 heures' became '2 minutes'"),
+        ("La grève a duré 15 jours.", "The strike lasted 15 weeks.", "'15 jours' became '15 weeks'"),
     ],
 )
 def test_a_figure_kept_with_another_unit_is_reported(fr, en, said):
@@ -60,6 +64,17 @@ def test_a_figure_kept_with_another_unit_is_reported(fr, en, said):
         ("Il a été condamné à deux ans de prison.", "He got a two-year prison sentence."),
         ("L'appartement fait 50 m².", "The flat is 50 square metres."),
         ("Un homme de 45 ans a été tué, 45 minutes après.", "A 45-year-old man was killed 45 minutes later."),
+        # a second review: the other unit belongs to another figure of the source ("48 heures" → "two days") or
+        # says an article ("une journée" → "one day"); "huit jours" is a week, "15 jours" two
+        ("Un garçon de 2 ans, porté disparu depuis 48 heures, a été retrouvé.",
+         "A boy, 2, missing for two days, has been found."),
+        ("Un enfant de 2 ans, disparu depuis 15 jours, a été retrouvé.", "A child aged two, missing for two weeks, was found."),
+        ("Le joueur de 20 ans a marqué 20 buts en seconde période.", "The player, 20, scored 20 second-half goals."),
+        ("Une semaine après le drame, une journée de deuil a été décrétée.",
+         "A week after the tragedy, one day of mourning was declared."),
+        ("Un mois après, une grève de 24 heures a eu lieu.", "A month later, a one-day strike took place."),
+        ("Un an après, une trêve de huit jours.", "A year later, a one-week truce."),
+        ("La grève a duré 15 jours.", "The strike lasted two weeks."),
         # units offered as alternatives after a slash: the figure may be read in either
         ("Le mur fait 12 pieds.", "The wall is 12 m/ft high."),
     ],
@@ -111,3 +126,15 @@ def test_deux_heures_stays_a_soft_deux():
     """Units of time are kept apart from measures: "deux" before one is still soft ("a couple of hours")."""
     deux = [f for f in extract_facts("Il a attendu deux heures.", "fr") if f.type == "number"]
     assert deux and all(f.soft for f in deux)
+
+
+@pytest.mark.parametrize(
+    "fr, value",
+    [("Il fera moins 5 °C.", -5.0), ("Il a couru au moins 25 km.", 25000.0), ("Il fait plus ou moins 25 °C.", 25.0),
+     ("Il fera -5 °C.", -5.0)],
+)
+def test_moins_is_a_sign_only_alone(fr, value):
+    """ "au moins 25 km" is a bound, not -25 km (a wrong sign made a unit given after a slash look changed)."""
+    measures = [f.data.get("measure") for f in extract_facts(fr, "fr") if f.type == "number"]
+    assert measures and measures[0][0][1] == value
+    assert details("Il a couru au moins 25 km.", "He ran at least 25 miles/km.") == []
