@@ -64,7 +64,7 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
     dates, date_spans = find_dates(text, lang, free, starts)
     claimed = money_spans + date_spans
     numbers = [number_fact(text, n, lang, starts) for n in free if not _inside(date_spans, n)]
-    idioms = _idiom_numbers(text, lang)
+    idioms = _idiom_numbers(text, lang) + (_article_durations(text) if lang == "en" else [])
     spans = [(f.start, f.end) for f in idioms if re.search(r"quarters? (?:of an|d['’])\s*h", f.text, re.IGNORECASE)]
     numbers = [f for f in numbers if not any(a <= f.start and f.end <= b for a, b in spans)] + idioms
     for f in money + numbers:
@@ -282,6 +282,24 @@ def _counted_fraction(text: str, m: re.Match) -> bool:
     return (m.group(0).lower() in ("quart", "tiers")
             and re.search(r"\bune?\s+$", text[max(0, m.start() - 8) : m.start()], re.IGNORECASE) is not None
             and re.match(r"\s*(?:d['’]\s*heure|de\s+finale|de\s+siècle|-)", text[m.end() : m.end() + 20]) is None)
+
+
+_ARTICLE_DURATION = re.compile(r"\b(?:a|an)\s+(hour|day|week|fortnight|month|year)\b", re.IGNORECASE)
+_SECONDS = {"hour": 3600.0, "day": 86400.0, "week": 604800.0, "fortnight": 1209600.0, "month": 30.44 * 86400.0,
+            "year": 365.25 * 86400.0}
+
+
+def _article_durations(text: str) -> list[Fact]:
+    """ "a day", "an hour", "a fortnight": a quantity of time said with the article, which keeps "24 heures",
+    "60 minutes", "15 jours" by conversion. No number key: it stands for no figure ("a day" keeps no dropped 1)."""
+    out = []
+    for m in _ARTICLE_DURATION.finditer(text):
+        seconds = _SECONDS[m.group(1).lower()]
+        out.append(Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value="1", keys=[],
+                        provides=[f"dur:{key(seconds / 60)}"], soft=True,
+                        data={"value": 1.0, "kind": "idiom", "words": True, "unit_text": "",
+                              "measure": [("time", seconds, f"{seconds:g}")]}))
+    return out
 
 
 def _idiom_numbers(text: str, lang: str) -> list[Fact]:

@@ -138,3 +138,17 @@ def test_moins_is_a_sign_only_alone(fr, value):
     measures = [f.data.get("measure") for f in extract_facts(fr, "fr") if f.type == "number"]
     assert measures and measures[0][0][1] == value
     assert details("Il a couru au moins 25 km.", "He ran at least 25 miles/km.") == []
+
+
+@pytest.mark.parametrize(
+    "fr, en, kept",
+    [
+        ("Il a été retenu 24 heures.", "He was held for a day.", True),  # found on real news by a helper
+        ("La grève a duré 15 jours.", "The strike lasted a fortnight.", True),
+        ("Il a été condamné à 12 mois.", "He was sentenced to a year.", True),
+        ("Il a été retenu 24 heures.", "He was held for a week.", False),
+        ("Il a été condamné à 11 mois.", "He was sentenced to a year.", False),
+    ],
+)
+def test_a_quantity_of_time_said_with_the_article(fr, en, kept):
+    assert (details(fr, en) == []) is kept, details(fr, en)
