@@ -13,20 +13,22 @@ _PARTICLE_VERBS = ("hand|hands|handed|take|takes|took|taken|turn|turns|turned|wi
                    "came|go|goes|went|carry|carries|carried|hold|holds|held|pass|passes|passed|look|looks|looked|"
                    "fall|falls|fell|run|runs|ran|think|thought|fight|fought|left|give|gives|gave|given|put|puts")
 _PARTICLE_BEFORE = re.compile(rf"\b(?:{_PARTICLE_VERBS}){SP}+$", re.IGNORECASE)
+# {DE}: "de " or "d'" ("plus de 400", "plus d'un"); {DES}: also "des " ("sous la barre des 1 000").
+_FORMS = {"{DES}": r"d(?:e{SP}+|['’]|es{SP}+)", "{DE}": r"d(?:e{SP}+|['’])"}
 # Longest first: "pas moins de" is a lower bound although it ends like "moins de".
 _BOUNDS = {
     "fr": [
-        ("min", r"pas{SP}+moins{SP}+d(?:e{SP}+|['’])"), ("max", r"pas{SP}+plus{SP}+d(?:e{SP}+|['’])"),
-        ("max", r"au{SP}+plus{SP}+d(?:e{SP}+|['’])"), ("min", r"au{SP}+moins{SP}+d(?:e{SP}+|['’])"),
-        ("min", r"au-dessus{SP}+d(?:e{SP}+|['’]|es{SP}+)"), ("min", r"au-delà{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
-        ("max", r"en{SP}+dessous{SP}+d(?:e{SP}+|['’]|es{SP}+)"), ("max", r"en{SP}+deçà{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
-        ("max", r"sous{SP}+la{SP}+barre{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
-        ("min", r"au-dessus{SP}+de{SP}+la{SP}+barre{SP}+d(?:e{SP}+|['’]|es{SP}+)"),
-        ("min", r"à{SP}+partir{SP}+d(?:e{SP}+|['’])"),
+        ("min", r"pas{SP}+moins{SP}+{DE}"), ("max", r"pas{SP}+plus{SP}+{DE}"),
+        ("max", r"au{SP}+plus{SP}+{DE}"), ("min", r"au{SP}+moins{SP}+{DE}"),
+        ("min", r"au-dessus{SP}+{DES}"), ("min", r"au-delà{SP}+{DES}"),
+        ("max", r"en{SP}+dessous{SP}+{DES}"), ("max", r"en{SP}+deçà{SP}+{DES}"),
+        ("max", r"sous{SP}+la{SP}+barre{SP}+{DES}"),
+        ("min", r"au-dessus{SP}+de{SP}+la{SP}+barre{SP}+{DES}"),
+        ("min", r"à{SP}+partir{SP}+{DE}"),
         ("min", r"au{SP}+moins{SP}+"), ("max", r"au{SP}+plus{SP}+"), ("max", r"au{SP}+maximum{SP}+"),
-        ("min", r"au{SP}+minimum{SP}+"), ("min", r"un{SP}+minimum{SP}+d(?:e{SP}+|['’])"),
-        ("max", r"un{SP}+maximum{SP}+d(?:e{SP}+|['’])"), ("min", r"plus{SP}+d(?:e{SP}+|['’])"),
-        ("max", r"moins{SP}+d(?:e{SP}+|['’])"), ("max", r"jusqu['’]{SP}*à{SP}+"), ("min", r"supérieure?s?{SP}+à{SP}+"),
+        ("min", r"au{SP}+minimum{SP}+"), ("min", r"un{SP}+minimum{SP}+{DE}"),
+        ("max", r"un{SP}+maximum{SP}+{DE}"), ("min", r"plus{SP}+{DE}"),
+        ("max", r"moins{SP}+{DE}"), ("max", r"jusqu['’]{SP}*à{SP}+"), ("min", r"supérieure?s?{SP}+à{SP}+"),
         ("max", r"inférieure?s?{SP}+à{SP}+"),
     ],
     "en": [
@@ -39,8 +41,16 @@ _BOUNDS = {
         ("min", r"above{SP}+"), ("max", r"below{SP}+"),
     ],
 }
+
+
+def _compile(rx: str) -> re.Pattern:
+    for placeholder, form in _FORMS.items():
+        rx = rx.replace(placeholder, form)
+    return re.compile(r"\b" + rx.replace("{SP}", SP) + r"$", re.IGNORECASE)
+
+
 _BOUND_RE = {
-    lang: [(bound, re.compile(r"\b" + rx.replace("{SP}", SP) + r"$", re.IGNORECASE)) for bound, rx in table]
+    lang: [(bound, _compile(rx)) for bound, rx in table]
     for lang, table in _BOUNDS.items()
 }
 # After the figure, at most two words on: "400 ou plus", "400 people or fewer", "400-plus", "2 ans et plus"; not "ou

@@ -19,7 +19,7 @@ from .numeral import SP, Numeral, key
 from .quotes import find_quotes
 from .text import sentence_starts
 from .bounds import bound_after, bound_before
-from .units import alternative_units, measure, time_unit_after, unit_after, unit_text_after
+from .units import alternative_units, measure, seconds_of, time_unit_after, unit_after, unit_text_after
 
 # Number words that read as an amount only loosely ("deux" → "both", "a couple"; "dix ans" → "a decade"): found on
 # the other side they support a number, missing there they are not reported.
@@ -285,8 +285,6 @@ def _counted_fraction(text: str, m: re.Match) -> bool:
 
 
 _ARTICLE_DURATION = re.compile(r"\b(?:a|an)\s+(hour|day|week|fortnight|month|year)\b", re.IGNORECASE)
-_SECONDS = {"hour": 3600.0, "day": 86400.0, "week": 604800.0, "fortnight": 1209600.0, "month": 30.44 * 86400.0,
-            "year": 365.25 * 86400.0}
 
 
 def _article_durations(text: str) -> list[Fact]:
@@ -294,7 +292,8 @@ def _article_durations(text: str) -> list[Fact]:
     "60 minutes", "15 jours" by conversion. No number key: it stands for no figure ("a day" keeps no dropped 1)."""
     out = []
     for m in _ARTICLE_DURATION.finditer(text):
-        seconds = _SECONDS[m.group(1).lower()]
+        word = m.group(1).lower()
+        seconds = 2 * seconds_of("week", "en") if word == "fortnight" else seconds_of(word, "en")
         out.append(Fact(type="number", text=m.group(0), start=m.start(), end=m.end(), value="1", keys=[],
                         provides=[f"dur:{key(seconds / 60)}"], soft=True,
                         data={"value": 1.0, "kind": "idiom", "words": True, "unit_text": "",

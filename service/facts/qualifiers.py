@@ -14,14 +14,16 @@ def qualifier_changed(f: Fact, matched: list[str], other: list[Fact], where: str
     bound says nothing either way ("3 victims" does not excuse "3 heures" → "3 minutes"), nor does one that is
     another figure of the source (``siblings``): "A boy, 2, missing for two days" renders "2 ans" and "48 heures".
     A soft figure ("deux", "un") is held to more: any fact giving its number excuses it, an article is no figure."""
+    mine = f.data.get("measure") if f.type == "number" else None
+    bound = f.data.get("bound")
+    if not mine and not bound:
+        return None  # most figures: nothing besides the number to compare
     givers = [o for o in other if any(k in o.provides for k in matched)]
     rest = [s for s in siblings if s is not f]
-    mine = f.data.get("measure") if f.type == "number" else None
     if mine and not any(_same(a, b) for o in other for b in o.data.get("measure") or [] for a in mine):
         said = [o for o in givers if (f.soft or o.data.get("measure")) and not any(_agrees_in_unit(s, o) for s in rest)]
         if said and all(_other_unit(f, o) for o in said):
             return f"unit changed: '{_with_unit(f)}' became '{_with_unit(said[0])}' in the {where}"
-    bound = f.data.get("bound")
     if bound and not (f.soft and f.data.get("value", 0) <= 1) and not any(o.data.get("bound") == bound for o in givers):
         said = [o for o in givers if (f.soft or o.data.get("bound")) and _comparable(f, o)
                 and not any(s.data.get("bound") == o.data.get("bound") and _comparable(s, o)

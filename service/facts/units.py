@@ -82,8 +82,22 @@ def time_unit_after(text: str, end: int, lang: str) -> tuple[str, float] | None:
     """("time", seconds) of a unit of time written right after position ``end`` ("3 heures", "a 30-year-old"), if
     any; "km/h" is a speed, not hours."""
     m = _TIME_RE[lang].match(text[end : end + 12])
-    seconds = _TIME_UNITS[lang].get(m.group(1).lower()) if m else None  # "ſecondes" matches "s" without case
+    return _time_unit(m.group(1), lang) if m else None
+
+
+def seconds_of(form: str, lang: str) -> float | None:
+    """Seconds in one of a language's units of time ("heure" → 3600), or None."""
+    return _TIME_UNITS[lang].get(form.lower())
+
+
+def _time_unit(form: str, lang: str) -> tuple[str, float] | None:
+    seconds = seconds_of(form, lang)  # None for "ſecondes", which the pattern matches only without case
     return ("time", seconds) if seconds else None
+
+
+def _unit_match(text: str, pos: int, lang: str) -> re.Match | None:
+    """A measure or, failing that, a unit of time written right after ``pos``."""
+    return _UNIT_RE.match(text[pos : pos + 30]) or _TIME_RE[lang].match(text[pos : pos + 12])
 
 
 def unit_after(text: str, end: int) -> tuple[str, float] | None:
@@ -106,7 +120,7 @@ def measure(value: float, unit: tuple[str, float]) -> tuple[str, float, str]:
 
 def unit_text_after(text: str, end: int, lang: str) -> str:
     """The unit as written after position ``end`` (measure or time), for messages; "" when there is none."""
-    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    m = _unit_match(text, end, lang)
     return m.group(1) if m else ""
 
 
@@ -114,13 +128,13 @@ def alternative_units(text: str, end: int, lang: str) -> list[tuple[str, float]]
     """Units offered as alternatives after the first one, joined by a slash ("12 m/ft", "100 minutes/hours"): the
     figure may be read in any of them, so none of them is a changed unit. A larger unit of time in the singular is
     a rate's period, no alternative: "3 jours/semaine", "8 heures/jour"."""
-    m = _UNIT_RE.match(text[end : end + 30]) or _TIME_RE[lang].match(text[end : end + 12])
+    m = _unit_match(text, end, lang)
     first = _unit_of(m.group(1), lang) if m else None
     out: list[tuple[str, float]] = []
     pos = end + (m.end() if m else 0)
     while m and text[pos : pos + 1] == "/":
         pos += 1
-        m = _UNIT_RE.match(text[pos : pos + 30]) or _TIME_RE[lang].match(text[pos : pos + 12])
+        m = _unit_match(text, pos, lang)
         unit = _unit_of(m.group(1), lang) if m else None
         if unit is None:
             break
@@ -132,10 +146,7 @@ def alternative_units(text: str, end: int, lang: str) -> list[tuple[str, float]]
 
 
 def _unit_of(form: str, lang: str) -> tuple[str, float] | None:
-    if form in _UNITS:
-        return _UNITS[form]
-    seconds = _TIME_UNITS[lang].get(form.lower())
-    return ("time", seconds) if seconds else None
+    return _UNITS.get(form) or _time_unit(form, lang)
 
 
 def unit_changed(a: tuple, b: tuple) -> bool:
