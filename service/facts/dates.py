@@ -63,6 +63,20 @@ def _month_regex(lang: str) -> re.Pattern[str]:
 
 
 _MONTH_RE = {lang: _month_regex(lang) for lang in ("fr", "en")}
+# Holidays a translator names instead of their date (folded name → (day, month)). In a translation from French,
+# "Labour Day" is the 1st of May, not the American September holiday.
+_HOLIDAYS = {
+    "fr": {"fete du travail": (1, 5), "fete de la victoire": (8, 5)},
+    "en": {"may day": (1, 5), "labour day": (1, 5), "labor day": (1, 5), "bastille day": (14, 7),
+           "armistice day": (11, 11), "ve day": (8, 5), "v-e day": (8, 5), "victory in europe day": (8, 5),
+           "new year's day": (1, 1), "new year's eve": (31, 12), "christmas day": (25, 12), "christmas eve": (24, 12),
+           "all saints' day": (1, 11), "all saints day": (1, 11)},
+}
+_HOLIDAY_RE = {
+    "fr": re.compile(r"\bf[êe]te\s+(?:du\s+Travail|de\s+la\s+Victoire)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:May|Labou?r|Bastille|Armistice|V-?E|Victory in Europe|Christmas|New Year['’]s|All Saints['’]?)"
+                     r"\s+(?:Day|Eve)\b"),
+}
 _WEEKDAY_RE = {
     "fr": re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b", re.IGNORECASE),
     "en": re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
@@ -142,6 +156,15 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         facts.append(_fact(text, m.start(), m.end(), f"weekday-{wd}", [f"w:{wd}"], weekday=wd))
         claimed.append((m.start(), m.end()))
 
+    # --- holidays named for their date: "May Day" is "le 1er-Mai", "Bastille Day" "le 14-Juillet"
+    for m in _HOLIDAY_RE[lang].finditer(text):
+        day_month = _HOLIDAYS[lang].get(" ".join(fold(m.group(0)).replace("’", "'").split()))
+        if day_month and not _inside(claimed, m.start(), m.end()):
+            day, month = day_month
+            facts.append(_fact(text, m.start(), m.end(), f"{month:02d}-{day:02d}", [f"dm:{day}-{month}"],
+                               [f"m:{month}", f"n:{day}"], month=month, day=day, holiday=True))
+            claimed.append((m.start(), m.end()))
+
     # --- decades: "années 1990", "années 90" ↔ "1990s", "'90s"
     dec_re = (
         re.compile(rf"\bann[ée]es{SP}(?:(1[5-9]|20)(\d)0|(\d)0)\b", re.IGNORECASE)
@@ -149,6 +172,8 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         else re.compile(r"\b(?:(1[5-9]|20)(\d)0|['’]?(\d)0)['’]?s\b")
     )
     for m in dec_re.finditer(text):
+        if lang == "en" and re.search(r"\b(?:under|over)-$", text[max(0, m.start() - 6) : m.start()], re.IGNORECASE):
+            continue  # "the under-60s" are people under 60 ("les moins de 60 ans"), not a decade
         if m.group(1):
             dec = int(m.group(1) + m.group(2) + "0")
         else:
@@ -179,7 +204,9 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     for m in wd.finditer(text):
         w = m.group(1).lower()
         dec = 1900 + _DECADE_WORDS[w]
-        f = _fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"], decade=dec)
+        age = [f"n:{_DECADE_WORDS[w]}"] if lang == "en" and m.group(1).islower() else []
+        # "in his forties" is an age: "une quarantaine d'années"
+        f = _fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"] + age, decade=dec)
         f.soft = lang == "en" and m.group(1).islower()  # "in his mid-thirties" is an age, "the Sixties" a decade
         facts.append(f)
         claimed.append((m.start(), m.end()))
@@ -243,7 +270,8 @@ def _inside(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def _day_before(before: str, month_start: int, by_end: dict[int, Numeral], lang: str) -> Numeral | None:
     """The day number just before a month: "3 mars", "1er mai", "3rd of March"."""
-    m = re.search(rf"(?:{SP}of)?{SP}$" if lang == "en" else rf"{SP}$", before)
+    # French writes its holidays with a hyphen: "le 1er-Mai", "le 14-Juillet", "le 11-Novembre"
+    m = re.search(rf"(?:{SP}of)?{SP}$" if lang == "en" else rf"(?:{SP}|-)$", before)
     if not m:
         return None
     end = month_start - (len(before) - m.start())
@@ -284,6 +312,8 @@ def _part_before(before: str, lang: str) -> str | None:
 def _month_ok(text: str, word: str, s: int, e: int, lang: str, starts: set[int], with_number: bool) -> bool:
     if with_number:
         return True
+    if word.endswith("."):
+        return False  # an abbreviation alone is a word: "multipliés par sept..." is no September
     if lang == "fr":
         # French months are lower-case; a capitalized "Mars" mid-sentence is the planet or a name.
         # At a sentence's start "Mars" without a day or year is the planet far more often than the month.
@@ -326,7 +356,8 @@ def _times(text: str, lang: str, starts: set[int]):
     """(start, end, keys, soft) for each clock time."""
     out = []
     if lang == "fr":
-        for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h{SP}?(\d{{2}})\b", text):
+        # "13h00", and "13H00" as AFP's French copy writes it
+        for m in re.finditer(rf"\b(\d{{1,2}}){SP}?[hH]{SP}?(\d{{2}})\b", text):
             h, mi = int(m.group(1)), int(m.group(2))
             if h <= 24 and mi < 60:
                 keys = [f"t:{h % 24:02d}:{mi:02d}"]
@@ -338,7 +369,7 @@ def _times(text: str, lang: str, starts: set[int]):
                     out.append((m.start(), m.end(), list(dict.fromkeys(keys + [f"n:{h + mi / 60:g}", f"n:{h}"])), False))
                     continue
                 out.append((m.start(), m.end(), keys, not _clock_cue(text, m.start())))
-        for m in re.finditer(rf"\b(\d{{1,2}}){SP}?h\b(?![\w'’])", text):
+        for m in re.finditer(rf"\b(\d{{1,2}}){SP}?[hH]\b(?![\w'’])", text):
             h = int(m.group(1))
             if h <= 24:
                 out.append((m.start(), m.end(), [f"t:{h % 24:02d}:00", f"n:{h}"], not _clock_cue(text, m.start())))

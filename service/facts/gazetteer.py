@@ -72,6 +72,7 @@ class Gazetteer:
     demonyms: set[str] = field(default_factory=set)  # folded French demonym forms
     en_demonyms: set[str] = field(default_factory=set)  # folded English forms listed only as nationalities
     en_places: set[str] = field(default_factory=set)  # folded English forms of the `places` section
+    en_people: set[str] = field(default_factory=set)  # folded English forms of the `people` section ("putin")
     place_demonyms: dict[str, list[str]] = field(default_factory=dict)  # "perou" → ["Peruvian", ...]
     en_not_names: set[str] = field(default_factory=set)
     words_fr2en: dict[str, list[str]] = field(default_factory=dict)  # name_words: folded fr → folded en
@@ -79,6 +80,8 @@ class Gazetteer:
     max_fr_words: int = 1
     max_en_words: int = 1
     acronyms: set[str] = field(default_factory=set)  # folded keys and forms written in capitals ("IS", "UE")
+    named_keys: set[str] = field(default_factory=set)  # folded keys of the sections of names (not `demonyms`): a
+    # capitalized "Républicains" inside a sentence is that party, though "républicains" is also an adjective
 
     def add(self, fr: str, en: Iterable[str]) -> None:
         f = fold(fr).strip()
@@ -101,9 +104,9 @@ class Gazetteer:
 
     def copy(self) -> "Gazetteer":
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
-                         set(self.demonyms), set(self.en_demonyms), set(self.en_places),
+                         set(self.demonyms), set(self.en_demonyms), set(self.en_places), set(self.en_people),
                          {k: list(v) for k, v in self.place_demonyms.items()}, set(self.en_not_names), self.words_fr2en, self.words_en2fr,
-                         self.max_fr_words, self.max_en_words, set(self.acronyms))
+                         self.max_fr_words, self.max_en_words, set(self.acronyms), set(self.named_keys))
 
 
 @lru_cache(maxsize=4)
@@ -114,8 +117,13 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         if section in ("demonyms", "en_not_names", "name_words") or not isinstance(entries, dict):
             continue
         for fr, en in entries.items():
-            if section == "places":
-                g.en_places.update(fold(e) for e in (en if isinstance(en, list) else [en]))
+            g.named_keys.add(fold(fr).strip())
+            if section in ("places", "people"):
+                forms = [e for e in (en if isinstance(en, list) else [en])]
+                if section == "places":
+                    g.en_places.update(fold(e) for e in forms)
+                else:
+                    g.en_people.update(fold(e) for e in forms if e[:1].isupper())
             g.add(fr, en if isinstance(en, list) else [en])
     for base, spec in (data.get("demonyms") or {}).items():
         spec = spec if isinstance(spec, dict) else {"en": spec}
@@ -199,5 +207,14 @@ def _with_terms(terms: tuple[tuple[tuple[str, ...], str], ...]) -> Gazetteer:
     g = load_gazetteer().copy()
     for forms, target in terms:
         for fr in forms:
-            g.add(fr, [target])
+            g.add(fr, target_forms(target))
     return g
+
+
+def target_forms(target: str) -> list[str]:
+    """A glossary rendering and its core, which a translation that did not follow the glossary to the letter still
+    writes: "the French interior ministry" → also "interior ministry" (a French newspaper's "place Beauvau" is
+    "the interior ministry" in an English one, with no need to say whose)."""
+    core = re.sub(r"^(?:the|a|an)\s+", "", target, flags=re.IGNORECASE)
+    core = re.sub(r"^French\s+(?=\w+\s+\w)", "", core)
+    return list(dict.fromkeys([target, core]))

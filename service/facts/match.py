@@ -15,7 +15,7 @@ from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
 from .name_choice import left_out_by_choice
-from .name_match import TextIndex, full_person_name, known_place, name_found, place_stem_in, strong_name
+from .name_match import TextIndex, full_person_name, known_person, known_place, name_found, place_stem_in, strong_name
 from .name_renderer import NameTranslator
 from .ner import FrenchNER
 from .text import fold
@@ -79,7 +79,8 @@ def check_translation(
             if places:  # most sentences name no such place: the English forms are only looked up for one
                 inside = _words_of_kept_forms(src, translation_en, gaz)
                 places = [f for f in places if fold(f.text) not in inside]
-            people = [f for f in tgt if f.type == "name" and f not in places and full_person_name(f, gaz, translation_en)]
+            people = [f for f in tgt if f.type == "name" and f not in places
+                      and (full_person_name(f, gaz, translation_en) or known_person(f, gaz))]
             issues += _check_names(places + people, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
         issues += _check_quotes(src, tgt, translation_en, gaz)
@@ -157,7 +158,7 @@ def _words_of_kept_forms(src: list[Fact], translation_en: str, gaz: Gazetteer) -
         if f.type == "name":
             for e in gaz.fr2en.get(fold(f.text), []):
                 if " " in e and index.has_phrase(e):
-                    out.update(fold(w) for w in e.split())
+                    out.update(re.sub(r"['’]s$", "", fold(w)) for w in e.split())  # "France's highest court"
     return out
 
 

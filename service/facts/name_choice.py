@@ -40,10 +40,15 @@ def left_out_by_choice(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
     """Is the source name ``f``, not found in ``translation``, one a translator leaves out by choice (see the
     module's docstring)? ``context`` caches, per source/translation pair, whether the translation names something
     the source lacks."""
-    if acronym_relettered(f, translation, gaz, source):
+    if acronym_relettered(f, translation, gaz, source) or acronym_defined_in_both(f, translation, source):
+        return True
+    spelled = spelled_out_before_its_acronym(f, translation, gaz, source)
+    if spelled and translation.has_expansion(spelled):
+        # the body is in the translation under its acronym, spelled out in English words with the same initials
+        # ("General Inspectorate of the National Gendarmerie (IGGN)"): those words are its name, not a swap
         return True
     if not (f.data.get("dictionary") or referred_to(f, translation.text, gaz) or by_its_adjective(f, translation, gaz)
-            or described(f) or spelled_out_before_its_acronym(f, translation, gaz, source)):
+            or described(f) or spelled):
         return False
     if "other_name" not in context:
         context["other_name"] = names_something_else(translation.text, source, gaz)
@@ -57,28 +62,60 @@ def acronym_relettered(f: Fact, translation: TextIndex, gaz: Gazetteer, source: 
                for a in translation.acronyms)
 
 
+_FR_LINKS = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "pour", "aux", "au", "à", "en", "sur"}
+
+
+def acronym_defined_in_both(f: Fact, translation: TextIndex, source: str) -> bool:
+    """ "la Communauté des Etats indépendants (CEI)" → "the Commonwealth of Independent States (CIS)": the source
+    spells its acronym out just before it, and the translation spells out a body of as many capitalized words (with
+    its English acronym or without: the acronym adds no fact to the name in full)."""
+    acronym = f.text
+    if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
+        return False
+    m = re.search(r"([^()]{0,160}?)[\"»”]?\s*\(\s*$", source[: f.start])
+    if not m:
+        return False
+    if not _initials(m.group(1)).endswith(acronym):
+        return False
+    # the translation spells a body of as many words out (its English acronym after it or not)
+    return any(len(i) == len(acronym) for i in translation.cap_initials)
+
+
 # "Fonds des Nations unies pour l'enfance (Unicef)": the rest of the body's spelled-out name, then its acronym in
 # brackets. A translation that writes only the acronym ("UNICEF warns…") keeps the body and so every name inside.
 _ACRONYM_AFTER = re.compile(r"((?:[\s'’-]+[^\W\d_]+){0,4}?)\s*\(\s*([A-Z][A-Za-z]{1,7})\s*\)")
 
 
-def spelled_out_before_its_acronym(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str) -> bool:
+_SPELLED_ACRONYM_AFTER = re.compile(r"((?:[\s'’-]+[^\W\d_]+){0,8}?)\s*\(\s*([A-Z]{2,7})\s*\)")
+
+
+def _initials(words: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s'’\-]+", words) if w[:1].isalpha() and fold(w) not in _FR_LINKS).upper()
+
+
+def spelled_out_before_its_acronym(f: Fact, translation: TextIndex, gaz: Gazetteer, source: str) -> str:
     """Is the name ``f`` part of a body's name spelled out before its acronym in brackets, and is that acronym (or
-    its English form: "HCR" in "UNHCR", "OMS" ~ "WHO") in the translation?"""
+    its English form: "HCR" in "UNHCR", "OMS" ~ "WHO") in the translation? The acronym when it is, "" when not."""
     if f.data.get("label") == "PER" or source[f.start : f.end] != f.text:
-        return False  # a person is no part of a body's name: "Jean Dupont (PS)" is his party
-    m = _ACRONYM_AFTER.match(source, f.end)
-    if not m or any(w[:1].isupper() for w in re.split(r"[\s'’-]+", m.group(1))):
-        return False  # at most four lower-case words between the name and the bracket, no comma, no other name
+        return ""  # a person is no part of a body's name: "Jean Dupont (PS)" is his party
+    m = _ACRONYM_AFTER.match(source, f.end) or _SPELLED_ACRONYM_AFTER.match(source, f.end)
+    if not m:
+        return ""
+    if any(w[:1].isupper() for w in re.split(r"[\s'’-]+", m.group(1))) and _initials(
+            source[f.start : m.start(2)]) != m.group(2).upper():
+        # at most four lower-case words between the name and the bracket, no comma, no other name — unless the
+        # words from the name to the bracket spell the acronym: "Inspection générale de la Gendarmerie nationale
+        # (IGGN)" is one body
+        return ""
     acronym = m.group(2)
-    if any(a == acronym.upper() or a.endswith(acronym.upper()) and len(a) - len(acronym) <= 2
-           for a in translation.acronyms):
-        return True  # "(Unicef)" ~ "UNICEF", "(HCR)" ~ "UNHCR"
+    for a in translation.acronyms:
+        if a == acronym.upper() or a.endswith(acronym.upper()) and len(a) - len(acronym) <= 2:
+            return a  # "(Unicef)" ~ "UNICEF", "(HCR)" ~ "UNHCR"
     if sum(c.isupper() for c in acronym) < 2:
-        return False  # "(Paris)": a word, not an acronym
+        return ""  # "(Paris)": a word, not an acronym
     found = name_found(Fact(type="name", text=acronym, start=m.start(2), end=m.end(2), value=acronym), translation,
                        gaz, "fr>en")
-    return found is True
+    return acronym if found is True else ""
 
 
 # An acronym at least this frequent in English text (wordfreq's Zipf scale: "FBI" 4.4, "NBC" 4.0, "IMF" 3.5) names

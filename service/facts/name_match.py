@@ -67,7 +67,8 @@ class TextIndex:
         starts = {0} | {m.end() for m in _AFTER_SENTENCE_END.finditer(text)}  # one pass, not a prefix per word
         self.capitalized_words = {
             fold(m.group(0)) for m in re.finditer(r"(?<![\w'’])[A-Z][^\W\d_]+", text) if m.start() not in starts}
-        caps = re.findall(r"[A-Z][\w'-]*(?:\s+(?:of|the|and|de|du|des|for)?\s*[A-Z][\w'-]*)+", text)
+        # "Organization of the Islamic Conference": connectors may follow one another
+        caps = re.findall(r"[A-Z][\w'-]*(?:(?:\s+(?:of|the|and|de|du|des|for))*\s+[A-Z][\w'-]*)+", text)
         initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
         self.cap_initials = {i for i, _ in initials}
         # the same initials in any order, without a leading article: French puts the adjective after the noun, so
@@ -175,6 +176,8 @@ def name_found(
         table, max_words, wtable, generic, lang = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names, "en"
     else:
         table, max_words, wtable, generic, lang = {}, 1, {}, gaz.en_not_names, "en"
+    if any(other.has_phrase(t) for t in table.get(fold(fact.text), [])):
+        return True  # the whole name's own rendering ("Dame Nature" → "Mother Nature"), before any rule on its words
     if direction == "fr>en" and fact.data.get("label") == "PER" and _first_name_replaced(words_, other, table):
         return False  # "Mohammed Morsi" → "Sydney Morsi"; "Larry Hagman" → "Hagman" is fine
     covered: set[int] = set()
@@ -304,6 +307,12 @@ def known_place(fact: Fact, gaz: Gazetteer) -> bool:
     """An English name that is a place the gazetteer knows: a country, territory or region from CLDR (Babel), or a
     place of gazetteer.yaml ("Argentina", "Quebec", "Bavaria")."""
     return fold(fact.text) in gaz.en_places and fold(fact.text) not in gaz.en_not_names
+
+
+def known_person(fact: Fact, gaz: Gazetteer) -> bool:
+    """An English name that is a person the gazetteer knows ("Putin", "Pope Francis"): checked against the source
+    like a known place, however short."""
+    return fold(fact.text) in gaz.en_people
 
 
 def place_stem_in(fact: Fact, french: str) -> bool:

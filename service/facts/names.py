@@ -83,7 +83,8 @@ def find_french_names(
             spans = [s for s in spans if not (a <= s[0] and s[1] <= b)]
     taken = claimed + [(a, b) for a, b, _ in spans]
     for i, j, k in known:
-        if toks[i].cap and k not in gaz.demonyms and not _overlaps(taken, toks[i].start, toks[j - 1].end):
+        named = k not in gaz.demonyms or k in gaz.named_keys and toks[i].start not in starts
+        if toks[i].cap and named and not _overlaps(taken, toks[i].start, toks[j - 1].end):
             spans.append((toks[i].start, toks[j - 1].end, "GAZ"))
             taken.append((toks[i].start, toks[j - 1].end))
     for t in toks:

@@ -58,7 +58,8 @@ def sentence_starts(text: str) -> set[int]:
         if text[m.start()] == "." and _ABBREV.search(text[: m.start()]):
             continue  # "M. Tremblay", "Dr. Martel", "J. R. Ewing": not a sentence end
         starts.add(m.end())
-    for m in re.finditer(r"[«“\"(\[—–-][\s\u00a0\u202f]*", text):
+    # a dash opens an aside; a hyphen inside a word ("mid-March", "anti-Macron") does not
+    for m in re.finditer(r"(?:[«“\"(\[—–]|(?<!\w)-)[\s\u00a0\u202f]*", text):
         starts.add(m.end())
     return starts
 
