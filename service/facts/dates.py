@@ -103,8 +103,19 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     claimed: list[tuple[int, int]] = []
     by_end = {n.end: n for n in numerals}
 
+    # --- holidays named for their date: "May Day" is "le 1er-Mai", "Bastille Day" "le 14-Juillet"
+    for m in _HOLIDAY_RE[lang].finditer(text):
+        day_month = _HOLIDAYS[lang].get(" ".join(fold(m.group(0)).replace("’", "'").split()))
+        if day_month and not _inside(claimed, m.start(), m.end()):
+            day, month = day_month
+            facts.append(_fact(text, m.start(), m.end(), f"{month:02d}-{day:02d}", [f"dm:{day}-{month}"],
+                               [f"m:{month}", f"n:{day}"], month=month, day=day, holiday=True))
+            claimed.append((m.start(), m.end()))
+
     # --- months, with a day before ("le 3 mars", "3 March", "3rd of March") or after ("March 3"), a year after.
     for m in _MONTH_RE[lang].finditer(text):
+        if _inside(claimed, m.start(), m.end()):
+            continue  # the "May" of "May Day"
         word = m.group(0)
         month = _month_value(word, lang)
         if month is None:
@@ -155,15 +166,6 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         wd = (FR_WEEKDAYS if lang == "fr" else EN_WEEKDAYS)[fold(m.group(1))]
         facts.append(_fact(text, m.start(), m.end(), f"weekday-{wd}", [f"w:{wd}"], weekday=wd))
         claimed.append((m.start(), m.end()))
-
-    # --- holidays named for their date: "May Day" is "le 1er-Mai", "Bastille Day" "le 14-Juillet"
-    for m in _HOLIDAY_RE[lang].finditer(text):
-        day_month = _HOLIDAYS[lang].get(" ".join(fold(m.group(0)).replace("’", "'").split()))
-        if day_month and not _inside(claimed, m.start(), m.end()):
-            day, month = day_month
-            facts.append(_fact(text, m.start(), m.end(), f"{month:02d}-{day:02d}", [f"dm:{day}-{month}"],
-                               [f"m:{month}", f"n:{day}"], month=month, day=day, holiday=True))
-            claimed.append((m.start(), m.end()))
 
     # --- decades: "années 1990", "années 90" ↔ "1990s", "'90s"
     dec_re = (

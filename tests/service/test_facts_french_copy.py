@@ -22,6 +22,8 @@ FAITHFUL = [
     ("Les manifestants sont arrivés vers 20H.", "The protesters arrived at around 8 pm."),
     ("Il a été mis en examen pour les violences du 1er-Mai 2018.", "He was charged over the May Day 2018 violence."),
     ("Le défilé du 14-Juillet a été annulé.", "The Bastille Day parade was cancelled."),
+    # "until May" alone would be the month: the holiday is read first
+    ("Les Ehpad resteront fermés jusqu'au 1er-Mai.", "Care homes will stay closed until May Day."),
     ("Appels multipliés par quatre, ventes par cinq, ramettes par sept...",
      "Calls up fourfold, sales fivefold, reams sevenfold..."),
     ("avait indiqué la place Beauvau dimanche.", "the interior ministry said on Sunday."),
