@@ -1,7 +1,8 @@
 """How long a name's English rendering is, in the model's own tokens, against the French name: the evidence for the
 fact checks' name-renderer cap (``TranslationStack.name_renderer``: greedy, ``NAME_TOKENS_RATIO`` × the name's
 tokens + ``NAME_TOKENS_OFFSET``). Pairs: CLDR territory and language names (Babel, French → English) and the
-gazetteer's French → English forms — 2,735 pairs.
+gazetteer's French → English forms that name (not descriptions such as "care homes", not an acronym's expansion)
+— 2,828 pairs.
 
     python -m eval.name_caps MODEL_DIR
 
@@ -11,6 +12,7 @@ name costs in decoding steps) and the pairs that do not fit.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -43,7 +45,14 @@ def name_pairs() -> list[tuple[str, str]]:
                     walk(forms)
 
     walk(yaml.safe_load(GAZETTEER_PATH.read_text(encoding="utf-8")))
-    return pairs
+    # The renderer translates a name alone: a description ("care homes" for "Ehpad", "the prime minister's office")
+    # or an acronym's expansion ("Olympique de Marseille" for "OM") is another way of naming, matched elsewhere
+    # (gazetteer, expansion), and no rendering a model gives of the name alone.
+    return [(f, e) for f, e in pairs if e[:1].isupper() and not (_acronym(f) and " " in e)]
+
+
+def _acronym(name: str) -> bool:
+    return re.fullmatch(r"[A-Z][A-Za-z.]{1,6}", name) is not None and sum(c.isupper() for c in name) >= 2
 
 
 def cap(tokens: int, ratio: float, offset: int) -> int:
