@@ -20,6 +20,7 @@ not reported when
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .extract import extract_facts
 from .gazetteer import EN_STOP, Gazetteer
@@ -72,7 +73,10 @@ def acronym_defined_in_both(f: Fact, translation: TextIndex, source: str) -> boo
     acronym = f.text
     if not (2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha()):
         return False
-    m = re.search(r"([^()]{0,160}?)[\"»”]?\s*\(\s*$", source[: f.start])
+    before = source[max(0, f.start - 200) : f.start]  # a window: a search anchored at the end scans every start
+    if not re.search(r"\(\s*$", before):
+        return False
+    m = re.search(r"([^()]{0,160}?)[\"»”]?\s*\(\s*$", before)
     if not m:
         return False
     if not _initials(m.group(1)).endswith(acronym):
@@ -149,8 +153,14 @@ def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
         return False
     if f.data.get("label") in ("LOC", "GAZ", "PER") or fold(f.text) in gaz.fr2en:
         # either kind of word: the small model calls a village "PER" ("Esitjeni" → "it") as easily as a person "LOC"
-        return _REFERS_TO_PLACE.search(translation) is not None or _REFERS_TO_PERSON.search(translation) is not None
+        return _refers_back(translation)
     return False
+
+
+@lru_cache(maxsize=256)
+def _refers_back(translation: str) -> bool:
+    """Asked for every one-word name of a sentence pair: searched once per translation."""
+    return _REFERS_TO_PLACE.search(translation) is not None or _REFERS_TO_PERSON.search(translation) is not None
 
 
 def by_its_adjective(f: Fact, translation: TextIndex, gaz: Gazetteer) -> bool:

@@ -4,6 +4,7 @@ States"), or — when the pipeline passes one — the translation model's own re
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -93,6 +94,11 @@ class TextIndex:
         if " " + f + " " in self.folded or " " + f + "s " in self.folded:
             return True
         return " " not in f and f in self.joined or f.replace(" ", "") in self.words
+
+    @functools.cached_property
+    def paraphrase(self) -> bool:
+        """Does the text name a place by paraphrase ("this country", "at home")? Asked once per name."""
+        return _PARAPHRASE.search(self.text) is not None
 
     def has_expansion(self, word: str) -> bool:
         """ "DNF" ~ "Did Not Finish", "OAS" ~ "Organization of American States"."""
@@ -229,7 +235,7 @@ def name_found(
                 r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\s+(?i:" + _TITLE_NOUNS + r")\b", other.text
             ):
                 return True
-    if direction == "fr>en" and covered and _PARAPHRASE.search(other.text) and all(
+    if direction == "fr>en" and covered and other.paraphrase and all(
         any(t in gaz.en_places for t in map(fold, table.get(k, []))) for _, _, k in _cover(words_, table, max_words, gaz.acronyms)
     ):
         return True  # "l'Allemagne" → "this country", "aux États-Unis" → "at home": a place named by paraphrase
@@ -322,11 +328,15 @@ def place_stem_in(fact: Fact, french: str) -> bool:
     place = skeleton(fact.text)
     if len(place) < 4:
         return False
-    for w in re.findall(r"[^\W\d_]{4,}", french):
-        root = skeleton(_root(fold(w)))
-        if len(root) >= 4 and root[:2] == place[:2] and fuzz.ratio(root, place) >= 80:
-            return True
-    return False
+    return any(root[:2] == place[:2] and fuzz.ratio(root, place) >= 80 for root in _word_roots(french))
+
+
+@functools.lru_cache(maxsize=64)
+def _word_roots(french: str) -> frozenset[str]:
+    """The skeletons of a French text's words without their demonym endings, each once: asked for every English
+    place of a sentence pair, computed once per text."""
+    roots = {skeleton(_root(fold(w))) for w in set(re.findall(r"[^\W\d_]{4,}", french))}
+    return frozenset(r for r in roots if len(r) >= 4)
 
 
 _AFTER_ARTICLE_OR_QUOTE = re.compile(r"(?:\b(?:the|a|an)\s+|[\"“«‘'(]\s*)$", re.IGNORECASE)
