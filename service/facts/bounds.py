@@ -38,6 +38,7 @@ _BOUNDS = {
         ("min", r"a{SP}+minimum{SP}+of{SP}+"), ("max", r"a{SP}+maximum{SP}+of{SP}+"),
         ("max", r"as{SP}+(?:many|much|high|long){SP}+as{SP}+"),
         ("min", r"in{SP}+excess{SP}+of{SP}+"), ("min", r"over{SP}+"), ("max", r"under{SP}+"),
+        ("min", r"over-"), ("max", r"under-"),  # "the over-65s", "the under-30s" (an age group)
         ("min", r"above{SP}+"), ("max", r"below{SP}+"),
     ],
 }

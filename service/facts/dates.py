@@ -66,14 +66,14 @@ _MONTH_RE = {lang: _month_regex(lang) for lang in ("fr", "en")}
 # Holidays a translator names instead of their date (folded name → (day, month)). In a translation from French,
 # "Labour Day" is the 1st of May, not the American September holiday.
 _HOLIDAYS = {
-    "fr": {"fete du travail": (1, 5), "fete de la victoire": (8, 5)},
+    "fr": {"fete du travail": (1, 5)},
     "en": {"may day": (1, 5), "labour day": (1, 5), "labor day": (1, 5), "bastille day": (14, 7),
            "armistice day": (11, 11), "ve day": (8, 5), "v-e day": (8, 5), "victory in europe day": (8, 5),
            "new year's day": (1, 1), "new year's eve": (31, 12), "christmas day": (25, 12), "christmas eve": (24, 12),
            "all saints' day": (1, 11), "all saints day": (1, 11)},
 }
 _HOLIDAY_RE = {
-    "fr": re.compile(r"\bf[êe]te\s+(?:du\s+Travail|de\s+la\s+Victoire)\b", re.IGNORECASE),
+    "fr": re.compile(r"\bf[êe]te\s+du\s+Travail\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:May|Labou?r|Bastille|Armistice|V-?E|Victory in Europe|Christmas|New Year['’]s|All Saints['’]?)"
                      r"\s+(?:Day|Eve)\b"),
 }
@@ -108,8 +108,14 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         day_month = _HOLIDAYS[lang].get(" ".join(fold(m.group(0)).replace("’", "'").split()))
         if day_month and not _inside(claimed, m.start(), m.end()):
             day, month = day_month
-            facts.append(_fact(text, m.start(), m.end(), f"{month:02d}-{day:02d}", [f"dm:{day}-{month}"],
-                               [f"m:{month}", f"n:{day}"], month=month, day=day, holiday=True))
+            # no bare day number: "Bastille Day" does not stand for the 14 people of "14 blessés"
+            f = _fact(text, m.start(), m.end(), f"{month:02d}-{day:02d}", [f"dm:{day}-{month}"],
+                      [f"m:{month}"], month=month, day=day, holiday=True)
+            # an English holiday keeps a French date ("le 1er-Mai" → "May Day") but is no date the source must
+            # give: French names them too ("le réveillon de Noël", "la Toussaint") and the source side still sees a
+            # date swapped ("le 1er-Mai" → "Bastille Day")
+            f.soft = lang == "en"
+            facts.append(f)
             claimed.append((m.start(), m.end()))
 
     # --- months, with a day before ("le 3 mars", "3 March", "3rd of March") or after ("March 3"), a year after.
@@ -206,8 +212,8 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     for m in wd.finditer(text):
         w = m.group(1).lower()
         dec = 1900 + _DECADE_WORDS[w]
-        age = [f"n:{_DECADE_WORDS[w]}"] if lang == "en" and m.group(1).islower() else []
-        # "in his forties" is an age: "une quarantaine d'années"
+        age = [f"about:{_DECADE_WORDS[w]}"] if lang == "en" and m.group(1).islower() else []
+        # "in his forties" is an age about forty: "une quarantaine d'années", not "40 ans"
         f = _fact(text, m.start(), m.end(), f"{dec}s", [f"dec:{dec}"], [f"y:{dec}", f"n:{dec}"] + age, decade=dec)
         f.soft = lang == "en" and m.group(1).islower()  # "in his mid-thirties" is an age, "the Sixties" a decade
         facts.append(f)

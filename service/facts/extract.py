@@ -84,7 +84,7 @@ def _extract(text: str, lang: str, gaz: Gazetteer, ner: FrenchNER | None) -> lis
 
 
 def _glue(words: str) -> str:
-    return "" if words.endswith(("'", "’")) or words.startswith(("-", "+")) else " "
+    return "" if words.endswith(("'", "’", "-")) or words.startswith(("-", "+")) else " "
 
 
 def _inside(spans: list[tuple[int, int]], n: Numeral) -> bool:
@@ -128,6 +128,8 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         # "le 100e anniversaire", "fête ses 100 ans" ↔ "the centenary"
         keys.append(f"ann:{key(n.value)}")
         provides.append(f"ann:{key(n.value)}")
+    if lang == "fr" and n.approx and n.value in (20, 30, 40, 50, 60, 70, 80, 90):
+        keys.append(f"about:{key(n.value)}")  # "une quarantaine d'années" ↔ "in his forties" (dates.py)
     if lang == "en" and n.words and re.match(rf"{SP}decades\b", after):
         keys.append(f"n:{key(n.value * 10)}")  # "three decades" ↔ "trente ans"
         provides.append(f"n:{key(n.value * 10)}")
@@ -256,6 +258,10 @@ _IDIOMS = {
            # durations said in words ("pendant 1h30" → "for an hour and a half")
            (r"\b(?:an|one) hour and a half\b", 1.5), (r"\bhalf an hour\b", 0.5), (r"\bhalf[- ]hours?\b", 0.5),
            (r"\bhat[- ]tricks?\b", 3),  # "un triplé": three goals
+           # "multiplié par quatre": a multiplier the translation may say in one word
+           (r"\b(?:four-?fold|quadrupl(?:e|ed|es|ing))\b", 4), (r"\b(?:five-?fold|quintupl(?:e|ed|es|ing))\b", 5),
+           (r"\bsix-?fold\b", 6), (r"\bseven-?fold\b", 7), (r"\beight-?fold\b", 8), (r"\bnine-?fold\b", 9),
+           (r"\bten-?fold\b", 10), (r"\bhundred-?fold\b", 100), (r"\bthousand-?fold\b", 1000),
            (r"\b(?:an|one) hour and a quarter\b", 1.25), (r"\b(?:an|one) hour and three quarters\b", 1.75),
            (r"\b(?:a|one) quarter of an hour\b", 0.25), (r"\bthree quarters of an hour\b", 0.75),
            (r"\b(?:an|one) hour\b", 1), (r"\b(?:a|one) minute\b", 1), (r"(?<=-)nil\b|\bnil(?=-)", 0),  # a score: "three-nil", "nil-nil"
@@ -263,6 +269,8 @@ _IDIOMS = {
     "fr": [(r"\bdécennies?\b", 10), (r"\bsiècles?\b", 100), (r"\bmoitié\b", 2), (r"\bquarts?\b", 4),
            (r"\btiers\b", 3), (r"\bdouble\b", 2),
            (_TRIPLE_FR, 3), (r"\bsemaines?\b", 7),
+           (r"\bquadrupl(?:e|es|er|é|ée|és|ées|ent|era|ait)\b", 4), (r"\bquintupl(?:e|es|er|é|ée|és|ées|ent|era|ait)\b", 5),
+           (r"\bdécupl(?:e|es|er|é|ée|és|ées|ent|era|ait)\b", 10), (r"\bcentupl(?:e|es|er|é|ée|és|ées|ent|era|ait)\b", 100),
            # durations said in words ("une heure et demie" → "90 minutes")
            (r"\bune heure et demie\b", 1.5), (r"\bune demi-heure\b", 0.5), (r"\bun quart d['’]heure\b", 0.25),
            (r"\btrois quarts d['’]heure\b", 0.75),

@@ -15,7 +15,8 @@ from .extract import extract_facts
 from .model import Fact, FactIssue
 from .gazetteer import Gazetteer, gazetteer_with
 from .name_choice import left_out_by_choice
-from .name_match import TextIndex, full_person_name, known_person, known_place, name_found, place_stem_in, strong_name
+from .name_match import (TextIndex, full_person_name, known_person, known_place, name_found, person_stem_in,
+                         place_stem_in, strong_name)
 from .name_renderer import NameTranslator
 from .ner import FrenchNER
 from .text import fold
@@ -81,7 +82,8 @@ def check_translation(
                 places = [f for f in places if fold(f.text) not in inside]
             placed = {id(f) for f in places}  # by identity: comparing facts field by field made this quadratic
             people = [f for f in tgt if f.type == "name" and id(f) not in placed
-                      and (full_person_name(f, gaz, translation_en) or known_person(f, gaz))]
+                      and (full_person_name(f, gaz, translation_en)
+                           or known_person(f, gaz) and not person_stem_in(f, source_fr, gaz))]
             issues += _check_names(places + people, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
         issues += _check_quotes(src, tgt, translation_en, gaz)

@@ -25,6 +25,7 @@ from functools import lru_cache
 from .extract import extract_facts
 from .gazetteer import EN_STOP, Gazetteer
 from .model import Fact
+from .lexicon import load_lexicon
 from .name_match import TextIndex, name_found
 from .spelling import _zipf
 from .text import fold
@@ -81,8 +82,20 @@ def acronym_defined_in_both(f: Fact, translation: TextIndex, source: str) -> boo
         return False
     if not _initials(m.group(1)).endswith(acronym):
         return False
-    # the translation spells a body of as many words out (its English acronym after it or not)
-    return any(len(i) == len(acronym) for i in translation.cap_initials)
+    # the translation spells a body of as many words out (its English acronym after it or not), and one of the
+    # source's spelled-out words is in the translation as written, as a cognate or as the lexicon's rendering
+    # ("indépendants" ~ "Independent"): "the Gulf Cooperation Council" for "la Communauté des Etats indépendants
+    # (CEI)" is another body
+    if not any(len(i) == len(acronym) for i in translation.bodies):
+        return False
+    words_ = [w for w in re.split(r"[\s'’\-]+", m.group(1)) if len(w) >= 4 and fold(w) not in _FR_LINKS]
+    lexicon = load_lexicon()
+    return any(translation.has_cognate(w) or any(_capitalized_in(r, translation) for r in lexicon.translations(w))
+               for w in words_[-len(acronym) - 2 :])
+
+
+def _capitalized_in(rendering: str, translation: TextIndex) -> bool:
+    return all(p in translation.capitalized_words for p in rendering.split() if len(p) >= 3)
 
 
 # "Fonds des Nations unies pour l'enfance (Unicef)": the rest of the body's spelled-out name, then its acronym in
@@ -149,8 +162,8 @@ DESCRIBED_ZIPF = 2.5
 def referred_to(f: Fact, translation: str, gaz: Gazetteer) -> bool:
     """A one-word place or person (an entity the model calls so, or a gazetteer name), and the translation has a
     word that refers back to one: a place word ("the country", "there", "it") or a personal pronoun ("he")."""
-    if len(f.data.get("tokens") or f.text.split()) != 1:
-        return False
+    if len(f.data.get("tokens") or f.text.split()) != 1 or f.text.isupper() and f.text.isalpha():
+        return False  # an acronym names a body or a thing ("CDI", "GPA"), which "he" or "there" does not refer to
     if f.data.get("label") in ("LOC", "GAZ", "PER") or fold(f.text) in gaz.fr2en:
         # either kind of word: the small model calls a village "PER" ("Esitjeni" → "it") as easily as a person "LOC"
         return _refers_back(translation)

@@ -13,7 +13,7 @@ from .gazetteer import _CONNECTORS, EN_STOP, FR_GENERIC, FR_STOP, Gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .model import Fact
 from .name_renderer import NameTranslator, rendering_found
-from .spelling import _root, cognate, common_word, function_word, skeleton
+from .spelling import _root, _zipf, cognate, common_word, function_word, skeleton
 from .text import fold
 
 _PARAPHRASE = re.compile(r"\b(?:this|our) (?:country|nation)\b|\bat home\b|\bin this state\b", re.IGNORECASE)
@@ -72,6 +72,8 @@ class TextIndex:
         caps = re.findall(r"[A-Z][\w'-]*(?:(?:\s+(?:of|the|and|de|du|des|for))*\s+[A-Z][\w'-]*)+", text)
         initials = [("".join(w[0] for w in c.split() if w[0].isupper()), c.split()[0]) for c in caps]
         self.cap_initials = {i for i, _ in initials}
+        # the initials of each run of capitalized words, a leading article left out: a body's English name
+        self.bodies = {i[1:] if first in ("The", "A", "An") else i for i, first in initials}
         # the same initials in any order, without a leading article: French puts the adjective after the noun, so
         # "PS" is "Socialist Party", "FN" "National Front", "CNRS" "National Centre for Scientific Research"
         self.cap_initial_keys = {"".join(sorted(i[1:] if first in ("The", "A", "An") else i)) for i, first in initials}
@@ -182,7 +184,7 @@ def name_found(
         table, max_words, wtable, generic, lang = gaz.en2fr, gaz.max_en_words, gaz.words_en2fr, gaz.en_not_names, "en"
     else:
         table, max_words, wtable, generic, lang = {}, 1, {}, gaz.en_not_names, "en"
-    if any(other.has_phrase(t) for t in table.get(fold(fact.text), [])):
+    if any(_form_found(t, other, gaz) for t in table.get(fold(fact.text), [])):
         return True  # the whole name's own rendering ("Dame Nature" → "Mother Nature"), before any rule on its words
     if direction == "fr>en" and fact.data.get("label") == "PER" and _first_name_replaced(words_, other, table):
         return False  # "Mohammed Morsi" → "Sydney Morsi"; "Larry Hagman" → "Hagman" is fine
@@ -192,7 +194,7 @@ def name_found(
         covered.update(range(i, j))
         units += 1
         span = words_[i:j]
-        if any(other.has_phrase(t) for t in table[k]) or other.has_phrase(" ".join(span)):
+        if any(_form_found(t, other, gaz) for t in table[k]) or other.has_phrase(" ".join(span)):
             return True
         if len(span) == 1 and direction == "fr>en" and other.has_expansion(span[0]):
             return True  # a known acronym spelled out ("CNRS" → "National Centre for Scientific Research")
@@ -253,6 +255,30 @@ def name_found(
         if direction != "en>en" and other.has_cognate(w):
             return True
     return None
+
+
+# A form whose every word is at least this frequent in English is a description, not a name ("Interior Ministry":
+# "interior" 4.3, "ministry" 4.4; "Matignon" 1.9, "Élysée" 2.4).
+DESCRIPTION_ZIPF = 3.5
+
+
+def _form_found(form: str, other: "TextIndex", gaz: Gazetteer) -> bool:
+    """A gazetteer form in the other text. A description ("interior ministry", "Health Agency", "highest court":
+    common English words) counts only where no other country qualifies it: "the Spanish interior ministry" or
+    "Germany's interior minister" is not "la place Beauvau"."""
+    if not other.has_phrase(form):
+        return False
+    if not (form[:1].islower() or all(_zipf(w.lower(), "en") >= DESCRIPTION_ZIPF for w in form.split())):
+        return True  # a name ("Matignon", "Élysée Palace"), not a description ("Interior Ministry")
+    seen = False
+    for m in re.finditer(r"\b" + re.escape(form), other.text, re.IGNORECASE):
+        seen = True
+        prev = re.search(r"([A-Z][\w-]*)(?:['’]s)?\s+$", other.text[max(0, m.start() - 40) : m.start()])
+        country = fold(prev.group(1)) if prev else ""
+        if not country or country in ("french", "france") or (
+                country not in gaz.en_demonyms and country not in gaz.en_places):
+            return True
+    return not seen  # found only in folded form (a French key: "etats-unis" for "États-Unis"): no qualifier read
 
 
 def rendered_word_by_word(words_: list[str], other: TextIndex, lexicon: Lexicon) -> bool:
@@ -319,6 +345,19 @@ def known_person(fact: Fact, gaz: Gazetteer) -> bool:
     """An English name that is a person the gazetteer knows ("Putin", "Pope Francis"): checked against the source
     like a known place, however short."""
     return fold(fact.text) in gaz.en_people
+
+
+def person_stem_in(fact: Fact, french: str, gaz: Gazetteer) -> bool:
+    """Does the French text have a word built on this person's French name ("eltsinienne", "maoïsme",
+    "poutinien" for "Yeltsin", "Mao", "Putin")?"""
+    stems = {re.sub(r"e$", "", f) for f in gaz.en2fr.get(fold(fact.text), set()) if " " not in f}
+    stems = {s for s in stems if len(s) >= 3}
+    return bool(stems) and any(w.startswith(tuple(stems)) for w in _folded_words(french))
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_words(french: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in re.findall(r"[^\W\d_]{3,}", french))
 
 
 def place_stem_in(fact: Fact, french: str) -> bool:

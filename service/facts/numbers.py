@@ -138,9 +138,6 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
                                extra={"regnal": True}))
     if lang == "en":
         out = _feet_and_inches(text, out)
-        for m in _FOLD_RE.finditer(text):  # "fourfold" is "multiplié par quatre"
-            if not _overlaps(out, m.start(), m.end()):
-                out.append(Numeral(m.start(), m.end(), m.group(0), _FOLD[m.group(1).lower()], words=True))
         for m in _A_FURTHER_SCALE_RE.finditer(text):  # "an extra billion" is "un milliard de plus"
             if not _overlaps(out, m.start(), m.end()):
                 out.append(Numeral(m.start(), m.end(), m.group(0), scales[m.group(1).lower()], words=True, scaled=True))
@@ -167,10 +164,6 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
     return out
 
-
-_FOLD = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0,
-         "ten": 10.0, "twenty": 20.0, "hundred": 100.0, "thousand": 1000.0}
-_FOLD_RE = re.compile(r"\b(" + "|".join(_FOLD) + r")fold\b", re.IGNORECASE)
 
 _A_FURTHER_SCALE_RE = re.compile(r"\b(?:an?|another)\s+(?:extra|additional|further)\s+(million|billion|trillion)\b",
                                  re.IGNORECASE)

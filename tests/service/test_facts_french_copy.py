@@ -56,6 +56,14 @@ FAITHFUL = [
     ("Tout dépend de ce que Dame Nature a en réserve, souligne Jacques Fellay.",
      "It all depends on what Mother Nature has in store, Jacques Fellay stressed."),
     ("Les décès dans les Ehpad s'élèvent à 10.345.", "Deaths in care homes stand at 10,345."),
+    # found by a review of this pass
+    ("Les messes du réveillon de Noël ont été avancées.", "Christmas Eve masses were brought forward."),
+    ("Le nombre de cas a quadruplé en deux semaines.", "The number of cases rose fourfold in two weeks."),
+    ("Les ventes en ligne ont décuplé depuis 2019, selon 3 études.",
+     "Online sales have grown tenfold since 2019, according to 3 studies."),
+    ("Les Verts ont battu Lyon 2-0.", "Saint-Etienne beat Lyon 2-0."),
+    ("La Russie eltsinienne était en crise.", "Yeltsin's Russia was in crisis."),
+    ("Les plus de 65 ans sont prioritaires.", "The over-65s have priority."),
 ]
 
 
@@ -85,6 +93,20 @@ CHANGED = [
     # the acronym kept, the body's spelled-out name swapped for a person's: no longer that body's English name
     ("L'enquête a été confiée à l'Inspection générale de la Gendarmerie nationale (IGGN).",
      "The inquiry went to the Xi Jinping (IGGN).", "Inspection générale"),
+    # found by a review of this pass: what the first version of these rules let through
+    ("Il n'a jamais décroché de CDI.", "He has never landed a fixed-term contract.", "CDI"),
+    ("La Confédération générale du travail (CGT) appelle à la grève.",
+     "The Workers' Force union (FO) is calling a strike.", "CGT"),
+    ("Les pays de la Communauté des Etats indépendants (CEI) signent.",
+     "The countries of the Gulf Cooperation Council (GCC) sign.", "CEI"),
+    ("Selon la place Beauvau, 250.000 personnes ont manifesté.",
+     "According to the Spanish interior ministry, 250,000 people demonstrated.", "Beauvau"),
+    ("Santé publique France a recensé 12.000 nouveaux cas.", "The Belgian health agency recorded 12,000 new cases.",
+     "Santé publique France"),
+    ("Les moins de 30 ans sont les plus touchés.", "The over-30s are the hardest hit.", "bound changed"),
+    ("Un homme de 40 ans a été arrêté.", "A man in his forties was arrested.", "40"),
+    ("Lors du défilé du 14-Juillet, 14 personnes ont été blessées.", "During the Bastille Day parade, people were injured.",
+     "14"),
 ]
 
 
