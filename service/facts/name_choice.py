@@ -26,7 +26,7 @@ from .extract import extract_facts
 from .gazetteer import EN_STOP, Gazetteer
 from .model import Fact
 from .lexicon import load_lexicon
-from .name_match import TextIndex, name_found
+from .name_match import TextIndex, _capitalized_rendering, name_found
 from .spelling import _zipf
 from .text import fold
 
@@ -90,12 +90,8 @@ def acronym_defined_in_both(f: Fact, translation: TextIndex, source: str) -> boo
         return False
     words_ = [w for w in re.split(r"[\s'’\-]+", m.group(1)) if len(w) >= 4 and fold(w) not in _FR_LINKS]
     lexicon = load_lexicon()
-    return any(translation.has_cognate(w) or any(_capitalized_in(r, translation) for r in lexicon.translations(w))
+    return any(translation.has_cognate(w) or any(_capitalized_rendering(r, translation) for r in lexicon.translations(w))
                for w in words_[-len(acronym) - 2 :])
-
-
-def _capitalized_in(rendering: str, translation: TextIndex) -> bool:
-    return all(p in translation.capitalized_words for p in rendering.split() if len(p) >= 3)
 
 
 # "Fonds des Nations unies pour l'enfance (Unicef)": the rest of the body's spelled-out name, then its acronym in

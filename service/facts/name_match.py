@@ -76,7 +76,7 @@ class TextIndex:
         self.bodies = {i[1:] if first in ("The", "A", "An") else i for i, first in initials}
         # the same initials in any order, without a leading article: French puts the adjective after the noun, so
         # "PS" is "Socialist Party", "FN" "National Front", "CNRS" "National Centre for Scientific Research"
-        self.cap_initial_keys = {"".join(sorted(i[1:] if first in ("The", "A", "An") else i)) for i, first in initials}
+        self.cap_initial_keys = {"".join(sorted(b)) for b in self.bodies}
 
     @staticmethod
     def _norm(phrase: str) -> str:
