@@ -28,6 +28,7 @@ class LocalRayCluster:
         self.temp_dir = tempfile.mkdtemp(prefix="wbray")  # short: Ray's unix socket paths must stay short
         self.head: subprocess.Popen | None = None
         self.workers: list[subprocess.Popen] = []
+        self._head_log = "head.log"
         self.env = dict(os.environ, PYTHONPATH=str(ROOT), RAY_USAGE_STATS_ENABLED="0", HF_HUB_OFFLINE="1")
         # A ~/.ray/auth_token left by any earlier local `ray.init()` (the batch CLI without --address makes one) turns
         # token authentication on in `ray start`, while clients stay at their default (off) and are refused: the
@@ -37,8 +38,10 @@ class LocalRayCluster:
         # timeout): on loopback a node that misses a check is gone, and the fault tests wait for that detection.
         self.env.update(RAY_health_check_period_ms="1000", RAY_health_check_timeout_ms="1000",
                         RAY_health_check_failure_threshold="3")
-        # Worker processes of each node draw from their own port range.
-        self._next_worker_port = random.randrange(20000, 50000, 1000)
+        # Worker processes of each node draw from their own port range, below the kernel's ephemeral range: every
+        # other port here comes from `free_port()` (a bind to port 0, so from the ephemeral range), and a worker
+        # range inside it once collided with one of those (CI, stop 28: "worker_ports ... used by other components").
+        self._next_worker_port = random.randrange(10000, max(11000, _ephemeral_low() - 4000), 1000)
 
     @property
     def address(self) -> str:
@@ -69,22 +72,33 @@ class LocalRayCluster:
             start_new_session=True,
         )
 
-    def start(self) -> "LocalRayCluster":
-        self.head = self._spawn(
-            [
-                "--head",
-                "--node-ip-address=127.0.0.1",
-                f"--port={self.port}",
-                f"--num-cpus={self.head_cpus}",
-                "--include-dashboard=false",
-                f"--ray-client-server-port={free_port()}",
-                f"--temp-dir={self.temp_dir}",
-                *self._ports(),
-            ],
-            "head.log",
-        )
-        self._wait_nodes(1, self.head, "head.log")
-        return self
+    def start(self, attempts: int = 2) -> "LocalRayCluster":
+        """Start the head and wait for it. A head that exits (a port taken between `free_port()` and Ray's bind) is
+        started again on fresh ports, up to `attempts` times; the last failure carries the tail of its log."""
+        for attempt in range(1, attempts + 1):
+            self._head_log = "head.log" if attempt == 1 else f"head-{attempt}.log"
+            self.head = self._spawn(
+                [
+                    "--head",
+                    "--node-ip-address=127.0.0.1",
+                    f"--port={self.port}",
+                    f"--num-cpus={self.head_cpus}",
+                    "--include-dashboard=false",
+                    f"--ray-client-server-port={free_port()}",
+                    f"--temp-dir={self.temp_dir}",
+                    *self._ports(),
+                ],
+                self._head_log,
+            )
+            try:
+                self._wait_nodes(1, self.head, self._head_log)
+                return self
+            except (RuntimeError, TimeoutError):
+                _kill_group(self.head)
+                if attempt == attempts:
+                    raise
+                self.port = free_port()
+        raise AssertionError("unreachable")
 
     def add_worker(self, cpus: float = 1, attempts: int = 2) -> subprocess.Popen:
         """Start a worker node and wait until the head counts it. A node that exits or never joins (a port taken
@@ -121,7 +135,7 @@ class LocalRayCluster:
         )
         while time.monotonic() < deadline:
             if self.head and self.head.poll() is not None:
-                raise RuntimeError(f"ray head exited: {self.log('head.log')[-2000:]}")
+                raise RuntimeError(f"ray head exited: {self.log(self._head_log)[-2000:]}")
             if node is not None and node.poll() is not None:
                 raise RuntimeError(f"ray node exited (code {node.returncode}): {self.log(log)[-2000:]}")
             try:
@@ -149,6 +163,14 @@ class LocalRayCluster:
             _kill_group(worker)
         if self.head:
             _kill_group(self.head)
+
+
+def _ephemeral_low() -> int:
+    """The lowest port the kernel hands out for a bind to port 0 (Linux's default is 32768)."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -98,3 +98,36 @@ def test_a_worker_node_that_never_joins_fails_with_its_log(cluster, monkeypatch)
     with pytest.raises(TimeoutError, match="did not reach 2 node.*worker0-2.log: raylet log of worker0-2.log"):
         cluster.add_worker(attempts=2)
     assert len(spawned) == 2 and cluster.workers == [] and killed == nodes
+
+
+def test_a_head_that_exits_is_started_again_on_fresh_ports(cluster, monkeypatch):
+    exited, running = FakeNode(1), FakeNode(None)
+    spawned, killed = [], []
+    monkeypatch.setattr(localcluster, "_kill_group", killed.append)
+    monkeypatch.setattr(cluster, "_spawn", fake_spawn(cluster, [exited, running], spawned))
+    monkeypatch.setattr(localcluster.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, "1\n", ""))
+    monkeypatch.setattr(localcluster.time, "sleep", lambda s: None)
+    assert cluster.start() is cluster and cluster.head is running
+    ports = [[a for a in args if a.startswith("--port=")] for args, _ in spawned]
+    assert len(ports) == 2 and ports[0] != ports[1]
+    assert killed == [exited] and [log for _, log in spawned] == ["head.log", "head-2.log"]
+
+
+def test_a_head_that_exits_twice_fails_with_its_log(cluster, monkeypatch):
+    spawned = []
+    monkeypatch.setattr(localcluster, "_kill_group", lambda node: None)
+    monkeypatch.setattr(cluster, "_spawn", fake_spawn(cluster, [FakeNode(1), FakeNode(1)], spawned))
+    with pytest.raises(RuntimeError, match="ray head exited: raylet log of head-2.log"):
+        cluster.start(attempts=2)
+
+
+def test_worker_port_ranges_stay_below_the_ports_a_bind_to_zero_hands_out(monkeypatch):
+    """Every other port of a node comes from `free_port()` (the kernel's ephemeral range); a worker range inside that
+    range collided with one of them in CI ("worker_ports ... used by other components")."""
+    low = localcluster._ephemeral_low()
+    for _ in range(50):
+        c = LocalRayCluster()
+        shutil.rmtree(c.temp_dir, ignore_errors=True)
+        for _node in range(4):
+            args = dict(a.lstrip("-").split("=") for a in c._ports())
+            assert 1024 < int(args["min-worker-port"]) < int(args["max-worker-port"]) < low
