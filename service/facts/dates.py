@@ -77,6 +77,16 @@ _HOLIDAY_RE = {
     "en": re.compile(r"\b(?:May|Labou?r|Bastille|Armistice|V-?E|Victory in Europe|Christmas|New Year['’]s|All Saints['’]?)"
                      r"\s+(?:Day|Eve)\b"),
 }
+# Days named after a weekday: a feast, a vote, a crash or a sale, not a date ("the Good Friday Agreement",
+# "l'accord du Vendredi saint", "Super Tuesday", "Bloody Sunday"): their weekday is no weekday fact on either side.
+_NAMED_DAY_RE = {
+    "fr": re.compile(r"\b(?:vendredi|jeudi|samedi)\s+saint\b|\b(?:lundi|dimanche)\s+de\s+(?:P[âa]ques|Pentec[ôo]te)\b"
+                     r"|\bmercredi\s+des\s+Cendres\b|\bdimanche\s+des\s+Rameaux\b|\bmardi\s+gras\b"
+                     r"|\b(?:Black|Cyber)\s+(?:Friday|Monday)\b|\bSuper\s+Tuesday\b|\bBloody\s+Sunday\b"
+                     r"|\b(?:lundi|mardi|jeudi|vendredi)\s+noir\b|\bdimanche\s+sanglant\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:Good|Black|Cyber|Holy|Maundy|Easter|Palm|Ash|Whit|Shrove|Super|Bloody|Fat)\s+"
+                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+}
 _WEEKDAY_RE = {
     "fr": re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b", re.IGNORECASE),
     "en": re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
@@ -166,7 +176,10 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
             claimed.append((ys, ye))
 
     # --- weekdays
+    named_days = [(m.start(), m.end()) for m in _NAMED_DAY_RE[lang].finditer(text)]
     for m in _WEEKDAY_RE[lang].finditer(text):
+        if _inside(named_days, m.start(), m.end()):
+            continue
         if lang == "fr" and m.group(0)[0].isupper() and m.start() not in starts:
             continue  # "Dimanche" mid-sentence is most often a name ("le Journal du Dimanche")
         wd = (FR_WEEKDAYS if lang == "fr" else EN_WEEKDAYS)[fold(m.group(1))]
@@ -411,6 +424,9 @@ def _times(text: str, lang: str, starts: set[int]):
             out.append((m.start(), m.end(), keys, False))
     for m in re.finditer(r"\b([01]\d|2[0-3])([0-5]\d)\s?(?:GMT|UTC|hrs|hours|h)\b", text):
         out.append((m.start(), m.end(), [f"t:{int(m.group(1)):02d}:{m.group(2)}"], False))  # "1200 GMT"
+    for m in re.finditer(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:and|to|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s?(?:GMT|UTC)\b)",
+                         text):
+        out.append((m.start(), m.end(), [f"t:{int(m.group(1)):02d}:{m.group(2)}"], False))  # "(2330 and 0120 GMT)"
     for m in re.finditer(r"\b(\d{1,2})\s?o['’]clock\b", text):
         h = int(m.group(1))
         if 1 <= h <= 12:

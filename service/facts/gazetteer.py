@@ -12,6 +12,7 @@ from typing import Iterable
 
 import yaml
 
+from .subdivisions import subdivision_containers
 from .text import fold
 
 GAZETTEER_PATH = Path(__file__).with_name("gazetteer.yaml")
@@ -82,6 +83,8 @@ class Gazetteer:
     acronyms: set[str] = field(default_factory=set)  # folded keys and forms written in capitals ("IS", "UE")
     named_keys: set[str] = field(default_factory=set)  # folded keys of the sections of names (not `demonyms`): a
     # capitalized "Républicains" inside a sentence is that party, though "républicains" is also an adjective
+    containers: dict[str, frozenset[str]] = field(default_factory=dict)  # subdivision → its country and region
+    # (subdivisions.py): "finistere" → {"france", "bretagne", "brittany"}
 
     def add(self, fr: str, en: Iterable[str]) -> None:
         f = fold(fr).strip()
@@ -106,7 +109,8 @@ class Gazetteer:
         return Gazetteer({k: list(v) for k, v in self.fr2en.items()}, {k: set(v) for k, v in self.en2fr.items()},
                          set(self.demonyms), set(self.en_demonyms), set(self.en_places), set(self.en_people),
                          {k: list(v) for k, v in self.place_demonyms.items()}, set(self.en_not_names), self.words_fr2en, self.words_en2fr,
-                         self.max_fr_words, self.max_en_words, set(self.acronyms), set(self.named_keys))
+                         self.max_fr_words, self.max_en_words, set(self.acronyms), set(self.named_keys),
+                         self.containers)
 
 
 @lru_cache(maxsize=4)
@@ -164,6 +168,7 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         g.add(fr, en)
     for fr, en in cldr_exonyms("languages").items():
         g.add(fr, en)
+    g.containers = subdivision_containers(lambda fr: g.fr2en.get(fold(fr), []))
     g.en_not_names = {fold(w) for w in data.get("en_not_names") or []}
     for fr, en in (data.get("name_words") or {}).items():
         f = fold(fr)

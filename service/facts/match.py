@@ -77,12 +77,15 @@ def check_translation(
             # a known place the source does not name, nor its people or adjective ("Argentina" for "québécois"):
             # the swapped name a free translation rarely adds (the full check is the setting above)
             places = [f for f in tgt if f.type == "name" and known_place(f, gaz) and not place_stem_in(f, source_fr)]
+            if places:  # "Japan" for "Osaka", "Brittany" for "le Finistère": the country or region a source place is in
+                around = set().union(*(gaz.containers.get(fold(f.text), ()) for f in src if f.type == "name"))
+                places = [f for f in places if fold(f.text) not in around]
             if places:  # most sentences name no such place: the English forms are only looked up for one
                 inside = _words_of_kept_forms(src, translation_en, gaz)
                 places = [f for f in places if fold(f.text) not in inside]
             placed = {id(f) for f in places}  # by identity: comparing facts field by field made this quadratic
             people = [f for f in tgt if f.type == "name" and id(f) not in placed
-                      and (full_person_name(f, gaz, translation_en)
+                      and (full_person_name(f, gaz, translation_en) and not _in_body_named_by(f, translation_en, source_fr)
                            or known_person(f, gaz) and not person_stem_in(f, source_fr, gaz))]
             issues += _check_names(places + people, source_fr, gaz, "en>fr", "target", "source")
     if "quote" in types:
@@ -90,6 +93,22 @@ def check_translation(
     if glossary is not None and "name" in types:
         issues += _check_glossary(source_fr, translation_en, glossary)
     return _dedupe(issues)
+
+
+# The rest of a body's name spelled out before its acronym in brackets: "Forward Planning and Performance (DEPP)".
+_BODY_TAIL = re.compile(r"(?:(?:,|\s)\s*(?:(?:and|of|for|the|on|&)\s+)*[A-Z][\w'’-]*)*\s*\(\s*([A-Z]{2,7})\s*\)")
+
+_BODY_HEAD = re.compile(r"[A-Z][\w'’-]*\s*(?:,|\s(?:and|of|for|on|&))\s*$")
+
+
+def _in_body_named_by(f: Fact, translation: str, source: str) -> bool:
+    """Is the English name ``f`` a part of a body spelled out before its acronym ("the Directorate of Evaluation,
+    Forward Planning and Performance (DEPP)"), and is that acronym in the source? Then the two-word part is no
+    person's name the translation added: the source names the body."""
+    if not _BODY_HEAD.search(translation[max(0, f.start - 60) : f.start]):
+        return False  # "Jean Dupont of the Directorate of Evaluation (DEPP)": a person before a body is a person
+    m = _BODY_TAIL.match(translation[f.end : f.end + 160])
+    return m is not None and re.search(rf"\b{m.group(1)}\b", source) is not None
 
 
 def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) -> list[FactIssue]:

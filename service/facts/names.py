@@ -33,10 +33,25 @@ class Tok:
         return self.text[:1].isupper()
 
 
+# A full stop inside a token, after a word of two letters or more and before a capital: two sentences glued
+# together ("à l'AFP.L'une des clefs", "par Le Monde.Des tests"), as copy pasted from a web page often is; "U.S.A"
+# and "J.-C." are not split.
+_GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _pieces(m: re.Match) -> list[tuple[int, str]]:
+    w, s = m.group(0), m.start()
+    out, at = [], 0
+    for g in _GLUED_SENTENCE.finditer(w):
+        out.append((s + at, w[at : g.start()]))
+        at = g.end()
+    out.append((s + at, w[at:]))
+    return [(a, piece) for a, piece in out if piece]
+
+
 def tokens(text: str) -> list[Tok]:
     out = []
-    for m in _TOKEN.finditer(text):
-        s, w = m.start(), m.group(0)
+    for s, w in (piece for m in _TOKEN.finditer(text) for piece in _pieces(m)):
         em = _ELISION.match(w)
         if em:
             out.append(Tok(s, s + em.end(), w[: em.end()]))

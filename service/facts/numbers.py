@@ -162,7 +162,24 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
             if factor > 1:
                 a.extra["alts"] = a.extra.get("alts", []) + [a.value * factor]
         # "1h30" style durations are handled in dates; "1,5" etc. need nothing
+    _scale_carried_over(text, out)
     return out
+
+
+def _scale_carried_over(text: str, nums: list[Numeral]) -> None:
+    """ "Sur ces 78 milliards de dollars (...), 53 l'ont été par": a bare number after a number with a scale of a
+    million or more, in the same sentence, may count in that scale; a translator often writes it out ("53 billion
+    went to"). Either side: the bare number gets the scaled value as an alternative."""
+    for i, n in enumerate(nums):
+        if n.scaled or n.kind != "cardinal" or n.words or n.value != int(n.value) or not 1 <= n.value < 1000:
+            continue
+        for prev in reversed(nums[:i]):
+            factor = prev.extra.get("scale", 1.0)
+            if n.start - prev.end > 200 or re.search(r"[.!?;]\s", text[prev.end : n.start]):
+                break
+            if prev.scaled and factor >= 1e6 and prev.kind == "cardinal":
+                n.extra["alts"] = n.extra.get("alts", []) + [n.value * factor]
+                break
 
 
 _A_FURTHER_SCALE_RE = re.compile(r"\b(?:an?|another)\s+(?:extra|additional|further)\s+(million|billion|trillion)\b",
