@@ -34,13 +34,17 @@ def sentences(article: str) -> list[str]:
     return [article[a:b].strip() for a, b in zip(cuts, cuts[1:]) if article[a:b].strip()]
 
 
-def sample(articles: list[str], seed: int = SEED, per_part: int = PER_PART, skip: int = 0) -> dict[str, list[tuple[str, str]]]:
+def sample(articles: list[str], seed: int = SEED, per_part: int = PER_PART, skip: int = 0,
+           exclude: frozenset[str] = frozenset(), choice_seed: int | None = None) -> dict[str, list[tuple[str, str]]]:
     """{"dev": [(id, sentence)], "heldout": [...]}: one sentence of ``MIN_CHARS``–``MAX_CHARS`` characters from
     each of ``per_part`` articles of each half, after the first ``skip`` articles of each half (a second batch of
-    development sentences from other articles of the same half: ``--skip 300``)."""
+    development sentences from other articles of the same half: ``--skip 300``). ``exclude``: ids not to pick again
+    and ``choice_seed``: a seed of its own for the choice of sentence; with both, a further batch takes another
+    sentence of the same articles (the split into halves, made with ``seed``, does not move)."""
     rng = random.Random(seed)
     order = list(range(len(articles)))
     rng.shuffle(order)
+    choose = rng if choice_seed is None else random.Random(choice_seed)
     half = len(order) // 2
     parts: dict[str, list[tuple[str, str]]] = {}
     for name, pool in (("dev", order[:half][skip:]), ("heldout", order[half:][skip:])):
@@ -48,9 +52,10 @@ def sample(articles: list[str], seed: int = SEED, per_part: int = PER_PART, skip
         for a in pool:
             if len(picked) == per_part:
                 break
-            options = [(i, s) for i, s in enumerate(sentences(articles[a])) if MIN_CHARS <= len(s) <= MAX_CHARS]
+            options = [(i, s) for i, s in enumerate(sentences(articles[a]))
+                       if MIN_CHARS <= len(s) <= MAX_CHARS and f"{a}:{i}" not in exclude]
             if options:
-                i, s = rng.choice(options)
+                i, s = choose.choice(options)
                 picked.append((f"{a}:{i}", s))
         parts[name] = picked
     return parts
@@ -63,8 +68,12 @@ def main(
     per_part: int = typer.Option(PER_PART, min=1),
     skip: int = typer.Option(0, min=0, help="Articles of each half to pass over (a further batch)."),
     part: str = typer.Option("both", help="dev, heldout or both: which part to write."),
+    exclude: list[Path] = typer.Option([], exists=True, dir_okay=False,
+                                       help="*.ids files whose sentences are not picked again (repeatable)."),
+    choice_seed: int | None = typer.Option(None, help="A seed of its own for the choice of sentence in an article."),
 ) -> None:
-    parts = sample(articles.read_text(encoding="utf-8").splitlines(), seed, per_part, skip)
+    taken = frozenset(i for f in exclude for i in f.read_text(encoding="utf-8").split())
+    parts = sample(articles.read_text(encoding="utf-8").splitlines(), seed, per_part, skip, taken, choice_seed)
     out.mkdir(parents=True, exist_ok=True)
     for name, rows in parts.items():
         if part not in ("both", name):

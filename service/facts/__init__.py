@@ -25,6 +25,7 @@ from .extract import extract_facts
 from .glossary import Glossary, GlossaryEntry, GlossaryTranslator, glossary_from_settings, protect, restore
 from .match import check_summary, check_translation
 from .name_renderer import NameTranslator
+from .gazetteer import preload_gazetteer
 from .lexicon import load_lexicon, preload_lexicon
 from .ner import load_ner, preload_ner
 from .model import FACT_TYPES, Fact, FactIssue, FactType, Provenance
@@ -51,6 +52,7 @@ __all__ = [
     "link_provenance",
     "load_lexicon",
     "load_ner",
+    "preload_gazetteer",
     "preload_lexicon",
     "preload_ner",
     "protect",

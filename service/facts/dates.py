@@ -12,7 +12,7 @@ import re
 
 from .model import Fact
 from .numeral import SP, Numeral
-from .text import fold
+from .text import fold, glued_starts
 
 FR_MONTHS = {
     "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
@@ -87,6 +87,8 @@ _NAMED_DAY_RE = {
     "en": re.compile(r"\b(?:Good|Black|Cyber|Holy|Maundy|Easter|Palm|Ash|Whit|Shrove|Super|Bloody|Fat)\s+"
                      r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
 }
+# a weekday glued to the word before it ("remaniementMardi, le président…"): text.glued_starts finds where it starts
+_GLUED_WEEKDAY = re.compile(r"(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b", re.IGNORECASE)
 _WEEKDAY_RE = {
     "fr": re.compile(r"\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?\b", re.IGNORECASE),
     "en": re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"),
@@ -177,7 +179,8 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
 
     # --- weekdays
     named_days = [(m.start(), m.end()) for m in _NAMED_DAY_RE[lang].finditer(text)]
-    for m in _WEEKDAY_RE[lang].finditer(text):
+    glued = [_GLUED_WEEKDAY.match(text, p) for p in glued_starts(text)] if lang == "fr" else []
+    for m in sorted([*_WEEKDAY_RE[lang].finditer(text), *filter(None, glued)], key=lambda m: m.start()):
         if _inside(named_days, m.start(), m.end()):
             continue
         if lang == "fr" and m.group(0)[0].isupper() and m.start() not in starts:

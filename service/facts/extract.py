@@ -186,7 +186,9 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
 
 _ALWAYS_FR = re.compile(rf"\b(24){SP}*(?:heures|h){SP}*(?:sur|/){SP}*(24)\b|\b(7){SP}*(?:jours|j){SP}*(?:sur|/){SP}*(7)\b",
                         re.IGNORECASE)
-_ALWAYS_EN = re.compile(r"\b(24)/(7)\b|\b(24)/(365)\b|\b(24) hours a day\b|\b(7) days a week\b", re.IGNORECASE)
+# "a 24-hour news channel" ("une chaîne d'information en continu"), "in the past 24 hours" ("depuis la veille")
+_ALWAYS_EN = re.compile(r"\b(24)/(7)\b|\b(24)/(365)\b|\b(24) hours a day\b|\b(7) days a week\b|\b(24)-hour\b"
+                        r"|\b(?:past|last|previous)\s+(24)\s+hours\b", re.IGNORECASE)
 
 
 _DURATION_BEFORE = re.compile(rf"(?:\b(?:pendant|durant|depuis|dans|en|pour|y a|de|for|in|within)|d['’]){SP}*$")

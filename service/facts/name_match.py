@@ -63,7 +63,7 @@ class TextIndex:
         self.acronym_keys = {
             "".join(sorted(m.lower())) for m in re.findall(r"\b([A-Z]{2,6})s?\b", text)
         }
-        self.acronyms = set(re.findall(r"\b[A-Z]{2,6}\b", text.replace(".", "")))
+        self.acronyms = set(re.findall(r"\b([A-Z]{2,6})s?\b", text.replace(".", "")))  # "NGOs" is the NGO's plural
         # capitalized inside a sentence: a word a sentence starts with ("Spring is coming.") names nothing
         starts = {0} | {m.end() for m in _AFTER_SENTENCE_END.finditer(text)}  # one pass, not a prefix per word
         self.capitalized_words = {
@@ -132,7 +132,10 @@ class TextIndex:
             return True
         if len(word) < 4:
             return False
-        return any(cognate(word, w) for w in self.long_words)
+        if any(cognate(word, w) for w in self.long_words):
+            return True
+        # a hyphenated name spelled another way: "Al-Qods" ~ "Al-Quds" (the index splits it into "al", "quds")
+        return "-" in word and any(cognate(word, j) for j in self.joined if abs(len(j) - len(word)) <= 3)
 
 
 def _cover(words_: list[str], table: dict, max_words: int, acronyms: set[str] = frozenset()) -> list[tuple[int, int, str]]:

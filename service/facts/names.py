@@ -13,7 +13,7 @@ from .model import Fact
 from .name_match import _cover
 from .spelling import _zipf, common_word, function_word
 from .ner import Entity, FrenchNER
-from .text import fold
+from .text import fold, glued_starts
 
 _ROMAN = re.compile(r"^[IVXLC]+(?:e|er|re|ème)?$")  # "XXe", "Ier", "Élisabeth Ire"
 _TITLE_BEFORE = re.compile(r"\b(?:M|Mme|Mlle|Mgr|Me|Dr|Pr|MM|Mmes)\.?\s+$")
@@ -40,11 +40,14 @@ _GLUED_SENTENCE = re.compile(r"(?<=[^\W\d_]{2})\.(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _pieces(m: re.Match) -> list[tuple[int, str]]:
+    """A token cut where two sentences were glued together: at a full stop ("AFP.L'une") or before a sentence's
+    first word glued to the last one ("IVRYPour", "remaniementMardi": text.glued_starts)."""
     w, s = m.group(0), m.start()
+    cuts = sorted([(g.start(), g.end()) for g in _GLUED_SENTENCE.finditer(w)] + [(c, c) for c in glued_starts(w)])
     out, at = [], 0
-    for g in _GLUED_SENTENCE.finditer(w):
-        out.append((s + at, w[at : g.start()]))
-        at = g.end()
+    for a, b in cuts:
+        out.append((s + at, w[at:a]))
+        at = b
     out.append((s + at, w[at:]))
     return [(a, piece) for a, piece in out if piece]
 
@@ -91,19 +94,27 @@ def find_french_names(
             spans.append((start, e.end, e.label))
     words_ = [t.text for t in toks]
     known = _cover(words_, gaz.fr2en, gaz.max_fr_words, gaz.acronyms)
+    # "le quai d'Orsay", "le palais de l'Élysée", "l'hôtel de Brienne": a gazetteer name French writes with a
+    # lower-case first word is a name by its capitalized word
+    named_span = {(i, j): toks[i].cap or any(t.cap for t in toks[i + 1 : j]) for i, j, _ in known}
     for i, j, _ in known:
-        if j - i >= 2 and toks[i].cap:
+        if j - i >= 2 and named_span[i, j]:
             # a gazetteer name the model cut in pieces ("Quai d'Orsay" → "Quai", "Orsay") is one name
             a, b = toks[i].start, toks[j - 1].end
             spans = [s for s in spans if not (a <= s[0] and s[1] <= b)]
     taken = claimed + [(a, b) for a, b, _ in spans]
     for i, j, k in known:
         named = k not in gaz.demonyms or k in gaz.named_keys and toks[i].start not in starts
-        if toks[i].cap and named and not _overlaps(taken, toks[i].start, toks[j - 1].end):
+        if named and j - i == 1 and toks[i].start in starts and not toks[i].text.isupper() and hasattr(ner, "pos_in_lower_case"):
+            # a sentence's first word, capitalized by grammar: "Créé en 1923, ce spectacle…" is the participle,
+            # not the Cree language of CLDR's names; "Chine" there is still the country
+            named = ner.pos_in_lower_case(text[toks[i].start :]) not in _NOT_NOMINAL
+        if named_span[i, j] and named and not _overlaps(taken, toks[i].start, toks[j - 1].end):
             spans.append((toks[i].start, toks[j - 1].end, "GAZ"))
             taken.append((toks[i].start, toks[j - 1].end))
     for t in toks:
-        if _ACRONYM.fullmatch(t.text) and not _ROMAN.match(t.text) and not _overlaps(taken, t.start, t.end):
+        if (_ACRONYM.fullmatch(t.text) and not _ROMAN.match(t.text) and not _overlaps(taken, t.start, t.end)
+                and not _markup_tag(text, t)):
             spans.append((t.start, t.end, "ACRONYM"))
             taken.append((t.start, t.end))
     if CAPITALIZED:  # measured on 1,200 dev lines: name recall +1.5 points, false alarms unchanged
@@ -112,15 +123,15 @@ def find_french_names(
         for t in toks:
             if (t.cap and t.start not in starts and not _overlaps(taken, t.start, t.end) and not _ROMAN.match(t.text)
                     and fold(t.text) not in gaz.demonyms and not _PEOPLE_END.search(fold(t.text))
-                    and fold(t.text) not in FR_STOP and any(c.isalpha() for c in t.text)):
+                    and fold(t.text) not in FR_STOP and any(c.isalpha() for c in t.text) and not _markup_tag(text, t)):
                 spans.append((t.start, t.end, "CAP"))
     out: list[Fact] = []
     for start, end, label in sorted(spans):
         run = [t for t in toks if start <= t.start and t.end <= end]
         # a person's name is one name ("Jean Dupont"); "Cour suprême des États-Unis" is two
         for seg in [run] if label == "PER" else _split_at_connectors(run, gaz, "fr"):
-            while seg and (fold(seg[0].text) in FR_STOP or seg[0].text.endswith(("'", "’")) or not seg[0].cap
-                           or _ROMAN_ORDINAL.fullmatch(seg[0].text)):
+            while seg and (fold(seg[0].text) in FR_STOP or seg[0].text.endswith(("'", "’"))
+                           or not seg[0].cap and label != "GAZ" or _ROMAN_ORDINAL.fullmatch(seg[0].text)):
                 # "l'Otan", "Les Verts", "le journal Libération" → "Otan", "Verts", "Libération"; "Ve arrondissement"
                 # → "arrondissement" (a number fact; a common word left alone is no name)
                 seg = seg[1:]
@@ -134,6 +145,11 @@ def find_french_names(
                     fact.data["unit_symbol"] = scale  # "100 degrés Celsius" is kept by "100°C", not by "100°F"
                 out.append(fact)
     return out
+
+
+def _markup_tag(text: str, t: Tok) -> bool:
+    """ "[/ITALIC]", "<B>": a tag of markup left in pasted copy, not a name."""
+    return text[max(0, t.start - 2) : t.start].endswith(("[", "[/", "<", "</"))
 
 
 def _dictionary_words(seg: list[Tok], fact: Fact, ner: FrenchNER) -> bool:

@@ -62,7 +62,9 @@ def _digit_regex(lang: str) -> re.Pattern[str]:
         pct = rf"{SP}?%|{SP}?per{SP}?cent\b|{SP}?percent\b|{SP}?pc\b"
         ordinal = r"(?:st|nd|rd|th)\b"
     return re.compile(
-        rf"(?<![\d.,])(?<!\d/)(?<![^\W\d_]\d)(?P<num>{core})"  # "I/13" road: a number; "12/03": not
+        # "I/13" road: a number; "12/03": not. A full stop glued to a word ends a sentence ("ces dernières
+        # semaines.46 600 manifestants", copy pasted from a page): what follows is a number; ".46" and "1.46" are not
+        rf"(?<![\d,])(?<!\d\.)(?<![^\w]\.)(?<!^\.)(?<!_\.)(?<!\d/)(?<![^\W\d_]\d)(?P<num>{core})"
         rf"(?:(?P<ord>{ordinal})|(?:(?:{SP}|-)(?P<scale>{scale_alt})\b)?(?P<pct>{pct})?)",
         re.IGNORECASE,
     )
@@ -136,6 +138,12 @@ def find_numerals(text: str, lang: str) -> list[Numeral]:
         if v and before and before.group(1)[0].isupper() and not _overlaps(out, m.start("num"), m.end("num")):
             out.append(Numeral(m.start("num"), m.end("num"), m.group("num"), float(v), plain=m.group("num"),
                                extra={"regnal": True}))
+    for m in _FRACTION_OF_SCALE_RE[lang].finditer(text):
+        # "un demi-million", "half a million", "a quarter of a billion": one number, the fraction of the scale
+        scale = next(g for g in m.groups() if g and g.lower() in scales)
+        frac = 0.25 if "quarter" in m.group(0).lower() else 0.5
+        out = [n for n in out if not (m.start() <= n.start < m.end() or n.start < m.start() < n.end)]
+        out.append(Numeral(m.start(), m.end(), m.group(0), frac * scales[scale.lower()], words=True, scaled=True))
     if lang == "en":
         out = _feet_and_inches(text, out)
         for m in _A_FURTHER_SCALE_RE.finditer(text):  # "an extra billion" is "un milliard de plus"
@@ -182,6 +190,11 @@ def _scale_carried_over(text: str, nums: list[Numeral]) -> None:
                 break
 
 
+_FRACTION_OF_SCALE_RE = {
+    "fr": re.compile(rf"\b(?:un{SP}+)?demi-(million|milliard)s?\b", re.IGNORECASE),
+    "en": re.compile(rf"\bhalf{SP}+an?{SP}+(thousand|million|billion)\b"
+                     rf"|\bquarter{SP}+of{SP}+an?{SP}+(million|billion)\b", re.IGNORECASE),
+}
 _A_FURTHER_SCALE_RE = re.compile(r"\b(?:an?|another)\s+(?:extra|additional|further)\s+(million|billion|trillion)\b",
                                  re.IGNORECASE)
 

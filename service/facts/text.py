@@ -50,6 +50,26 @@ _ABBREV = re.compile(
 )
 
 
+# A capitalized function word or weekday glued to the word before it: two sentences, or a headline and its text,
+# run together ("remaniementMardi, le président", "LE PS PART POUR IVRYPour le Parti socialiste"), as copy pasted
+# from a web page often is.
+_GLUED = re.compile(r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-ÖØ-Þ]{3}))[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+\b")
+_OPENERS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+
+
+def glued_starts(text: str) -> list[int]:
+    """Offsets of sentence-opening words glued to the word before them (see ``_GLUED``)."""
+    return [m.start() for m in _GLUED.finditer(text)
+            if m.group(0).lower() in _french_stop_words() or fold(m.group(0)) in _OPENERS]
+
+
+@lru_cache(maxsize=1)
+def _french_stop_words() -> frozenset[str]:
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def sentence_starts(text: str) -> set[int]:
     """Character offsets where a sentence (or a quotation, or a line) starts: the first word there is capitalized
     by grammar, not because it is a name."""
@@ -61,6 +81,7 @@ def sentence_starts(text: str) -> set[int]:
     # a dash opens an aside; a hyphen inside a word ("mid-March", "anti-Macron") does not
     for m in re.finditer(r"(?:[«“\"(\[—–]|(?<!\w)-)[\s\u00a0\u202f]*", text):
         starts.add(m.end())
+    starts.update(glued_starts(text))
     return starts
 
 

@@ -14,7 +14,8 @@ from typing import Iterable, Protocol
 
 from models.registry import get, resolve, route_for
 from service.brief.service import BriefService
-from service.facts import Glossary, NameTranslator, glossary_from_settings, preload_lexicon, preload_ner
+from service.facts import (Glossary, NameTranslator, glossary_from_settings, preload_gazetteer, preload_lexicon,
+                           preload_ner)
 from service.facts.memo import SentenceFactsMemo
 from service.errors import GenerationTimeout, InputError, LimitExceeded
 from service.limits import collect_cap_hits, current_deadline
@@ -74,9 +75,10 @@ class Pipeline(SummaryStage, ResultIdentity, FactStage):
         output lengths with it)."""
         settings = settings or get_settings()
         started = time.perf_counter()
-        # The NER, the word lexicon and the language detector load beside the model loading below; warm_up() waits
-        # for them.
-        preloads = [preload_ner(settings.fact_ner_model), preload_lexicon(settings.fact_lexicon_dir), preload_detector()]
+        # The NER, the word lexicon, the gazetteer and the language detector load beside the model loading below;
+        # warm_up() waits for them.
+        preloads = [preload_ner(settings.fact_ner_model), preload_lexicon(settings.fact_lexicon_dir), preload_gazetteer(),
+                    preload_detector()]
         try:
             return cls._load(settings, decoding, started, preloads)
         except BaseException:

@@ -27,6 +27,13 @@ def test_parts_come_from_disjoint_articles_and_repeat_with_the_seed():
     assert not more & dev and not more & held
 
 
+def test_a_further_batch_takes_another_sentence_of_the_same_articles():
+    first = sample(_articles(40), seed=7, per_part=10)["dev"]
+    again = sample(_articles(40), seed=7, per_part=10, exclude=frozenset(i for i, _ in first), choice_seed=4)["dev"]
+    assert [i.split(":")[0] for i, _ in again] == [i.split(":")[0] for i, _ in first]
+    assert not {i for i, _ in again} & {i for i, _ in first}
+
+
 def test_sentences_are_slices_of_the_article():
     art = "Le premier ministre a parlé. Il a dit «non». Puis il est parti."
     assert [s for s in sentences(art)] == ["Le premier ministre a parlé.", "Il a dit «non».", "Puis il est parti."]
@@ -40,6 +47,12 @@ def test_committed_translations_match_the_sampler(orangesum_dir):
         english = (HERE / f"{name}.en").read_text(encoding="utf-8").splitlines()
         assert [i for i, _ in rows] == ids
         assert len(english) == len(rows)
-    second = sample(articles, skip=300)["dev"]
-    assert [i for i, _ in second] == (HERE / "dev2.ids").read_text(encoding="utf-8").splitlines()
-    assert len((HERE / "dev2.en").read_text(encoding="utf-8").splitlines()) == len(second)
+    batches = {"dev2": sample(articles, skip=300)["dev"], "dev3": sample(articles, skip=600)["dev"],
+               "heldout2": sample(articles, skip=300)["heldout"]}
+    # dev4 and dev5: another sentence of the articles of dev and dev2 (README: how each batch was made)
+    taken = frozenset(i for name in ("dev", "dev2", "dev3") for i in (HERE / f"{name}.ids").read_text().split())
+    batches["dev4"] = sample(articles, exclude=taken, choice_seed=4)["dev"]
+    batches["dev5"] = sample(articles, skip=300, exclude=taken, choice_seed=4)["dev"]
+    for name, rows in batches.items():
+        assert [i for i, _ in rows] == (HERE / f"{name}.ids").read_text(encoding="utf-8").splitlines(), name
+        assert len((HERE / f"{name}.en").read_text(encoding="utf-8").splitlines()) == len(rows), name

@@ -1,8 +1,9 @@
-"""French-original copy, eleventh pass (issue 15): forms found on OrangeSum's third development batch. A place's
-country or region the translator adds (pycountry's ISO 3166-2 subdivisions), days named after a weekday ("Good
-Friday"), AFP English's "2330 GMT" clock, a scale the French leaves implied ("78 milliards… 53"), a body's name
-spelled out before its acronym, two sentences glued by a full stop ("à l'AFP.L'une"). Each faithful pair passes; the
-same pair with the fact changed is still reported."""
+"""French-original copy, eleventh pass (issue 15): forms found on OrangeSum's third, fourth and fifth development
+batches. A place's country or region the translator adds (pycountry's ISO 3166-2 subdivisions), days named after a
+weekday ("Good Friday"), AFP English's "2330 GMT" clock, a scale the French leaves implied ("78 milliards… 53"), a
+body's name spelled out before its acronym, sentences glued together ("à l'AFP.L'une", "remaniementMardi"),
+periphrases ("l'Etat hébreu"), gazetteer names written with a lower-case first word ("le quai d'Orsay"), "half a
+million", "the past 24 hours". Each faithful pair passes; the same pair with the fact changed is still reported."""
 
 from __future__ import annotations
 
@@ -38,6 +39,46 @@ FAITHFUL = [
 ]
 
 
+# found on the fourth and fifth batches (another sentence of the same development articles)
+FAITHFUL += [
+    ("Si l'État ne répond pas dans les deux mois, les ONG lanceront une action en justice.",
+     "If the state does not respond within two months, the NGOs will take legal action."),
+    ("Lutte contre le jihadisme au Sahel et remaniementMardi, le président se rendra à Nouakchott.",
+     "Fight against jihadism in the Sahel and reshuffle. On Tuesday, the president will travel to Nouakchott."),
+    ("L'Etat hébreu présente un ratio de 31 morts par million d'habitants.",
+     "Israel has a ratio of 31 deaths per million inhabitants."),
+    ("Mme Birx a déclaré dimanche sur la chaîne d'informations en continu CNN que la crise continuait.",
+     "Birx said on Sunday on the 24-hour news channel CNN that the crisis was continuing."),
+    ("Le bilan est de 28.215 morts, avec 83 nouveaux décès enregistrés depuis la veille.",
+     "The death toll stands at 28,215, with 83 new deaths recorded in the past 24 hours."),
+    ("Ali Khamenei a prononcé un discours marquant la \"Journée d'Al-Qods\" (Jérusalem en arabe).",
+     "Ali Khamenei gave a speech marking \"Al-Quds Day\" (Jerusalem in Arabic)."),
+    ("► LE PS PART POUR IVRYPour le Parti socialiste, le 21 septembre sera le jour du grand changement.",
+     "► THE PS MOVES TO IVRY For the Socialist Party, September 21 will be the day of great change."),
+    ("Créé en 1923, ce spectacle a pour but d'aider les artistes dans le besoin.",
+     "Created in 1923, the show aims to help artists in need."),
+    ("Jean Castex avait demandé \"une sorte de plan Orsec\" pour les Jeux.",
+     "Jean Castex had called for \"a sort of emergency plan\" for the Games."),
+    ("\"La France entend maintenir ses relations\", fait savoir le quai d'Orsay.",
+     "\"France intends to maintain its relations,\" the foreign ministry said."),
+    ("Le trafic ferroviaire en Ile-de-France est perturbé.", "Rail traffic in the Paris region is disrupted."),
+    ("Ils attendent plus d'un demi-million de malades fin juillet.",
+     "They expect more than half a million patients by the end of July."),
+    ("Dans le JDD, elle explique sa décision.", "In the Journal du Dimanche, she explains her decision."),
+    ("Une cellule psychologique sera mise en place en lien avec l'Inspection académique.",
+     "A psychological support unit will be set up in conjunction with the local education authority."),
+    ("le locataire de l'Élysée chute de 7 points.", "the president's rating fell by 7 points."),
+    ("Un son repris lors des manifestations de ces dernières semaines.46 600 manifestants samedi.",
+     "A song taken up at demonstrations in recent weeks. 46,600 protesters on Saturday."),
+    ("À l'occasion des Journées du patrimoine, l'Élysée a mis en vente des produits dérivés.",
+     "To mark the European Heritage Days, the Elysee has put souvenir products on sale."),
+    ("a indiqué la Procureure de la République de Bastia, Caroline Tharot.",
+     "Bastia public prosecutor Caroline Tharot said."),
+    ("La circulation sera difficile lundi 10 juin, dernier jour du long week-end de la Pentecôte.",
+     "Traffic will be heavy on Monday, June 10, the last day of the long Whitsun weekend."),
+]
+
+
 @pytest.mark.parametrize("fr, en", FAITHFUL)
 def test_faithful_french_copy_passes(fr: str, en: str) -> None:
     assert details(fr, en) == []
@@ -66,6 +107,24 @@ CHANGED = [
 ]
 
 
+CHANGED += [
+    ("Si l'État ne répond pas, les ONG lanceront une action en justice.",
+     "If the state does not respond, the unions will take legal action.", "'ONG'"),
+    ("Lutte contre le jihadisme et remaniementMardi, le président se rendra à Nouakchott.",
+     "Fight against jihadism and reshuffle. On Thursday, the president will travel to Nouakchott.", "Thursday"),
+    ("L'Etat hébreu présente un ratio de 31 morts par million d'habitants.",
+     "Lebanon has a ratio of 31 deaths per million inhabitants.", "'Lebanon'"),
+    ("Une grève de 48 heures est prévue.", "A 24-hour strike is planned.", "48"),
+    ("Ils attendent plus d'un demi-million de malades fin juillet.",
+     "They expect more than a million patients by the end of July.", "500000"),
+    ("Un son repris ces dernières semaines.46 600 manifestants samedi.",
+     "A song taken up in recent weeks. 46,000 protesters on Saturday.", "46600"),
+    ("\"La France entend maintenir ses relations\", fait savoir le quai d'Orsay.",
+     "\"France intends to maintain its relations,\" the interior ministry said.", "Orsay"),
+    ("Chine: le gouvernement a parlé.", "Japan: the government spoke.", "Chine"),
+]
+
+
 @pytest.mark.parametrize("fr, en, said", CHANGED)
 def test_changed_fact_is_still_reported(fr: str, en: str, said: str) -> None:
     found = details(fr, en)
@@ -82,3 +141,18 @@ def test_subdivisions_know_their_country_and_region() -> None:
     assert {"france", "bretagne", "brittany"} <= containers["finistere"]
     assert "japan" in containers["osaka"]
     assert "china" not in containers["osaka"]
+
+
+def test_the_gazetteer_preload_builds_it_once_for_the_process(monkeypatch):
+    import service.facts.gazetteer as gazetteer_module
+
+    gazetteer_module.load_gazetteer.cache_clear()
+    thread = gazetteer_module.preload_gazetteer()
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+
+    def no_second_build(*args):
+        raise AssertionError("the subdivisions were read again")
+
+    monkeypatch.setattr(gazetteer_module, "subdivision_containers", no_second_build)
+    assert "japan" in gazetteer_module.load_gazetteer().containers["osaka"]
