@@ -59,7 +59,9 @@ def _month_regex(lang: str) -> re.Pattern[str]:
         names = "January|February|March|April|May|June|July|August|September|October|November|December"
         abbr = r"Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\."
     flags = re.IGNORECASE if lang == "fr" else 0
-    return re.compile(rf"\b(?:{names})\b|\b(?:{abbr})", flags)
+    # French copy pasted from a page may glue a heading's date to the next sentence ("le 3 févrierLe 3 février")
+    glued = r"|(?-i:(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]))" if lang == "fr" else ""
+    return re.compile(rf"\b(?:{names})(?:\b{glued})|\b(?:{abbr})", flags)
 
 
 _MONTH_RE = {lang: _month_regex(lang) for lang in ("fr", "en")}
@@ -142,7 +144,7 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
         before = text[max(0, s - 25) : s]
         after = text[e : e + 25]
         day_num = _day_before(before, s, by_end, lang)
-        year_m = re.match(rf",?{SP}(\d{{4}})\b", after)
+        year_m = re.match(rf",?{SP}(\d{{4}})(?:\b|(?=[A-Z][a-z]))", after)  # "le 20 août 2020Mme Merkel"
         day_after = None
         if lang == "en" and day_num is None:
             dm = re.match(rf"{SP}(?:the{SP})?(\d{{1,2}})(?:st|nd|rd|th)?\b(?![.,]\d)", after)

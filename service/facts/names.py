@@ -137,6 +137,8 @@ def find_french_names(
                 seg = seg[1:]
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
+            if len(seg) == 1 and _ROMAN.fullmatch(seg[0].text) and len(seg[0].text) > 1:
+                continue  # "Vatican II" cut after "Vatican": the numeral is a number (numbers.py), not a name
             if seg:
                 fact = _name_fact(text, seg, gaz, "fr", label)
                 fact.data["dictionary"] = _dictionary_words(seg, fact, ner)

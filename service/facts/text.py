@@ -57,10 +57,17 @@ _GLUED = re.compile(r"(?:(?<=[a-zà-öø-ÿ]{3})|(?<=[A-ZÀ-ÖØ-Þ]{3}))[A-ZÀ-
 _OPENERS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 
 
+# A date that ends a heading, glued to the next sentence: "Les Balkany, le 3 févrierLe 3 février s'ouvrira",
+# "le 20 août 2020Mme Merkel"
+_GLUED_AFTER_DATE = re.compile(r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre"
+                               r"|d[ée]cembre|\b\d{4})([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
 def glued_starts(text: str) -> list[int]:
-    """Offsets of sentence-opening words glued to the word before them (see ``_GLUED``)."""
-    return [m.start() for m in _GLUED.finditer(text)
-            if m.group(0).lower() in _french_stop_words() or fold(m.group(0)) in _OPENERS]
+    """Offsets of sentence-opening words glued to the word before them (see ``_GLUED``, ``_GLUED_AFTER_DATE``)."""
+    return sorted([m.start() for m in _GLUED.finditer(text)
+                   if m.group(0).lower() in _french_stop_words() or fold(m.group(0)) in _OPENERS]
+                  + [m.start(1) for m in _GLUED_AFTER_DATE.finditer(text)])
 
 
 @lru_cache(maxsize=1)

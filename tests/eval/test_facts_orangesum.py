@@ -53,6 +53,8 @@ def test_committed_translations_match_the_sampler(orangesum_dir):
     taken = frozenset(i for name in ("dev", "dev2", "dev3") for i in (HERE / f"{name}.ids").read_text().split())
     batches["dev4"] = sample(articles, exclude=taken, choice_seed=4)["dev"]
     batches["dev5"] = sample(articles, skip=300, exclude=taken, choice_seed=4)["dev"]
+    held = frozenset(i for name in ("heldout", "heldout2") for i in (HERE / f"{name}.ids").read_text().split())
+    batches["heldout3"] = sample(articles, exclude=held, choice_seed=4)["heldout"]
     for name, rows in batches.items():
         assert [i for i, _ in rows] == (HERE / f"{name}.ids").read_text(encoding="utf-8").splitlines(), name
         assert len((HERE / f"{name}.en").read_text(encoding="utf-8").splitlines()) == len(rows), name

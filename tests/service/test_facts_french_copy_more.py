@@ -76,6 +76,18 @@ FAITHFUL += [
      "Bastia public prosecutor Caroline Tharot said."),
     ("La circulation sera difficile lundi 10 juin, dernier jour du long week-end de la Pentecôte.",
      "Traffic will be heavy on Monday, June 10, the last day of the long Whitsun weekend."),
+    # a Roman numeral after a name is a number, not a name of its own; seats of power named for their government
+    ("Le concile Vatican II a changé l'Église.", "The Second Vatican Council changed the Church."),
+    ("Le Kremlin a démenti ces informations.", "Moscow denied the reports."),
+    ("Downing Street a annoncé un remaniement.", "The British government announced a reshuffle."),
+    ("La rue de Grenelle a publié une circulaire.", "The education ministry issued a circular."),
+    # a heading's date glued to the next sentence (six times in the development half of OrangeSum's articles)
+    ("► Les Balkany, le 3 févrierLe 3 février s'ouvrira à Paris le procès en appel de Patrick et Isabelle Balkany.",
+     "► The Balkanys, February 3. On February 3, the appeal trial of Patrick and Isabelle Balkany will open in Paris."),
+    ("Elle a été reçue par Angela Merkel, le 20 août 2020Mme Merkel s'est dit heureuse.",
+     "She was received by Angela Merkel on August 20, 2020. Merkel said she was happy."),
+    ("de \"la grotte sanglante\", le 19 marsRémi Chesne et Audrey Louvet sont jugés.",
+     "of \"the bloody cave\", March 19. Rémi Chesne and Audrey Louvet are on trial."),
 ]
 
 
@@ -122,6 +134,12 @@ CHANGED += [
     ("\"La France entend maintenir ses relations\", fait savoir le quai d'Orsay.",
      "\"France intends to maintain its relations,\" the interior ministry said.", "Orsay"),
     ("Chine: le gouvernement a parlé.", "Japan: the government spoke.", "Chine"),
+    ("Le concile Vatican II a changé l'Église.", "The Third Vatican Council changed the Church.", "'II'"),
+    ("La rue de Grenelle a publié une circulaire.", "The health ministry issued a circular.", "rue de Grenelle"),
+    ("► Les Balkany, le 3 févrierLe 3 février s'ouvrira le procès.",
+     "► The Balkanys, February 1. On February 3, the trial will open.", "02-01"),
+    ("Elle a été reçue par Angela Merkel, le 20 août 2020Mme Merkel s'est dit heureuse.",
+     "She was received by Angela Merkel on August 20, 2021. Merkel said she was happy.", "2020"),
 ]
 
 
