@@ -316,8 +316,9 @@ def _range_day(text: str, n: Numeral, numerals: list[Numeral], month: int, facts
     """ "du 3 au 5 mars", "3-5 March": the first day of a range is a date too."""
     gap = r"(?:-|–|au|et|à|to|and)"
     for o in numerals:
-        if o.end <= n.start and o.end >= n.start - 6 and re.fullmatch(
-            rf"{SP}?{gap}{SP}?", text[o.end : n.start]
+        # "entre le 12 et le 15 juin": the article may come again before the second day
+        if o.end <= n.start and o.end >= n.start - 10 and re.fullmatch(
+            rf"{SP}?{gap}{SP}?(?:le{SP}|the{SP})?", text[o.end : n.start]
         ) and 1 <= o.value <= 31 and o.value == int(o.value) and not o.words and o.kind != "percent":
             # "revalorisé de 2 % au 1er janvier": a rate, not the first day of a range
             d = int(o.value)
@@ -409,8 +410,10 @@ def _times(text: str, lang: str, starts: set[int]):
             mi = int(m.group(2)) if m.group(2) else {"demie": 30, "quart": 15}.get((m.group(3) or "").lower(), 0)
             if h <= 24 and mi < 60:
                 out.append((m.start(1), m.end(), [f"t:{h % 24:02d}:{mi:02d}", f"n:{h}"], False))
-        for m in re.finditer(r"\b(midi|minuit)\b", text):
-            out.append((m.start(), m.end(), ["t:12:00" if m.group(1) == "midi" else "t:00:00"], True))
+        for m in re.finditer(rf"\b(midi|minuit)(?:{SP}+et{SP}+(demie?|quart))?\b", text):
+            # "midi et demi" is 12:30, "minuit et quart" 00:15
+            mi = {"demi": 30, "demie": 30, "quart": 15}.get(m.group(2) or "", 0)
+            out.append((m.start(), m.end(), [f"t:{12 if m.group(1) == 'midi' else 0:02d}:{mi:02d}"], True))
         return _dedupe(out)
     for m in re.finditer(rf"\b(\d{{1,2}})(?:[:.](\d{{2}}))?{SP}?{_AMPM}", text, re.IGNORECASE):
         h, mi = int(m.group(1)), int(m.group(2) or 0)

@@ -107,6 +107,9 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         # "14 heures et demie" (14.5) supports "2:30 pm"
         h, mm = int(n.value), "30" if n.value != int(n.value) else "00"
         provides += [f"t:{h % 24:02d}:{mm}", f"t:{(h + 12) % 24:02d}:{mm}"]
+        if n.words and re.search(rf"\b(?:à|a|vers|dès|jusqu['’]à|avant|après){SP}+$", text[max(0, n.start - 12) : n.start]):
+            # "vers sept heures et demie" is a time of day a translation writes "7:30"
+            keys += [f"t:{h % 24:02d}:{mm}", f"t:{(h + 12) % 24:02d}:{mm}"]
     after = text[n.end : n.end + 20]
     before = text[max(0, n.start - 12) : n.start]
     if lang == "fr" and n.kind == "ordinal" and re.match(rf"{SP}+de{SP}+finale", after):

@@ -55,6 +55,8 @@ def test_committed_translations_match_the_sampler(orangesum_dir):
     batches["dev5"] = sample(articles, skip=300, exclude=taken, choice_seed=4)["dev"]
     held = frozenset(i for name in ("heldout", "heldout2") for i in (HERE / f"{name}.ids").read_text().split())
     batches["heldout3"] = sample(articles, exclude=held, choice_seed=4)["heldout"]
+    held |= {i for i, _ in batches["heldout3"]}
+    batches["heldout4"] = sample(articles, exclude=held, choice_seed=5)["heldout"]
     for name, rows in batches.items():
         assert [i for i, _ in rows] == (HERE / f"{name}.ids").read_text(encoding="utf-8").splitlines(), name
         assert len((HERE / f"{name}.en").read_text(encoding="utf-8").splitlines()) == len(rows), name

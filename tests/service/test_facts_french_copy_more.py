@@ -81,6 +81,11 @@ FAITHFUL += [
     ("Le Kremlin a démenti ces informations.", "Moscow denied the reports."),
     ("Downing Street a annoncé un remaniement.", "The British government announced a reshuffle."),
     ("La rue de Grenelle a publié une circulaire.", "The education ministry issued a circular."),
+    # days and times said the French way (probed after the third held-out batch's review: see its README)
+    ("entre le 12 et le 15 juin, les trains seront perturbés.", "between June 12 and 15, trains will be disrupted."),
+    ("Il est arrivé à midi et demi.", "He arrived at 12:30 pm."),
+    ("Il est parti vers sept heures et demie.", "He left at around 7:30."),
+    ("La hausse de 2 % et le 15 juin.", "The 2% rise and June 15."),  # "2 %" is no first day of a range
     # a heading's date glued to the next sentence (six times in the development half of OrangeSum's articles)
     ("► Les Balkany, le 3 févrierLe 3 février s'ouvrira à Paris le procès en appel de Patrick et Isabelle Balkany.",
      "► The Balkanys, February 3. On February 3, the appeal trial of Patrick and Isabelle Balkany will open in Paris."),
@@ -135,6 +140,9 @@ CHANGED += [
      "\"France intends to maintain its relations,\" the interior ministry said.", "Orsay"),
     ("Chine: le gouvernement a parlé.", "Japan: the government spoke.", "Chine"),
     ("Le concile Vatican II a changé l'Église.", "The Third Vatican Council changed the Church.", "'II'"),
+    ("entre le 12 et le 15 juin, les trains seront perturbés.", "between June 11 and 15, trains will be disrupted.",
+     "06-11"),
+    ("Il est parti vers sept heures et demie.", "He left at around 8:30.", "08:30"),
     ("La rue de Grenelle a publié une circulaire.", "The health ministry issued a circular.", "rue de Grenelle"),
     ("► Les Balkany, le 3 févrierLe 3 février s'ouvrira le procès.",
      "► The Balkanys, February 1. On February 3, the trial will open.", "02-01"),
