@@ -79,13 +79,14 @@ _HOLIDAY_RE = {
     "en": re.compile(r"\b(?:May|Labou?r|Bastille|Armistice|V-?E|Victory in Europe|Christmas|New Year['’]s|All Saints['’]?)"
                      r"\s+(?:Day|Eve)\b"),
 }
-# Days named after a weekday: a feast, a vote, a crash or a sale, not a date ("the Good Friday Agreement",
-# "l'accord du Vendredi saint", "Super Tuesday", "Bloody Sunday"): their weekday is no weekday fact on either side.
+# Days named after a weekday: a feast, a vote, a crash or a sale ("the Good Friday Agreement", "l'accord du
+# Vendredi saint", "Super Tuesday", "Bloody Sunday"). In French they are no weekday fact; in English the weekday is
+# soft: no date the source must give, but still the weekday of a "jeudi noir" the translation keeps or changes.
+# ("jeudi noir", "vendredi noir" are French strike and traffic days: real weekdays, not listed.)
 _NAMED_DAY_RE = {
     "fr": re.compile(r"\b(?:vendredi|jeudi|samedi)\s+saint\b|\b(?:lundi|dimanche)\s+de\s+(?:P[âa]ques|Pentec[ôo]te)\b"
                      r"|\bmercredi\s+des\s+Cendres\b|\bdimanche\s+des\s+Rameaux\b|\bmardi\s+gras\b"
-                     r"|\b(?:Black|Cyber)\s+(?:Friday|Monday)\b|\bSuper\s+Tuesday\b|\bBloody\s+Sunday\b"
-                     r"|\b(?:lundi|mardi|jeudi|vendredi)\s+noir\b|\bdimanche\s+sanglant\b", re.IGNORECASE),
+                     r"|\b(?:Black|Cyber)\s+(?:Friday|Monday)\b|\bSuper\s+Tuesday\b|\bBloody\s+Sunday\b", re.IGNORECASE),
     "en": re.compile(r"\b(?:Good|Black|Cyber|Holy|Maundy|Easter|Palm|Ash|Whit|Shrove|Super|Bloody|Fat)\s+"
                      r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
 }
@@ -183,12 +184,14 @@ def find_dates(text: str, lang: str, numerals: list[Numeral], starts: set[int]) 
     named_days = [(m.start(), m.end()) for m in _NAMED_DAY_RE[lang].finditer(text)]
     glued = [_GLUED_WEEKDAY.match(text, p) for p in glued_starts(text)] if lang == "fr" else []
     for m in sorted([*_WEEKDAY_RE[lang].finditer(text), *filter(None, glued)], key=lambda m: m.start()):
-        if _inside(named_days, m.start(), m.end()):
+        named_day = _inside(named_days, m.start(), m.end())
+        if named_day and lang == "fr":
             continue
         if lang == "fr" and m.group(0)[0].isupper() and m.start() not in starts:
             continue  # "Dimanche" mid-sentence is most often a name ("le Journal du Dimanche")
         wd = (FR_WEEKDAYS if lang == "fr" else EN_WEEKDAYS)[fold(m.group(1))]
         facts.append(_fact(text, m.start(), m.end(), f"weekday-{wd}", [f"w:{wd}"], weekday=wd))
+        facts[-1].soft = named_day
         claimed.append((m.start(), m.end()))
 
     # --- decades: "années 1990", "années 90" ↔ "1990s", "'90s"

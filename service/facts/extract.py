@@ -143,9 +143,11 @@ def number_fact(text: str, n: Numeral, lang: str, starts: set[int] | frozenset[i
         or lang == "fr" and n.words and n.value in (8, 15) and re.match(rf"{SP}+jours", after) is not None
         or _always(text, n, lang)
         or lang == "fr" and re.match(rf"{SP}+nages\b", after) is not None  # "le 200 m quatre nages": the medley
-        # "le 7e art" is the cinema; "se plier, se mettre en quatre", "couper les cheveux en quatre" are idioms
+        # "le 7e art" is the cinema; "se plier en quatre", "se mettre en quatre", "couper les cheveux en quatre" are
+        # idioms ("le gâteau coupé en quatre" is not: a cut is a count the translation keeps)
         or lang == "fr" and n.value == 7 and re.match(rf"{SP}+art\b", after) is not None
-        or lang == "fr" and n.value == 4 and re.search(rf"\b(?:pli|mett|mis|coup)\w*{SP}+en{SP}+$", before) is not None
+        or lang == "fr" and n.value == 4 and re.search(rf"\b(?:pli\w*|mett\w*|mets?|mis\w*|cheveux){SP}+en{SP}+$",
+                                                       before) is not None
         and re.match(rf"{SP}*(?:$|[^\w\s]|(?:pour|et|afin|sans)\b)", after) is not None  # not "en quatre parts"
         # "Saint Louis" → "Louis IX": a regnal number the translator adds; one changed ("Henry VII" for "Henri
         # VIII") is still reported from the source side

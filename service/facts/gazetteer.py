@@ -87,6 +87,7 @@ class Gazetteer:
     acronyms: set[str] = field(default_factory=set)  # folded keys and forms written in capitals ("IS", "UE")
     named_keys: set[str] = field(default_factory=set)  # folded keys of the sections of names (not `demonyms`): a
     # capitalized "Républicains" inside a sentence is that party, though "républicains" is also an adjective
+    language_keys: set[str] = field(default_factory=set)  # folded keys that are only a CLDR language ("cree")
     containers: dict[str, frozenset[str]] = field(default_factory=dict)  # subdivision → its country and region
     # (subdivisions.py): "finistere" → {"france", "bretagne", "brittany"}
 
@@ -114,7 +115,7 @@ class Gazetteer:
                          set(self.demonyms), set(self.en_demonyms), set(self.en_places), set(self.en_people),
                          {k: list(v) for k, v in self.place_demonyms.items()}, set(self.en_not_names), self.words_fr2en, self.words_en2fr,
                          self.max_fr_words, self.max_en_words, set(self.acronyms), set(self.named_keys),
-                         self.containers)
+                         set(self.language_keys), self.containers)
 
 
 @lru_cache(maxsize=4)
@@ -171,6 +172,8 @@ def load_gazetteer(path: str | None = None) -> Gazetteer:
         g.en_places.update(fold(e) for e in en)
         g.add(fr, en)
     for fr, en in cldr_exonyms("languages").items():
+        if fold(fr) not in g.fr2en:
+            g.language_keys.add(fold(fr))
         g.add(fr, en)
     g.containers = subdivision_containers(lambda fr: g.fr2en.get(fold(fr), []))
     g.en_not_names = {fold(w) for w in data.get("en_not_names") or []}

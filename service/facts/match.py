@@ -105,10 +105,31 @@ def _in_body_named_by(f: Fact, translation: str, source: str) -> bool:
     """Is the English name ``f`` a part of a body spelled out before its acronym ("the Directorate of Evaluation,
     Forward Planning and Performance (DEPP)"), and is that acronym in the source? Then the two-word part is no
     person's name the translation added: the source names the body."""
-    if not _BODY_HEAD.search(translation[max(0, f.start - 60) : f.start]):
+    head = _BODY_HEAD.search(translation[max(0, f.start - 60) : f.start])
+    if not head:
         return False  # "Jean Dupont of the Directorate of Evaluation (DEPP)": a person before a body is a person
     m = _BODY_TAIL.match(translation[f.end : f.end + 160])
-    return m is not None and re.search(rf"\b{m.group(1)}\b", source) is not None
+    if m is None or re.search(rf"\b{m.group(1)}\b", source) is None:
+        return False
+    tail = re.findall(r"\b[A-Z]", m.group(0)[: m.start(1)])
+    if not tail:
+        return False  # "Emmanuel Macron and Sophie Lemarchand (LREM)": a person and a party, no body around her
+    # the acronym's letters, in order, among the initials of the body ("Directorate of Evaluation, Forward Planning
+    # and Performance" → D E F P P ⊇ DEPP)
+    initials = iter([*_run_initials_before(translation, f.start), *(w[0] for w in f.text.split() if w[:1].isupper()),
+                     *tail])
+    return all(letter in initials for letter in m.group(1))
+
+
+def _run_initials_before(text: str, end: int) -> list[str]:
+    """The initials of the run of capitalized words (joined by "of", "and", commas…) that ends at ``end``."""
+    out: list[str] = []
+    for w in reversed(re.findall(r"[\w'’-]+|,", text[max(0, end - 120) : end])):
+        if w[:1].isupper():
+            out.append(w[0])
+        elif w not in (",", "and", "of", "the", "for", "on", "&"):
+            break
+    return out[::-1]
 
 
 def _count_issues(have: list[Fact], other: list[Fact], side: str, where: str) -> list[FactIssue]:

@@ -105,13 +105,15 @@ def find_french_names(
     taken = claimed + [(a, b) for a, b, _ in spans]
     for i, j, k in known:
         named = k not in gaz.demonyms or k in gaz.named_keys and toks[i].start not in starts
-        if named and j - i == 1 and toks[i].start in starts and not toks[i].text.isupper() and hasattr(ner, "pos_in_lower_case"):
-            # a sentence's first word, capitalized by grammar: "Créé en 1923, ce spectacle…" is the participle,
-            # not the Cree language of CLDR's names; "Chine" there is still the country
-            named = ner.pos_in_lower_case(text[toks[i].start :]) not in _NOT_NOMINAL
-        if named_span[i, j] and named and not _overlaps(taken, toks[i].start, toks[j - 1].end):
-            spans.append((toks[i].start, toks[j - 1].end, "GAZ"))
-            taken.append((toks[i].start, toks[j - 1].end))
+        if not (named_span[i, j] and named) or _overlaps(taken, toks[i].start, toks[j - 1].end):
+            continue
+        if (j - i == 1 and k in gaz.language_keys and toks[i].start in starts and hasattr(ner, "pos_in_lower_case")
+                and ner.pos_in_lower_case(text[toks[i].start : toks[i].start + 200]) in _NOT_NOMINAL):
+            # a sentence's first word, capitalized by grammar, that is only a language of CLDR's names: "Créé en
+            # 1923, ce spectacle…" is the participle, not Cree. Places and people are not asked ("Vienne a annoncé")
+            continue
+        spans.append((toks[i].start, toks[j - 1].end, "GAZ"))
+        taken.append((toks[i].start, toks[j - 1].end))
     for t in toks:
         if (_ACRONYM.fullmatch(t.text) and not _ROMAN.match(t.text) and not _overlaps(taken, t.start, t.end)
                 and not _markup_tag(text, t)):
@@ -137,7 +139,7 @@ def find_french_names(
                 seg = seg[1:]
             while seg and fold(seg[-1].text) in _CONNECTORS:
                 seg = seg[:-1]
-            if len(seg) == 1 and _ROMAN.fullmatch(seg[0].text) and len(seg[0].text) > 1:
+            if len(seg) == 1 and _regnal_after_name(text, seg[0]):
                 continue  # "Vatican II" cut after "Vatican": the numeral is a number (numbers.py), not a name
             if seg:
                 fact = _name_fact(text, seg, gaz, "fr", label)
@@ -150,8 +152,18 @@ def find_french_names(
 
 
 def _markup_tag(text: str, t: Tok) -> bool:
-    """ "[/ITALIC]", "<B>": a tag of markup left in pasted copy, not a name."""
-    return text[max(0, t.start - 2) : t.start].endswith(("[", "[/", "<", "</"))
+    """ "[/ITALIC]", "<B>": a tag of markup left in pasted copy, not a name (an editor's "[Macron]" is one)."""
+    return t.text.isupper() and text[max(0, t.start - 2) : t.start].endswith(("[", "[/", "<", "</"))
+
+
+# A valid Roman numeral up to 50 ("II", "XXIII"; not "LCL", "CIC", nor "CCI", 201)
+_SMALL_ROMAN = re.compile(r"L|XL|X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _regnal_after_name(text: str, t: Tok) -> bool:
+    """Is ``t`` a Roman numeral right after a capitalized word ("Vatican II", "Jean XXIII")?"""
+    return (len(t.text) > 1 and _SMALL_ROMAN.fullmatch(t.text) is not None
+            and re.search(r"[A-ZÀ-ÖØ-Þ][\w'’-]*\s+$", text[max(0, t.start - 40) : t.start]) is not None)
 
 
 def _dictionary_words(seg: list[Tok], fact: Fact, ner: FrenchNER) -> bool:

@@ -9,6 +9,7 @@ extractors claim the ones they recognise and the rest become number facts. Value
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .number_words import word_numerals
@@ -178,16 +179,16 @@ def _scale_carried_over(text: str, nums: list[Numeral]) -> None:
     """ "Sur ces 78 milliards de dollars (...), 53 l'ont été par": a bare number after a number with a scale of a
     million or more, in the same sentence, may count in that scale; a translator often writes it out ("53 billion
     went to"). Either side: the bare number gets the scaled value as an alternative."""
-    for i, n in enumerate(nums):
-        if n.scaled or n.kind != "cardinal" or n.words or n.value != int(n.value) or not 1 <= n.value < 1000:
-            continue
-        for prev in reversed(nums[:i]):
-            factor = prev.extra.get("scale", 1.0)
-            if n.start - prev.end > 200 or re.search(r"[.!?;]\s", text[prev.end : n.start]):
-                break
-            if prev.scaled and factor >= 1e6 and prev.kind == "cardinal":
-                n.extra["alts"] = n.extra.get("alts", []) + [n.value * factor]
-                break
+    breaks = [m.start() for m in re.finditer(r"[.!?;]\s", text)]  # one pass over the text, not one per number
+    last: Numeral | None = None  # the nearest number before, of a million or more
+    for n in nums:
+        if (last is not None and n.start - last.end <= 200 and not n.scaled and n.kind == "cardinal" and not n.words
+                and n.value == int(n.value) and 1 <= n.value < 1000):
+            i = bisect.bisect_left(breaks, last.end)
+            if i == len(breaks) or breaks[i] >= n.start:  # no sentence end between them
+                n.extra["alts"] = n.extra.get("alts", []) + [n.value * last.extra["scale"]]
+        if n.scaled and n.kind == "cardinal" and n.extra.get("scale", 1.0) >= 1e6:
+            last = n
 
 
 _FRACTION_OF_SCALE_RE = {

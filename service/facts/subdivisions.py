@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .spelling import common_word
 from .text import fold
 
 
@@ -26,12 +27,20 @@ def subdivision_containers(english_forms: Callable[[str], list[str]]) -> dict[st
             out.update(fold(e) for e in english_forms(french) if e[:1].isupper())
         return out
 
+    territories = {fold(n) for n in (*fr_names.values(), *en_names.values())}
     out: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
     for sub in by_code.values():
         country = sub.country_code
         containers = names(fr_names.get(country), en_names.get(country))
         parent = by_code.get(sub.parent_code or "")
         if parent is not None:
             containers |= names(parent.name)
-        out.setdefault(fold(sub.name), set()).update(containers)
-    return {k: frozenset(v) for k, v in out.items()}
+        key = fold(sub.name)
+        out.setdefault(key, set()).update(containers)
+        countries.setdefault(key, set()).add(country)
+    # Left out: a name of several countries' subdivisions ("Jura", "Córdoba", "Santa Cruz"), a name that is itself a
+    # country or territory ("Mali" is also a prefecture of Guinea, "Luxembourg" a province of Belgium), and a
+    # common word ("Nord", "Centre", "Central"): none of them says which country the source means.
+    return {k: frozenset(v) for k, v in out.items()
+            if len(countries[k]) == 1 and k not in territories and not common_word(k, "fr") and not common_word(k, "en")}
